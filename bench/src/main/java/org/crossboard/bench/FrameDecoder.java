@@ -1,0 +1,108 @@
+package org.crossboard.bench;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Decodes server frames into the few fields the benchmark needs.
+ *
+ * <p>The server encodes each batch once and writes the same bytes to every socket of the
+ * board (SPEC B1), so with N clients in one JVM the generator would otherwise parse every
+ * batch N times and measure its own JSON parser rather than the server. When the cache is
+ * on, a batch frame is parsed once and later texts with the same length, the same 32-bit
+ * {@code String.hashCode} and the same first and last 256 characters reuse the result (a
+ * full {@code equals} of every copy cost the generator half its CPU at 1,000 clients). Every
+ * client still receives, decodes as UTF-8 and checks the seq of every op itself.
+ */
+public final class FrameDecoder {
+
+    private static final int CACHE_LIMIT = 4096;
+    private static final int EDGE = 256;
+
+    private final String clientIdPrefix;
+    private final boolean cacheOn;
+    private final ConcurrentHashMap<Long, Cached> cache = new ConcurrentHashMap<>();
+
+    private record Cached(String head, String tail, Frame frame) {
+        boolean matches(String text) {
+            return text.startsWith(head) && text.endsWith(tail);
+        }
+    }
+
+    /**
+     * @param clientIdPrefix prefix of the bench clients' ids; the rest is the client index
+     * @param cacheOn        whether batch frames are memoised
+     */
+    public FrameDecoder(String clientIdPrefix, boolean cacheOn) {
+        this.clientIdPrefix = clientIdPrefix;
+        this.cacheOn = cacheOn;
+    }
+
+    /**
+     * The fields of one server frame. For {@code batch}: {@code opSeq}, {@code opClient}
+     * (bench client index or -1 for a foreign client) and {@code opClientSeq}, one entry
+     * per op. For {@code welcome}: {@code seq} and {@code applied}. For {@code ack}:
+     * {@code id}, {@code seq} (-1 when absent) and {@code duplicate}. For {@code error}:
+     * {@code id} and {@code code}.
+     */
+    public record Frame(String t, String id, long seq, long applied, boolean duplicate, String code,
+                        long[] opSeq, int[] opClient, long[] opClientSeq) {
+    }
+
+    /** Decodes one text frame; throws on malformed JSON. */
+    public Frame decode(String text) {
+        long key = cacheOn ? ((long) text.length() << 32) | (text.hashCode() & 0xffffffffL) : 0;
+        if (cacheOn) {
+            Cached hit = cache.get(key);
+            if (hit != null && hit.matches(text)) {
+                return hit.frame();
+            }
+        }
+        JsonObject o = new JsonObject(text);
+        String t = o.getString("t", "");
+        Frame f;
+        if (t.equals("batch") || t.equals("ops")) {
+            JsonArray ops = o.getJsonArray("ops", new JsonArray());
+            int n = ops.size();
+            long[] seq = new long[n];
+            int[] client = new int[n];
+            long[] cseq = new long[n];
+            for (int i = 0; i < n; i++) {
+                JsonObject op = ops.getJsonObject(i);
+                seq[i] = op.getLong("seq", -1L);
+                client[i] = clientIndex(op.getString("clientId"));
+                cseq[i] = op.getLong("clientSeq", -1L);
+            }
+            f = new Frame(t, o.getString("id"), -1, 0, false, null, seq, client, cseq);
+            if (cacheOn && t.equals("batch")) {
+                if (cache.size() > CACHE_LIMIT) {
+                    cache.clear();
+                }
+                int edge = Math.min(EDGE, text.length());
+                cache.putIfAbsent(key, new Cached(text.substring(0, edge), text.substring(text.length() - edge), f));
+            }
+        } else {
+            f = new Frame(t, o.getString("id"), longOr(o, "seq", -1), longOr(o, "applied", 0),
+                Boolean.TRUE.equals(o.getValue("duplicate")), o.getString("code"), null, null, null);
+        }
+        return f;
+    }
+
+    private static long longOr(JsonObject o, String key, long dflt) {
+        Object v = o.getValue(key);
+        return v instanceof Number num ? num.longValue() : dflt;
+    }
+
+    int clientIndex(String clientId) {
+        if (clientId == null || !clientId.startsWith(clientIdPrefix)) {
+            return -1;
+        }
+        try {
+            return Integer.parseInt(clientId, clientIdPrefix.length(), clientId.length(), 10);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+}

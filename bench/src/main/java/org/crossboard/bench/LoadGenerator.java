@@ -1,0 +1,205 @@
+package org.crossboard.bench;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketClientOptions;
+import io.vertx.core.json.JsonObject;
+
+import java.lang.management.ManagementFactory;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Load generator for Crossboard: N WebSocket clients on one board in one JVM, each
+ * creating a note and patching it at a Poisson rate. Measures push-to-peer and ack
+ * latency, throughput, and checks that every client receives every op exactly once.
+ * Exits 0 when nothing was lost or duplicated, 1 otherwise, 2 on a setup failure.
+ */
+public final class LoadGenerator {
+
+    private static final int MAX_CONCURRENT_SETUPS = 50;
+
+    private LoadGenerator() {
+    }
+
+    /** Entry point; see {@link BenchConfig#usage()}. */
+    public static void main(String[] args) throws Exception {
+        BenchConfig cfg;
+        try {
+            cfg = BenchConfig.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(cfg.loops())
+            .setBlockedThreadCheckInterval(10_000));
+        int code;
+        try {
+            code = run(vertx, cfg);
+        } finally {
+            await(vertx.close(), 10);
+        }
+        System.exit(code);
+    }
+
+    private static int run(Vertx vertx, BenchConfig cfg) throws Exception {
+        HttpClient http = vertx.createHttpClient();
+        String board = cfg.board();
+        if (board == null) {
+            Reply r = request(http, cfg, HttpMethod.POST, "/api/boards", "{\"title\":\"bench\"}");
+            if (r.status != 201 && r.status != 200) {
+                System.err.println("cannot create board: HTTP " + r.status + " " + r.body);
+                return 2;
+            }
+            board = new JsonObject(r.body).getString("id");
+        }
+        String runId = runId();
+        System.out.printf("board %s, run %s, %d clients x %.2f edits/s, %d s warm-up + %d s measured%n",
+            board, runId, cfg.clients(), cfg.rate(), cfg.warmup(), cfg.duration());
+        RunState run = new RunState(cfg, board, runId);
+        WebSocketClient ws = vertx.createWebSocketClient(new WebSocketClientOptions()
+            .setMaxConnections(cfg.clients() + 16)
+            .setMaxFrameSize(64 << 20).setMaxMessageSize(64 << 20).setConnectTimeout(10_000));
+
+        // setup: connect + hello + welcome + create note, at most 50 clients at a time
+        long setupStart = System.nanoTime();
+        long setupDeadline = setupStart + TimeUnit.SECONDS.toNanos(cfg.setupLimit());
+        AtomicInteger inFlight = new AtomicInteger();
+        List<BenchClient> clients = new ArrayList<>(cfg.clients());
+        for (int i = 0; i < cfg.clients() && System.nanoTime() < setupDeadline; i++) {
+            while (inFlight.get() >= MAX_CONCURRENT_SETUPS && System.nanoTime() < setupDeadline) {
+                Thread.sleep(1);
+            }
+            inFlight.incrementAndGet();
+            BenchClient c = new BenchClient(vertx, ws, run, i, inFlight::decrementAndGet);
+            clients.add(c);
+            c.start();
+        }
+        while (run.ready.get() + run.failed.get() < clients.size() && System.nanoTime() < setupDeadline) {
+            Thread.sleep(10);
+        }
+        long setupMs = (System.nanoTime() - setupStart) / 1_000_000;
+        System.out.printf("setup: %d ready, %d failed in %d ms%n", run.ready.get(), run.failed.get(), setupMs);
+        if (run.ready.get() == 0) {
+            System.err.println("no client got ready; first events: " + run.samples);
+            clients.forEach(BenchClient::close);
+            return 2;
+        }
+
+        // run: warm-up, then the measurement window
+        long start = System.nanoTime();
+        long windowStart = start + TimeUnit.SECONDS.toNanos(cfg.warmup());
+        long windowEnd = windowStart + TimeUnit.SECONDS.toNanos(cfg.duration());
+        run.startSending(windowStart, windowEnd);
+        clients.forEach(BenchClient::startEditing);
+        sleepUntil(windowStart, run, start);
+        long cpu0 = processCpuNanos();
+        sleepUntil(windowEnd, run, start);
+        long cpu1 = processCpuNanos();
+        run.stopSending();
+        double measuredSec = (windowEnd - windowStart) / 1e9;
+        double genCpu = cpu0 < 0 ? -1 : (cpu1 - cpu0) / (double) (windowEnd - windowStart) * 100;
+
+        // drain: wait for every outstanding ack, then for every client to reach the final seq
+        long drainStart = System.nanoTime();
+        long drainDeadline = drainStart + TimeUnit.SECONDS.toNanos(cfg.drain());
+        while (System.nanoTime() < drainDeadline && clients.stream().anyMatch(c -> c.live() && c.outstanding() > 0)) {
+            Thread.sleep(20);
+        }
+        long finalSeq = run.maxSeqSeen.get();
+        while (System.nanoTime() < drainDeadline && clients.stream().anyMatch(c -> c.live() && c.lastSeq() < finalSeq)) {
+            Thread.sleep(20);
+        }
+        long drainMs = (System.nanoTime() - drainStart) / 1_000_000;
+
+        List<BenchClient.Result> results = new ArrayList<>();
+        for (BenchClient c : clients) {
+            results.add(await(c.result(finalSeq), 10));
+        }
+        Reply metricsReply = request(http, cfg, HttpMethod.GET, "/api/metrics", null);
+        System.out.println("GET /api/metrics -> HTTP " + metricsReply.status + " " + metricsReply.body);
+        JsonObject metrics = null;
+        try {
+            metrics = metricsReply.status == 200 ? new JsonObject(metricsReply.body) : null;
+        } catch (RuntimeException e) {
+            System.out.println("(metrics are not a JSON object)");
+        }
+        clients.forEach(BenchClient::close);
+        Thread.sleep(300);
+
+        Report report = new Report(run, results, measuredSec, finalSeq, drainMs, setupMs, genCpu, metrics);
+        if (!run.samples.isEmpty()) {
+            System.out.println("first unexpected events / frames:");
+            run.samples.forEach(s -> System.out.println("  " + s));
+        }
+        System.out.println(report.text());
+        System.out.println("RESULT_JSON " + report.json().encode());
+        return report.ok() ? 0 : 1;
+    }
+
+    private static void sleepUntil(long deadline, RunState run, long start) throws InterruptedException {
+        long nextLog = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        long now;
+        while ((now = System.nanoTime()) < deadline) {
+            Thread.sleep(Math.min(200, Math.max(1, (deadline - now) / 1_000_000)));
+            if (System.nanoTime() >= nextLog) {
+                nextLog += TimeUnit.SECONDS.toNanos(5);
+                System.out.printf("t=%5.1fs maxSeq %d, ops delivered %d, acks %d (in window)%n",
+                    (System.nanoTime() - start) / 1e9, run.maxSeqSeen.get(),
+                    run.opsDeliveredInWindow.sum(), run.acksInWindow.sum());
+            }
+        }
+    }
+
+    private record Reply(int status, String body) {
+    }
+
+    private static Reply request(HttpClient http, BenchConfig cfg, HttpMethod method, String uri, String body) {
+        try {
+            Future<Reply> f = http.request(method, cfg.port(), cfg.host(), uri).compose(req -> {
+                Future<HttpClientResponse> sent;
+                if (body == null) {
+                    sent = req.send();
+                } else {
+                    req.putHeader("content-type", "application/json");
+                    sent = req.send(Buffer.buffer(body));
+                }
+                return sent.compose(resp -> resp.body().map(b -> new Reply(resp.statusCode(), b.toString())));
+            });
+            return await(f, 15);
+        } catch (Exception e) {
+            return new Reply(-1, String.valueOf(e));
+        }
+    }
+
+    private static <T> T await(Future<T> f, int seconds) throws Exception {
+        return f.toCompletionStage().toCompletableFuture().get(seconds, TimeUnit.SECONDS);
+    }
+
+    private static long processCpuNanos() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime();
+        }
+        return -1;
+    }
+
+    private static String runId() {
+        String alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
+        SecureRandom r = new SecureRandom();
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < 6; i++) {
+            b.append(alphabet.charAt(r.nextInt(alphabet.length())));
+        }
+        return b.toString();
+    }
+}

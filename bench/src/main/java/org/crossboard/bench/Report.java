@@ -1,0 +1,164 @@
+package org.crossboard.bench;
+
+import io.vertx.core.json.JsonObject;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Aggregates per-client results and run counters into the human-readable summary block
+ * and the machine-readable {@code RESULT_JSON} line.
+ */
+public final class Report {
+
+    private final JsonObject json = new JsonObject();
+    private final long lost;
+    private final long duplicates;
+    private final long gapOps;
+    private final int notReady;
+
+    /**
+     * @param run           shared run state
+     * @param results       one result per client
+     * @param measuredSec   length of the measurement window in seconds
+     * @param finalSeq      the board's last seq after the drain
+     * @param drainMs       how long the drain took
+     * @param setupMs       how long connecting and creating the notes took
+     * @param genCpuPercent generator CPU time during the window, % of one core
+     * @param metrics       the server's /api/metrics answer, or null
+     */
+    public Report(RunState run, List<BenchClient.Result> results, double measuredSec, long finalSeq,
+                  long drainMs, long setupMs, double genCpuPercent, JsonObject metrics) {
+        long expected = 0, received = 0, lostSum = 0, dups = 0, gaps = 0, back = 0, stale = 0;
+        long sent = 0, acked = 0, errored = 0, ownSeen = 0;
+        int ready = 0;
+        for (BenchClient.Result r : results) {
+            ready += r.ready() ? 1 : 0;
+            expected += r.expected();
+            received += r.received();
+            lostSum += r.lost();
+            dups += r.duplicates();
+            gaps += r.gapOps();
+            back += r.backwards();
+            stale += r.stale();
+            sent += r.sent();
+            acked += r.acked();
+            errored += r.errored();
+            ownSeen += r.ownSeen();
+        }
+        this.lost = lostSum;
+        this.duplicates = dups;
+        this.gapOps = gaps;
+        this.notReady = results.size() - ready;
+        BenchConfig c = run.config;
+        json.put("clients", c.clients()).put("rate", c.rate()).put("durationSec", c.duration())
+            .put("warmupSec", c.warmup()).put("board", run.boardId).put("transport", c.transport())
+            .put("decodeCache", c.decodeCache()).put("clientsReady", ready)
+            .put("setupMs", setupMs).put("measuredSec", round(measuredSec, 3))
+            .put("peerLatencyMs", hist(run.peerLatency)).put("ackLatencyMs", hist(run.ackLatency))
+            .put("timerLagMs", hist(run.timerLag))
+            .put("pushesSentPerSec", round(run.pushesSentInWindow.sum() / measuredSec, 1))
+            .put("pushesAckedPerSec", round(run.acksInWindow.sum() / measuredSec, 1))
+            .put("opsDeliveredPerSec", round(run.opsDeliveredInWindow.sum() / measuredSec, 1))
+            .put("batchFramesPerSec", round(run.batchFramesInWindow.sum() / measuredSec, 1))
+            .put("finalSeq", finalSeq).put("drainMs", drainMs)
+            .put("expectedOps", expected).put("receivedOps", received).put("lostOps", lostSum)
+            .put("duplicateOps", dups).put("seqGapOps", gaps).put("seqBackwards", back)
+            .put("staleOps", stale)
+            .put("pushesSent", sent).put("pushesAcked", acked).put("pushesRejected", errored)
+            .put("pushesUnacked", sent - acked - errored).put("ownOpsSeen", ownSeen)
+            .put("errorsByCode", counts(run.errorsByCode)).put("closesByCode", counts(run.closesByCode))
+            .put("generatorCpuPercentOfOneCore", round(genCpuPercent, 1));
+        if (metrics != null) {
+            json.put("serverHeapUsedBytes", metrics.getValue("heapUsedBytes"));
+            json.put("serverRssBytes", metrics.getValue("rssBytes"));
+            json.put("serverMetrics", metrics);
+        }
+        json.put("ok", ok());
+    }
+
+    /** True when nothing was lost or duplicated, seq never jumped and every client was ready. */
+    public boolean ok() {
+        return lost == 0 && duplicates == 0 && gapOps == 0 && notReady == 0;
+    }
+
+    /** The machine-readable result. */
+    public JsonObject json() {
+        return json;
+    }
+
+    /** The summary block. */
+    public String text() {
+        JsonObject p = json.getJsonObject("peerLatencyMs");
+        JsonObject a = json.getJsonObject("ackLatencyMs");
+        JsonObject t = json.getJsonObject("timerLagMs");
+        StringBuilder b = new StringBuilder();
+        b.append("==================== Crossboard load benchmark ====================\n");
+        b.append(String.format("clients %d (ready %d), rate %.2f/s each, window %.1f s after %d s warm-up, setup %d ms%n",
+            json.getInteger("clients"), json.getInteger("clientsReady"), json.getDouble("rate"),
+            json.getDouble("measuredSec"), json.getInteger("warmupSec"), json.getLong("setupMs")));
+        b.append(String.format("%-22s %9s %9s %9s %9s %9s %10s%n", "latency (ms)", "p50", "p95", "p99",
+            "max", "mean", "samples"));
+        line(b, "push-to-peer", p);
+        line(b, "ack (own push)", a);
+        line(b, "generator timer lag", t);
+        b.append(String.format("throughput: pushes sent %.1f/s, acked %.1f/s; ops delivered %.1f msgs/s in %.1f batch frames/s%n",
+            json.getDouble("pushesSentPerSec"), json.getDouble("pushesAckedPerSec"),
+            json.getDouble("opsDeliveredPerSec"), json.getDouble("batchFramesPerSec")));
+        b.append(String.format("correctness: finalSeq %d, expected %d, received %d, LOST %d, DUPLICATE %d, seq-gap ops %d, backwards %d (drain %d ms)%n",
+            json.getLong("finalSeq"), json.getLong("expectedOps"), json.getLong("receivedOps"), lost,
+            duplicates, gapOps, json.getLong("seqBackwards"), json.getLong("drainMs")));
+        b.append(String.format("stale ops (seq <= the client's welcome seq, already in its snapshot): %d%n",
+            json.getLong("staleOps")));
+        b.append(String.format("pushes: sent %d, acked %d, rejected %d, unacked %d, own ops seen %d%n",
+            json.getLong("pushesSent"), json.getLong("pushesAcked"), json.getLong("pushesRejected"),
+            json.getLong("pushesUnacked"), json.getLong("ownOpsSeen")));
+        b.append("errors by code: ").append(json.getJsonObject("errorsByCode").encode())
+            .append(", closes by code: ").append(json.getJsonObject("closesByCode").encode()).append('\n');
+        b.append(String.format("generator CPU during window: %.1f %% of one core%n",
+            json.getDouble("generatorCpuPercentOfOneCore")));
+        if (json.containsKey("serverMetrics")) {
+            b.append("server heapUsed ").append(mib(json.getValue("serverHeapUsedBytes")))
+                .append(", RSS ").append(mib(json.getValue("serverRssBytes"))).append('\n');
+        } else {
+            b.append("server metrics: unavailable\n");
+        }
+        b.append("result: ").append(ok() ? "OK" : "FAILED (lost/duplicate/gap/unready clients)").append('\n');
+        b.append("=====================================================================");
+        return b.toString();
+    }
+
+    private static void line(StringBuilder b, String name, JsonObject h) {
+        b.append(String.format("%-22s %9.2f %9.2f %9.2f %9.2f %9.2f %10d%n", name, h.getDouble("p50"),
+            h.getDouble("p95"), h.getDouble("p99"), h.getDouble("max"), h.getDouble("mean"),
+            h.getLong("count")));
+    }
+
+    private static JsonObject hist(LatencyHistogram h) {
+        return new JsonObject().put("p50", ms(h.percentileMicros(50))).put("p95", ms(h.percentileMicros(95)))
+            .put("p99", ms(h.percentileMicros(99))).put("p999", ms(h.percentileMicros(99.9)))
+            .put("max", ms(h.maxMicros())).put("mean", round(h.meanMicros() / 1000.0, 3))
+            .put("count", h.count());
+    }
+
+    private static JsonObject counts(Map<String, LongAdder> m) {
+        JsonObject o = new JsonObject();
+        new TreeMap<>(m).forEach((k, v) -> o.put(k, v.sum()));
+        return o;
+    }
+
+    private static double ms(long micros) {
+        return round(micros / 1000.0, 3);
+    }
+
+    private static double round(double v, int digits) {
+        double f = Math.pow(10, digits);
+        return Double.isFinite(v) ? Math.round(v * f) / f : 0;
+    }
+
+    private static String mib(Object bytes) {
+        return bytes instanceof Number n ? String.format("%.1f MiB", n.doubleValue() / (1 << 20)) : "n/a";
+    }
+}

@@ -1,0 +1,92 @@
+package org.crossboard.app;
+
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.sockjs.SockJSHandler;
+import io.vertx.ext.web.handler.sockjs.SockJSHandlerOptions;
+import org.crossboard.access.Authenticator;
+import org.crossboard.access.GuestAuthenticator;
+import org.crossboard.board.BoardService;
+import org.crossboard.board.RoomRegistry;
+import org.crossboard.board.RoomSettings;
+import org.crossboard.config.CrossboardConfig;
+import org.crossboard.http.BoardApi;
+import org.crossboard.http.HealthApi;
+import org.crossboard.http.WebClientRoutes;
+import org.crossboard.protocol.Limits;
+import org.crossboard.transport.Connection;
+import org.crossboard.transport.ConnectionSupervisor;
+import org.crossboard.transport.SockJsClientSocket;
+import org.crossboard.transport.WebSocketClientSocket;
+
+/**
+ * One server node: storage, board rooms, WebSocket + SockJS endpoints, REST and the web client.
+ * Rooms and connections are confined to this verticle's event loop.
+ */
+public final class CrossboardVerticle extends VerticleBase {
+  private final CrossboardConfig config;
+  private StoreFactory.Opened stores;
+  private RoomRegistry rooms;
+  private ConnectionSupervisor supervisor;
+  private HttpServer server;
+
+  public CrossboardVerticle(CrossboardConfig config) {
+    this.config = config;
+  }
+
+  /** The port actually bound (useful when configured as 0). */
+  public int port() {
+    return server.actualPort();
+  }
+
+  @Override
+  public Future<?> start() {
+    return StoreFactory.open(vertx, config).compose(opened -> {
+      stores = opened;
+      RoomSettings settings = new RoomSettings(config.snapshotEvery(), config.roomIdleCloseMs(),
+          RoomSettings.DEFAULTS.resumeOps());
+      rooms = new RoomRegistry(opened.stores(), settings, vertx);
+      supervisor = new ConnectionSupervisor(vertx, config.handshakeTimeoutMs(), config.idleTimeoutMs());
+      supervisor.start();
+      return listen(router(new GuestAuthenticator(), new BoardService(opened.stores(), rooms)));
+    });
+  }
+
+  private Router router(Authenticator authenticator, BoardService boards) {
+    Router router = Router.router(vertx);
+    router.route("/ws").handler(ctx -> ctx.request().toWebSocket().onSuccess(ws ->
+        new Connection(new WebSocketClientSocket(ws, config.writeQueueMaxBytes()), rooms, authenticator, supervisor)));
+    SockJSHandlerOptions sockJsOptions = new SockJSHandlerOptions().setRegisterWriteHandler(false);
+    router.route("/sockjs/*").handler(BodyHandler.create().setBodyLimit(Limits.TRANSPORT_MAX_FRAME_BYTES));
+    router.route("/sockjs/*").subRouter(SockJSHandler.create(vertx, sockJsOptions).socketHandler(socket ->
+        new Connection(new SockJsClientSocket(socket, config.writeQueueMaxBytes()), rooms, authenticator, supervisor)));
+    new BoardApi(stores.stores().boards(), boards).mount(router);
+    new HealthApi(config.nodeId(), rooms, supervisor::count).mount(router);
+    WebClientRoutes.mount(router, config.webrootDir());
+    return router;
+  }
+
+  private Future<HttpServer> listen(Router router) {
+    HttpServerOptions options = new HttpServerOptions()
+        .setHost(config.host())
+        .setPort(config.port())
+        .setMaxWebSocketFrameSize(Limits.TRANSPORT_MAX_FRAME_BYTES)
+        .setMaxWebSocketMessageSize(Limits.TRANSPORT_MAX_FRAME_BYTES);
+    return vertx.createHttpServer(options).requestHandler(router).listen().onSuccess(s -> server = s);
+  }
+
+  @Override
+  public Future<?> stop() {
+    Future<Void> roomsClosed = rooms == null ? Future.succeededFuture() : rooms.shutdown();
+    if (supervisor != null) {
+      supervisor.stop();
+    }
+    return roomsClosed
+        .eventually(() -> server == null ? Future.succeededFuture() : server.close())
+        .eventually(() -> stores == null ? Future.succeededFuture() : stores.close());
+  }
+}

@@ -1,0 +1,57 @@
+package org.crossboard.board;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import java.security.SecureRandom;
+import org.crossboard.access.Ids;
+import org.crossboard.store.BoardInfo;
+import org.crossboard.store.Snapshot;
+import org.crossboard.store.Stores;
+
+/** Board lifecycle outside the live room: create, delete, export. */
+public final class BoardService {
+  private final Stores stores;
+  private final RoomRegistry rooms;
+  private final SecureRandom random = new SecureRandom();
+
+  public BoardService(Stores stores, RoomRegistry rooms) {
+    this.stores = stores;
+    this.rooms = rooms;
+  }
+
+  /** Creates a board with its initial snapshot (seq 0: the board record). */
+  public Future<BoardInfo> create(String title) {
+    BoardInfo board = new BoardInfo("b" + Ids.random(random, 21), title, System.currentTimeMillis());
+    return stores.boards().insert(board)
+        .compose(v -> stores.snapshots().save(board.id(), new Snapshot(0, BoardState.initial(title).toJson())))
+        .map(board);
+  }
+
+  /** Deletes a board, its ops and snapshots; open connections close with BOARD_DELETED. */
+  public Future<Boolean> delete(String id) {
+    return stores.boards().delete(id).compose(deleted -> {
+      if (!deleted) {
+        return Future.succeededFuture(false);
+      }
+      rooms.boardDeleted(id);
+      return stores.ops().deleteBoard(id)
+          .compose(v -> stores.snapshots().deleteBoard(id))
+          .map(true);
+    });
+  }
+
+  /** The durable state of a board as a JSON document, or null when there is no such board. */
+  public Future<JsonObject> export(String id) {
+    return stores.boards().get(id).compose(info -> {
+      if (info == null) {
+        return Future.succeededFuture(null);
+      }
+      return BoardLoader.load(stores, id).map(loaded -> new JsonObject()
+          .put("format", "crossboard/1")
+          .put("board", info.toJson())
+          .put("seq", loaded.seq())
+          .put("exportedAt", System.currentTimeMillis())
+          .put("records", loaded.state().toJson()));
+    });
+  }
+}

@@ -1,0 +1,81 @@
+package org.crossboard.board;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.crossboard.protocol.ClientMessage;
+import org.crossboard.protocol.CloseCode;
+import org.crossboard.store.Stores;
+
+/** The open rooms of this node, one per board with local connections (SPEC.md B1). Event-loop confined. */
+public final class RoomRegistry {
+  private static final int JOIN_ATTEMPTS = 3;
+  private final Map<String, BoardRoom> rooms = new HashMap<>();
+  private final Stores stores;
+  private final RoomSettings settings;
+  private final Vertx vertx;
+  private final AtomicLong opsWritten = new AtomicLong();
+
+  public RoomRegistry(Stores stores, RoomSettings settings, Vertx vertx) {
+    this.stores = stores;
+    this.settings = settings;
+    this.vertx = vertx;
+  }
+
+  /** Opens (or reuses) the board's room, admits the member and sends its welcome. */
+  public Future<BoardRoom> join(RoomMember member, ClientMessage.Hello hello) {
+    return join(member, hello, JOIN_ATTEMPTS);
+  }
+
+  private Future<BoardRoom> join(RoomMember member, ClientMessage.Hello hello, int attempts) {
+    BoardRoom room = rooms.computeIfAbsent(hello.board(), id -> {
+      BoardRoom created = new BoardRoom(id, stores, settings, vertx, this);
+      created.load();
+      return created;
+    });
+    return room.loaded()
+        .onFailure(e -> removed(room))
+        .compose(v -> room.admit(member, hello))
+        .map(v -> room)
+        .recover(e -> e instanceof RoomClosedException && attempts > 1
+            ? join(member, hello, attempts - 1)
+            : Future.failedFuture(e));
+  }
+
+  /** The board was deleted: its members are told and the room is dropped (SPEC.md P9). */
+  public void boardDeleted(String boardId) {
+    BoardRoom room = rooms.get(boardId);
+    if (room != null) {
+      room.terminate(CloseCode.BOARD_DELETED, "board deleted");
+    }
+  }
+
+  void removed(BoardRoom room) {
+    rooms.remove(room.boardId(), room);
+  }
+
+  void countOps(int n) {
+    opsWritten.addAndGet(n);
+  }
+
+  public int roomCount() {
+    return rooms.size();
+  }
+
+  public long opsWritten() {
+    return opsWritten.get();
+  }
+
+  /** Closes every room, writing final snapshots. */
+  public Future<Void> shutdown() {
+    List<Future<Void>> all = new ArrayList<>();
+    for (BoardRoom room : List.copyOf(rooms.values())) {
+      all.add(room.shutdown());
+    }
+    return Future.join(all).mapEmpty();
+  }
+}

@@ -1,0 +1,105 @@
+package org.crossboard.config;
+
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Every setting of a server node, with defaults that run a complete single node with nothing
+ * installed. Read from an optional JSON file ({@code CONFIG_FILE}, default {@code crossboard.json}
+ * when present), then overridden by environment variables; see README "Configure".
+ *
+ * @param mongoUrl null: embedded MongoDB-compatible server with an H2 file under {@code dataDir}
+ * @param redisUrl null: in-process pub/sub (single node)
+ * @param webrootDir null: serve the web client from the classpath; a directory: serve from disk (development)
+ */
+public record CrossboardConfig(
+    String host,
+    int port,
+    Path dataDir,
+    String mongoUrl,
+    String mongoDb,
+    String redisUrl,
+    String nodeId,
+    long handshakeTimeoutMs,
+    long idleTimeoutMs,
+    int snapshotEvery,
+    long roomIdleCloseMs,
+    int writeQueueMaxBytes,
+    Path webrootDir) {
+
+  /** Defaults only (port 8080, ./data, embedded MongoDB, local pub/sub). */
+  public static CrossboardConfig defaults() {
+    return from(new JsonObject(), Map.of());
+  }
+
+  /** Defaults, then the config file, then environment variables. */
+  public static CrossboardConfig load(Map<String, String> env) throws IOException {
+    Path file = Path.of(env.getOrDefault("CONFIG_FILE", "crossboard.json"));
+    JsonObject json = Files.exists(file) ? new JsonObject(Files.readString(file)) : new JsonObject();
+    return from(json, env);
+  }
+
+  static CrossboardConfig from(JsonObject file, Map<String, String> env) {
+    Settings s = new Settings(file, env);
+    return new CrossboardConfig(
+        s.string("host", "HOST", "0.0.0.0"),
+        s.integer("port", "PORT", 8080),
+        Path.of(s.string("dataDir", "DATA_DIR", "./data")),
+        s.string("mongoUrl", "MONGO_URL", null),
+        s.string("mongoDb", "MONGO_DB", "crossboard"),
+        s.string("redisUrl", "REDIS_URL", null),
+        s.string("nodeId", "NODE_ID", "node-" + UUID.randomUUID().toString().substring(0, 8)),
+        s.integer("handshakeTimeoutMs", "HANDSHAKE_TIMEOUT_MS", 10_000),
+        s.integer("idleTimeoutMs", "IDLE_TIMEOUT_MS", 60_000),
+        s.integer("snapshotEvery", "SNAPSHOT_EVERY", 500),
+        s.integer("roomIdleCloseMs", "ROOM_IDLE_CLOSE_MS", 5_000),
+        s.integer("writeQueueMaxBytes", "WRITE_QUEUE_MAX_BYTES", 4 * 1024 * 1024),
+        pathOrNull(s.string("webrootDir", "CROSSBOARD_WEBROOT_DIR", null)));
+  }
+
+  /** A copy listening on another port (tests use 0 for a free one). */
+  public CrossboardConfig withPort(int newPort) {
+    return new CrossboardConfig(host, newPort, dataDir, mongoUrl, mongoDb, redisUrl, nodeId,
+        handshakeTimeoutMs, idleTimeoutMs, snapshotEvery, roomIdleCloseMs, writeQueueMaxBytes, webrootDir);
+  }
+
+  /** A copy with other timeouts (tests shorten them). */
+  public CrossboardConfig withTimeouts(long handshakeMs, long idleMs, long roomIdleCloseMsNew) {
+    return new CrossboardConfig(host, port, dataDir, mongoUrl, mongoDb, redisUrl, nodeId,
+        handshakeMs, idleMs, snapshotEvery, roomIdleCloseMsNew, writeQueueMaxBytes, webrootDir);
+  }
+
+  /** A copy with another snapshot interval. */
+  public CrossboardConfig withSnapshotEvery(int every) {
+    return new CrossboardConfig(host, port, dataDir, mongoUrl, mongoDb, redisUrl, nodeId,
+        handshakeTimeoutMs, idleTimeoutMs, every, roomIdleCloseMs, writeQueueMaxBytes, webrootDir);
+  }
+
+  private static Path pathOrNull(String s) {
+    return s == null || s.isBlank() ? null : Path.of(s);
+  }
+
+  private record Settings(JsonObject file, Map<String, String> env) {
+    String string(String key, String envName, String fallback) {
+      String fromEnv = env.get(envName);
+      if (fromEnv != null && !fromEnv.isBlank()) {
+        return fromEnv;
+      }
+      Object fromFile = file.getValue(key);
+      return fromFile != null ? fromFile.toString() : fallback;
+    }
+
+    int integer(String key, String envName, int fallback) {
+      String value = string(key, envName, null);
+      try {
+        return value == null ? fallback : Integer.parseInt(value.trim());
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException(envName + " / " + key + " must be an integer, got: " + value);
+      }
+    }
+  }
+}

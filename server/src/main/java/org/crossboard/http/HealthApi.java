@@ -1,0 +1,69 @@
+package org.crossboard.http;
+
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.IntSupplier;
+import org.crossboard.board.RoomRegistry;
+
+/** Health and metrics of this node. */
+public final class HealthApi {
+  private final String nodeId;
+  private final RoomRegistry rooms;
+  private final IntSupplier connections;
+  private final long startedAt = System.currentTimeMillis();
+
+  public HealthApi(String nodeId, RoomRegistry rooms, IntSupplier connections) {
+    this.nodeId = nodeId;
+    this.rooms = rooms;
+    this.connections = connections;
+  }
+
+  public void mount(Router router) {
+    router.get("/api/health").handler(ctx -> Json.send(ctx, 200, new JsonObject()
+        .put("status", "ok")
+        .put("node", nodeId)
+        .put("uptimeMs", System.currentTimeMillis() - startedAt)
+        .put("rooms", rooms.roomCount())
+        .put("connections", connections.getAsInt()).encode()));
+    router.get("/api/metrics").handler(ctx -> Json.send(ctx, 200, metrics().encode()));
+  }
+
+  private JsonObject metrics() {
+    Runtime rt = Runtime.getRuntime();
+    return new JsonObject()
+        .put("node", nodeId)
+        .put("rooms", rooms.roomCount())
+        .put("connections", connections.getAsInt())
+        .put("opsWritten", rooms.opsWritten())
+        .put("heapUsedBytes", rt.totalMemory() - rt.freeMemory())
+        .put("heapCommittedBytes", rt.totalMemory())
+        .put("heapMaxBytes", rt.maxMemory())
+        .put("rssBytes", rssBytes())
+        .put("cpuTimeMs", cpuTimeMs())
+        .put("uptimeMs", System.currentTimeMillis() - startedAt);
+  }
+
+  private static long cpuTimeMs() {
+    if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+      return os.getProcessCpuTime() / 1_000_000;
+    }
+    return -1;
+  }
+
+  /** Resident set size from /proc (Linux); -1 elsewhere. */
+  private static long rssBytes() {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+        if (line.startsWith("VmRSS:")) {
+          return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+        }
+      }
+    } catch (Exception e) {
+      return -1;
+    }
+    return -1;
+  }
+}

@@ -1,0 +1,29 @@
+package org.crossboard.protocol;
+
+/** Named WebSocket close codes (docs/PROTOCOL.md "Close codes"). */
+public enum CloseCode {
+  NORMAL(1000),
+  GOING_AWAY(1001),
+  PROTOCOL_VIOLATION(4000),
+  HANDSHAKE_TIMEOUT(4001),
+  IDLE_TIMEOUT(4002),
+  SLOW_CONSUMER(4003),
+  REPLACED(4004),
+  BOARD_DELETED(4005),
+  ROOM_RESET(4006),
+  UNAUTHORIZED(4010),
+  FORBIDDEN(4011),
+  BOARD_NOT_FOUND(4012),
+  CLIENT_TOO_OLD(4020),
+  SERVER_TOO_OLD(4021);
+
+  private final short code;
+
+  CloseCode(int code) {
+    this.code = (short) code;
+  }
+
+  public short code() {
+    return code;
+  }
+}

@@ -1,0 +1,28 @@
+package org.crossboard.protocol;
+
+/**
+ * Request-scoped error codes sent in {@code {"t":"error","code":…}} frames.
+ * The connection stays open after any of these unless a {@link CloseCode} follows.
+ */
+public enum ErrorCode {
+  ERR_MALFORMED,
+  ERR_UNKNOWN_TYPE,
+  ERR_TOO_LARGE,
+  ERR_INVALID_CHANGE,
+  ERR_LOCKED,
+  ERR_NOT_HELLO,
+  ERR_BAD_HELLO,
+  ERR_FORBIDDEN,
+  ERR_UNAUTHORIZED,
+  ERR_RATE_LIMITED,
+  ERR_RANGE_UNAVAILABLE,
+  ERR_UNAVAILABLE,
+  ERR_BOARD_NOT_FOUND,
+  ERR_CLIENT_TOO_OLD,
+  ERR_SERVER_TOO_OLD;
+
+  /** Whether a client should keep the rejected push pending and send it again later. */
+  public boolean retryable() {
+    return this == ERR_UNAVAILABLE || this == ERR_RATE_LIMITED;
+  }
+}

@@ -1,0 +1,21 @@
+package org.crossboard.store;
+
+import io.vertx.core.Future;
+import java.util.List;
+
+/** The list of boards and their metadata. */
+public interface BoardCatalog {
+
+  Future<Void> insert(BoardInfo board);
+
+  /** All boards, newest first. */
+  Future<List<BoardInfo>> list();
+
+  /** The board, or null. */
+  Future<BoardInfo> get(String id);
+
+  Future<Void> rename(String id, String title);
+
+  /** True when a board was deleted. */
+  Future<Boolean> delete(String id);
+}

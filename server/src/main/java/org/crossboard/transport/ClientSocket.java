@@ -1,0 +1,20 @@
+package org.crossboard.transport;
+
+import io.vertx.core.Handler;
+import org.crossboard.protocol.CloseCode;
+
+/** A bidirectional text-frame socket, whatever the transport (WebSocket or SockJS). */
+public interface ClientSocket {
+  void send(String frame);
+
+  /** True when the transport's write queue is over its bound: the peer is not keeping up. */
+  boolean writeQueueFull();
+
+  void close(CloseCode code, String reason);
+
+  void textHandler(Handler<String> handler);
+
+  void closeHandler(Handler<Void> handler);
+
+  String remoteAddress();
+}

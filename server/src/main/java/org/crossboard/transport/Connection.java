@@ -1,0 +1,232 @@
+package org.crossboard.transport;
+
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayDeque;
+import org.crossboard.access.Authenticator;
+import org.crossboard.access.Principal;
+import org.crossboard.board.BoardNotFoundException;
+import org.crossboard.board.BoardRoom;
+import org.crossboard.board.RoomMember;
+import org.crossboard.board.RoomRegistry;
+import org.crossboard.protocol.ClientMessage;
+import org.crossboard.protocol.ClientMessageDecoder;
+import org.crossboard.protocol.CloseCode;
+import org.crossboard.protocol.ErrorCode;
+import org.crossboard.protocol.Limits;
+import org.crossboard.protocol.ProtocolException;
+import org.crossboard.protocol.ProtocolVersion;
+import org.crossboard.protocol.ServerMessages;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One client socket: a state machine {@code AWAITING_HELLO → JOINING → OPEN → CLOSED} that
+ * decodes frames, answers bad input with precise errors (SPEC.md P3) and hands valid messages
+ * to its board room. Event-loop confined.
+ */
+public final class Connection implements RoomMember {
+  private static final Logger LOG = LoggerFactory.getLogger(Connection.class);
+  private static final int MAX_FRAMES_WHILE_JOINING = 200;
+
+  /** Named states of a connection. */
+  public enum State { AWAITING_HELLO, JOINING, OPEN, CLOSED }
+
+  private final ClientSocket socket;
+  private final RoomRegistry rooms;
+  private final Authenticator authenticator;
+  private final ConnectionSupervisor supervisor;
+  private final TokenBucket pushes;
+  private final ArrayDeque<String> whileJoining = new ArrayDeque<>();
+  private final long openedAt;
+  private volatile long lastReceivedAt;
+  private State state = State.AWAITING_HELLO;
+  private Principal principal;
+  private String clientId;
+  private BoardRoom room;
+
+  public Connection(ClientSocket socket, RoomRegistry rooms, Authenticator authenticator, ConnectionSupervisor supervisor) {
+    this.socket = socket;
+    this.rooms = rooms;
+    this.authenticator = authenticator;
+    this.supervisor = supervisor;
+    this.openedAt = this.lastReceivedAt = System.currentTimeMillis();
+    this.pushes = new TokenBucket(Limits.PUSHES_PER_SECOND, Limits.PUSH_BURST, System.nanoTime());
+    socket.textHandler(this::onFrame);
+    socket.closeHandler(v -> onClosed());
+    supervisor.add(this);
+  }
+
+  public State state() {
+    return state;
+  }
+
+  long openedAt() {
+    return openedAt;
+  }
+
+  long lastReceivedAt() {
+    return lastReceivedAt;
+  }
+
+  @Override
+  public String clientId() {
+    return clientId;
+  }
+
+  @Override
+  public Principal principal() {
+    return principal;
+  }
+
+  @Override
+  public void send(String frame) {
+    if (state == State.CLOSED) {
+      return;
+    }
+    if (socket.writeQueueFull()) { // P6: never buffer without bound for a slow peer
+      close(CloseCode.SLOW_CONSUMER, "write queue full; resume with lastSeq");
+      return;
+    }
+    socket.send(frame);
+  }
+
+  private void sendJson(JsonObject json) {
+    send(json.encode());
+  }
+
+  @Override
+  public void close(CloseCode code, String reason) {
+    if (state == State.CLOSED) {
+      return;
+    }
+    onClosed();
+    socket.close(code, reason);
+  }
+
+  private void onClosed() {
+    if (state == State.CLOSED) {
+      return;
+    }
+    state = State.CLOSED;
+    supervisor.remove(this);
+    whileJoining.clear();
+    if (room != null) {
+      room.leave(this);
+    }
+  }
+
+  private void onFrame(String frame) {
+    lastReceivedAt = System.currentTimeMillis();
+    switch (state) {
+      case AWAITING_HELLO -> onHelloFrame(frame);
+      case JOINING -> {
+        if (whileJoining.size() >= MAX_FRAMES_WHILE_JOINING) {
+          fatal(ErrorCode.ERR_TOO_LARGE, "too many frames before welcome", CloseCode.PROTOCOL_VIOLATION);
+        } else {
+          whileJoining.add(frame);
+        }
+      }
+      case OPEN -> onOpenFrame(frame);
+      case CLOSED -> { }
+    }
+  }
+
+  private void onHelloFrame(String frame) {
+    ClientMessage.Hello hello;
+    try {
+      if (!(ClientMessageDecoder.decode(frame) instanceof ClientMessage.Hello h)) {
+        throw new ProtocolException(ErrorCode.ERR_BAD_HELLO, "the first frame must be hello");
+      }
+      hello = h;
+    } catch (ProtocolException e) {
+      fatal(ErrorCode.ERR_BAD_HELLO, e.getMessage(), CloseCode.PROTOCOL_VIOLATION);
+      return;
+    }
+    if (hello.protocol() < ProtocolVersion.MIN) {
+      fatal(ErrorCode.ERR_CLIENT_TOO_OLD, "protocol " + hello.protocol() + " is below "
+          + ProtocolVersion.MIN + "; reload the page", CloseCode.CLIENT_TOO_OLD);
+      return;
+    }
+    if (hello.protocol() > ProtocolVersion.MAX) {
+      fatal(ErrorCode.ERR_SERVER_TOO_OLD, "protocol " + hello.protocol() + " is above "
+          + ProtocolVersion.MAX, CloseCode.SERVER_TOO_OLD);
+      return;
+    }
+    state = State.JOINING;
+    clientId = hello.clientId();
+    authenticator.authenticate(hello)
+        .compose(p -> {
+          principal = p;
+          return state == State.JOINING ? rooms.join(this, hello) : io.vertx.core.Future.failedFuture("closed");
+        })
+        .onSuccess(this::onJoined)
+        .onFailure(this::onJoinFailed);
+  }
+
+  private void onJoined(BoardRoom joined) {
+    room = joined;
+    if (state != State.JOINING) {
+      joined.leave(this); // closed while joining
+      return;
+    }
+    state = State.OPEN;
+    while (!whileJoining.isEmpty() && state == State.OPEN) {
+      onOpenFrame(whileJoining.poll());
+    }
+  }
+
+  private void onJoinFailed(Throwable e) {
+    if (state != State.JOINING) {
+      return;
+    }
+    if (e instanceof BoardNotFoundException) {
+      fatal(ErrorCode.ERR_BOARD_NOT_FOUND, e.getMessage(), CloseCode.BOARD_NOT_FOUND);
+    } else if (e instanceof ProtocolException p && p.code() == ErrorCode.ERR_FORBIDDEN) {
+      fatal(p.code(), p.getMessage(), CloseCode.FORBIDDEN);
+    } else if (e instanceof ProtocolException p && p.code() == ErrorCode.ERR_UNAUTHORIZED) {
+      fatal(p.code(), p.getMessage(), CloseCode.UNAUTHORIZED);
+    } else if (e instanceof ProtocolException p) {
+      fatal(p.code(), p.getMessage(), CloseCode.PROTOCOL_VIOLATION);
+    } else {
+      LOG.warn("join failed", e);
+      fatal(ErrorCode.ERR_UNAVAILABLE, "board could not be opened; retry", CloseCode.GOING_AWAY);
+    }
+  }
+
+  private void fatal(ErrorCode code, String message, CloseCode closeCode) {
+    sendJson(ServerMessages.error(null, code, message, null));
+    close(closeCode, code.name());
+  }
+
+  private void onOpenFrame(String frame) {
+    ClientMessage message;
+    try {
+      message = ClientMessageDecoder.decode(frame);
+    } catch (ProtocolException e) {
+      sendJson(ServerMessages.error(ClientMessageDecoder.requestIdOf(frame), e));
+      return;
+    }
+    if (message instanceof ClientMessage.Push push) {
+      onPush(push);
+    } else if (message instanceof ClientMessage.Fetch fetch) {
+      room.fetch(this, fetch);
+    } else if (message instanceof ClientMessage.Ping ping) {
+      sendJson(ServerMessages.pong(ping.id(), System.currentTimeMillis()));
+    } else {
+      sendJson(ServerMessages.error(message.id(), ErrorCode.ERR_NOT_HELLO,
+          "already joined; hello is only the first frame", null));
+    }
+  }
+
+  private void onPush(ClientMessage.Push push) {
+    if (!principal.role().canEdit()) {
+      sendJson(ServerMessages.error(push.id(), ErrorCode.ERR_FORBIDDEN,
+          "role " + principal.role().wire() + " cannot edit", null));
+    } else if (!pushes.tryTake(System.nanoTime())) {
+      sendJson(ServerMessages.error(push.id(), ErrorCode.ERR_RATE_LIMITED,
+          "more than " + Limits.PUSHES_PER_SECOND + " pushes per second", null));
+    } else {
+      room.submit(this, push);
+    }
+  }
+}

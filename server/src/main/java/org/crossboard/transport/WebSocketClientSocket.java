@@ -1,0 +1,47 @@
+package org.crossboard.transport;
+
+import io.vertx.core.Handler;
+import io.vertx.core.http.ServerWebSocket;
+import org.crossboard.protocol.CloseCode;
+
+/** {@link ClientSocket} over a plain WebSocket at {@code /ws}. */
+public final class WebSocketClientSocket implements ClientSocket {
+  private final ServerWebSocket ws;
+
+  public WebSocketClientSocket(ServerWebSocket ws, int writeQueueMaxBytes) {
+    this.ws = ws;
+    ws.setWriteQueueMaxSize(writeQueueMaxBytes);
+  }
+
+  @Override
+  public void send(String frame) {
+    ws.writeTextMessage(frame);
+  }
+
+  @Override
+  public boolean writeQueueFull() {
+    return ws.writeQueueFull();
+  }
+
+  @Override
+  public void close(CloseCode code, String reason) {
+    ws.close(code.code(), reason);
+  }
+
+  @Override
+  public void textHandler(Handler<String> handler) {
+    ws.textMessageHandler(handler);
+    // Binary frames are not part of the protocol; decoding them as text yields ERR_MALFORMED.
+    ws.binaryMessageHandler(buffer -> handler.handle(buffer.toString()));
+  }
+
+  @Override
+  public void closeHandler(Handler<Void> handler) {
+    ws.closeHandler(handler);
+  }
+
+  @Override
+  public String remoteAddress() {
+    return String.valueOf(ws.remoteAddress());
+  }
+}

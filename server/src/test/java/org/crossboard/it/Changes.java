@@ -1,0 +1,34 @@
+package org.crossboard.it;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+/** Builders for push frames and changes in tests. */
+final class Changes {
+  private Changes() {}
+
+  static JsonObject note(String id, int x, int y, String text) {
+    return new JsonObject().put("id", id).put("type", "note").put("order", "a" + id.replaceAll("[^0-9A-Za-z]", ""))
+        .put("x", x).put("y", y).put("w", 200).put("h", 200).put("text", text);
+  }
+
+  static JsonObject put(JsonObject record) {
+    return new JsonObject().put("op", "put").put("record", record);
+  }
+
+  static JsonObject patch(String id, JsonObject props) {
+    return new JsonObject().put("op", "patch").put("id", id).put("props", props);
+  }
+
+  static JsonObject remove(String id) {
+    return new JsonObject().put("op", "remove").put("id", id);
+  }
+
+  static JsonObject push(String requestId, long clientSeq, JsonObject... changes) {
+    JsonArray all = new JsonArray();
+    for (JsonObject c : changes) {
+      all.add(c);
+    }
+    return new JsonObject().put("t", "push").put("id", requestId).put("clientSeq", clientSeq).put("changes", all);
+  }
+}

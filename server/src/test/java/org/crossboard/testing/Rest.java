@@ -1,0 +1,39 @@
+package org.crossboard.testing;
+
+import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+/** Minimal blocking REST calls for tests. */
+public final class Rest {
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  private Rest() {}
+
+  public static HttpResponse<String> call(String method, String url, String body) {
+    HttpRequest.BodyPublisher publisher = body == null
+        ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body);
+    try {
+      return HTTP.send(HttpRequest.newBuilder(URI.create(url)).method(method, publisher)
+          .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Creates a board and returns its id. */
+  public static String createBoard(String baseUrl, String title) {
+    HttpResponse<String> r = call("POST", baseUrl + "/api/boards", new JsonObject().put("title", title).encode());
+    if (r.statusCode() != 201) {
+      throw new IllegalStateException("create board: " + r.statusCode() + " " + r.body());
+    }
+    return new JsonObject(r.body()).getString("id");
+  }
+
+  /** The exported (durable) records of a board. */
+  public static JsonObject export(String baseUrl, String board) {
+    return new JsonObject(call("GET", baseUrl + "/api/boards/" + board + "/export", null).body());
+  }
+}

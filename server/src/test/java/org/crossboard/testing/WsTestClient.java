@@ -1,0 +1,128 @@
+package org.crossboard.testing;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketClientOptions;
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/**
+ * A protocol-level test client over a real WebSocket: sends raw or JSON frames and waits for the
+ * frames it expects. Blocking helpers are for test threads only.
+ */
+public final class WsTestClient implements AutoCloseable {
+  public static final Duration TIMEOUT = Duration.ofSeconds(10);
+  private static final Vertx VERTX = Vertx.vertx();
+
+  private final WebSocket ws;
+  private final BlockingQueue<JsonObject> inbox = new LinkedBlockingQueue<>();
+  private final CompletableFuture<Short> closed = new CompletableFuture<>();
+
+  private WsTestClient(WebSocket ws) {
+    this.ws = ws;
+    ws.textMessageHandler(text -> inbox.add(new JsonObject(text)));
+    ws.closeHandler(v -> closed.complete(ws.closeStatusCode()));
+  }
+
+  public static WsTestClient connect(int port) {
+    WebSocketClient client = VERTX.createWebSocketClient(new WebSocketClientOptions()
+        .setMaxFrameSize(8 * 1024 * 1024).setMaxMessageSize(64 * 1024 * 1024));
+    try {
+      return new WsTestClient(client.connect(port, "127.0.0.1", "/ws").await(10, TimeUnit.SECONDS));
+    } catch (Exception e) {
+      throw new IllegalStateException("could not connect", e);
+    }
+  }
+
+  /** Connects and joins a board; returns the client after its welcome arrived. */
+  public static WsTestClient join(int port, String board, String clientId, Long lastSeq) {
+    WsTestClient c = connect(port);
+    c.welcome = c.hello(board, clientId, lastSeq);
+    return c;
+  }
+
+  private JsonObject welcome;
+
+  public JsonObject welcome() {
+    return welcome;
+  }
+
+  public JsonObject hello(String board, String clientId, Long lastSeq) {
+    JsonObject hello = new JsonObject().put("t", "hello").put("protocol", 1).put("board", board)
+        .put("clientId", clientId).put("name", "tester " + clientId);
+    if (lastSeq != null) {
+      hello.put("lastSeq", lastSeq);
+    }
+    send(hello);
+    return expect(m -> "welcome".equals(m.getString("t")));
+  }
+
+  public void send(JsonObject message) {
+    sendRaw(message.encode());
+  }
+
+  public void sendRaw(String text) {
+    ws.writeTextMessage(text).toCompletionStage().toCompletableFuture().join();
+  }
+
+  /** Waits for the next frame matching {@code p}, dropping frames before it. */
+  public JsonObject expect(Predicate<JsonObject> p) {
+    long deadline = System.nanoTime() + TIMEOUT.toNanos();
+    try {
+      while (true) {
+        long left = deadline - System.nanoTime();
+        JsonObject m = inbox.poll(Math.max(0, left), TimeUnit.NANOSECONDS);
+        if (m == null) {
+          throw new AssertionError("no matching frame within " + TIMEOUT);
+        }
+        if (p.test(m)) {
+          return m;
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+
+  /** The reply (ack, error, ops, pong) to request {@code id}. */
+  public JsonObject reply(String id) {
+    return expect(m -> id.equals(m.getString("id")));
+  }
+
+  /** Next frame of any kind, or null after {@code ms}. */
+  public JsonObject poll(long ms) {
+    try {
+      return inbox.poll(ms, TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
+    }
+  }
+
+  public boolean isClosed() {
+    return closed.isDone();
+  }
+
+  /** Waits for the server to close the socket; returns the close code. */
+  public short awaitClose() {
+    try {
+      return closed.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (Exception e) {
+      throw new AssertionError("socket not closed within " + TIMEOUT, e);
+    }
+  }
+
+  @Override
+  public void close() {
+    if (!closed.isDone()) {
+      ws.close();
+    }
+  }
+}

@@ -1,0 +1,200 @@
+/**
+ * Connection lifecycle for the sync client: open, hello timeout, liveness
+ * pings, reconnect with backoff, browser online/offline and close codes
+ * that end the session for good.
+ * @module connection
+ */
+
+import { openConnection } from './transport.js';
+
+const PING_MS = 20000;
+const SILENCE_MS = 50000;
+const WELCOME_TIMEOUT_MS = 15000;
+
+/** Close codes after which reconnecting cannot help, with their i18n keys. */
+export const TERMINAL_CLOSE = new Map([
+  [4000, 'closeProtocol'],
+  [4004, 'closeReplaced'],
+  [4005, 'closeBoardDeleted'],
+  [4010, 'closeUnauthorized'],
+  [4011, 'closeForbidden'],
+  [4012, 'closeBoardNotFound'],
+  [4020, 'closeClientTooOld'],
+]);
+
+/**
+ * Reconnect delay: exponential from 0.5 s, capped at 10 s, with jitter.
+ * @param {number} attempt 0 for the first retry
+ * @returns {number} milliseconds
+ */
+export function backoffDelay(attempt) {
+  const base = Math.min(10000, 500 * 2 ** attempt);
+  return Math.max(500, Math.round(base * (0.5 + Math.random() * 0.5)));
+}
+
+/**
+ * Keeps one live connection to the server while started.
+ * The owner says hello in onOpen and calls markReady() on welcome.
+ */
+export class Connection {
+  /**
+   * @param {object} options
+   * @param {(send: Function) => void} options.onOpen socket open: say hello
+   * @param {(message: object) => void} options.onMessage every server frame
+   * @param {() => void} options.onDown the connection went away (will retry)
+   * @param {(info: object) => void} options.onTerminal refused for good
+   * @param {() => void} options.onStatus something visible changed
+   * @param {boolean} [options.forceSockJS]
+   * @param {Function} [options.connect] transport factory (tests)
+   */
+  constructor(options) {
+    this.options = options;
+    this.connect = options.connect || openConnection;
+    this.link = null;
+    this.ready = false;
+    this.everReady = false;
+    this.started = false;
+    this.terminal = null;
+    this.attempt = 0;
+    this.timers = {};
+    this.lastReceived = 0;
+    this.lastError = null;
+    this.onOnline = () => this.reconnectNow();
+    this.onOffline = () => {
+      this.drop();
+      this.options.onStatus();
+    };
+  }
+
+  /** Whether the browser says it has no network. */
+  get browserOffline() {
+    return typeof navigator !== 'undefined' && navigator.onLine === false;
+  }
+
+  /** Starts connecting (and reconnecting until stop or a terminal close). */
+  start() {
+    if (this.started) return;
+    this.started = true;
+    window.addEventListener('online', this.onOnline);
+    window.addEventListener('offline', this.onOffline);
+    this.timers.ping = setInterval(() => this.tick(), PING_MS);
+    this.open();
+  }
+
+  /** Closes and stops for good. */
+  stop() {
+    this.started = false;
+    window.removeEventListener('online', this.onOnline);
+    window.removeEventListener('offline', this.onOffline);
+    for (const timer of Object.values(this.timers)) {
+      clearTimeout(timer);
+      clearInterval(timer);
+    }
+    this.timers = {};
+    if (this.link) this.link.close(1000, 'bye');
+    this.link = null;
+    this.ready = false;
+  }
+
+  /**
+   * Sends one frame on the open connection.
+   * @param {object} message
+   * @returns {boolean} whether it was written
+   */
+  send(message) {
+    return !!this.link && this.link.send(message);
+  }
+
+  /** The server welcomed us: the connection is usable and backoff resets. */
+  markReady() {
+    clearTimeout(this.timers.welcome);
+    this.ready = true;
+    this.everReady = true;
+    this.attempt = 0;
+    this.lastError = null;
+  }
+
+  /**
+   * Remembers the last request-less server error, shown if the server then
+   * closes for good (e.g. ERR_BOARD_NOT_FOUND before close 4012).
+   * @param {string} text
+   */
+  noteError(text) {
+    this.lastError = text;
+  }
+
+  /** Skips the backoff wait and connects now (if started and not connected). */
+  reconnectNow() {
+    if (!this.started || this.terminal || this.link) return;
+    clearTimeout(this.timers.reconnect);
+    this.attempt = 0;
+    this.open();
+  }
+
+  /** Drops the current connection and reconnects after backoff. */
+  drop() {
+    const link = this.link;
+    if (!link) return;
+    this.link = null;
+    link.close(4000, 'client reconnect');
+    this.down();
+  }
+
+  open() {
+    if (!this.started || this.terminal || this.link) return;
+    const link = this.connect({
+      onOpen: () => {
+        if (link !== this.link) return;
+        this.lastReceived = Date.now();
+        this.options.onOpen((message) => link.send(message));
+        this.timers.welcome = setTimeout(() => {
+          if (link === this.link && !this.ready) this.drop();
+        }, WELCOME_TIMEOUT_MS);
+      },
+      onMessage: (message) => {
+        if (link !== this.link) return;
+        this.lastReceived = Date.now();
+        this.options.onMessage(message);
+      },
+      onClose: (code, reason) => {
+        if (link !== this.link) return;
+        this.link = null;
+        const key = TERMINAL_CLOSE.get(code);
+        if (key) {
+          this.ready = false;
+          clearTimeout(this.timers.welcome);
+          this.terminal = { code, key, reason, message: this.lastError };
+          this.options.onDown();
+          this.options.onTerminal(this.terminal);
+          this.options.onStatus();
+        } else {
+          this.down();
+        }
+      },
+    }, { forceSockJS: this.options.forceSockJS });
+    this.link = link;
+    this.options.onStatus();
+  }
+
+  down() {
+    this.ready = false;
+    clearTimeout(this.timers.welcome);
+    this.options.onDown();
+    if (this.started && !this.terminal) {
+      clearTimeout(this.timers.reconnect);
+      const delay = backoffDelay(this.attempt);
+      this.attempt += 1;
+      this.timers.reconnect = setTimeout(() => this.open(), delay);
+    }
+    this.options.onStatus();
+  }
+
+  tick() {
+    if (!this.link || !this.ready) return;
+    if (Date.now() - this.lastReceived > SILENCE_MS) {
+      this.drop();
+      return;
+    }
+    this.link.send({ t: 'ping', id: 'ping' + Date.now().toString(36) });
+  }
+}

@@ -1,0 +1,205 @@
+/**
+ * All user-visible strings, per language. English is complete; other
+ * languages cover the main interface and fall back to English.
+ * Placeholders look like {name}.
+ * @module i18n
+ */
+
+const STRINGS = {
+  en: {
+    appName: 'Crossboard',
+    boardsHeading: 'Your boards',
+    boardsIntro: 'Think together across borders. Everyone on a board sees changes live.',
+    newBoardLabel: 'New board title',
+    newBoardPlaceholder: 'e.g. Cross-border data exchange',
+    createBoard: 'Create board',
+    openBoard: 'Open {title}',
+    deleteBoard: 'Delete {title}',
+    deleteBoardTitle: 'Delete this board?',
+    deleteBoardConfirm: '“{title}” will be deleted for everyone. This cannot be undone.',
+    noBoards: 'No boards yet. Create the first one above.',
+    loadFailed: 'Could not load the boards. Is the server running?',
+    createFailed: 'Could not create the board: {message}',
+    deleteFailed: 'Could not delete the board: {message}',
+    createdOn: 'Created {date}',
+    cancel: 'Cancel',
+    delete: 'Delete',
+    save: 'Save',
+    reload: 'Reload',
+    nameDialogTitle: 'What should others call you?',
+    nameLabel: 'Display name',
+    namePlaceholder: 'e.g. Ana (Estonia)',
+    nameHint: 'Shown to people on the same board. You can change it later.',
+    youAre: 'You are {name}. Change display name',
+    language: 'Language',
+    backToBoards: 'All boards',
+    boardTitleLabel: 'Board title',
+    canvasLabel: 'Board canvas. Pick a tool, then click to add. Tab moves between items.',
+    toolsLabel: 'Tools',
+    toolSelect: 'Select (V)',
+    toolHand: 'Pan (H or hold Space)',
+    toolNote: 'Sticky note (N)',
+    toolText: 'Text (T)',
+    toolShape: 'Shape (S)',
+    toolFrame: 'Frame (F)',
+    toolConnector: 'Connector (C)',
+    shapeKinds: 'Shape kind',
+    shapeRectangle: 'Rectangle',
+    shapeEllipse: 'Ellipse',
+    shapeDiamond: 'Diamond',
+    undo: 'Undo (Ctrl+Z)',
+    redo: 'Redo (Ctrl+Shift+Z)',
+    zoomIn: 'Zoom in',
+    zoomOut: 'Zoom out',
+    zoomFit: 'Zoom to fit',
+    zoomReset: 'Reset zoom to 100%',
+    selectionTools: 'Selection',
+    colorSwatch: 'Colour {name}',
+    deleteSelection: 'Delete selection (Delete)',
+    bringToFront: 'Bring to front',
+    editText: 'Edit text (Enter)',
+    fontBigger: 'Larger text',
+    fontSmaller: 'Smaller text',
+    statusConnecting: 'Connecting…',
+    statusConnected: 'Connected',
+    statusReconnecting: 'Reconnecting…',
+    statusOffline: 'Offline',
+    statusSaving: 'Saving…',
+    pendingOne: '1 change pending',
+    pendingMany: '{n} changes pending',
+    closeProtocol: 'The server did not understand this client. Reload the page.',
+    closeReplaced: 'This board was opened again with the same session elsewhere. This tab stopped syncing.',
+    closeBoardDeleted: 'This board was deleted.',
+    closeUnauthorized: 'Please sign in again.',
+    closeForbidden: 'You are not allowed to open this board.',
+    closeBoardNotFound: 'This board does not exist (any more).',
+    closeClientTooOld: 'Crossboard was updated. Reload the page.',
+    changeRefused: 'A change was not saved: {message}',
+    typeNote: 'Sticky note',
+    typeText: 'Text',
+    typeShape: 'Shape',
+    typeFrame: 'Frame',
+    typeConnector: 'Connector',
+    recordLabel: '{type}: {text}',
+    emptyText: 'empty',
+    defaultText: 'Text',
+    defaultFrameTitle: 'Frame',
+    editorLabel: 'Edit text. Escape or Ctrl+Enter to finish.',
+    connectorLabelPlaceholder: 'Label',
+    readOnly: 'View only: you cannot edit this board.',
+    'color.yellow': 'yellow', 'color.orange': 'orange', 'color.pink': 'pink', 'color.violet': 'violet',
+    'color.blue': 'blue', 'color.teal': 'teal', 'color.green': 'green', 'color.grey': 'grey',
+    'color.black': 'black', 'color.red': 'red', 'color.darkblue': 'dark blue', 'color.darkgreen': 'dark green',
+    'color.purple': 'purple', 'color.brown': 'brown', 'color.slate': 'slate', 'color.white': 'white',
+  },
+  fr: {
+    boardsHeading: 'Vos tableaux', createBoard: 'Créer un tableau', newBoardLabel: 'Titre du nouveau tableau',
+    noBoards: 'Aucun tableau. Créez le premier ci-dessus.', deleteBoardTitle: 'Supprimer ce tableau ?',
+    cancel: 'Annuler', delete: 'Supprimer', save: 'Enregistrer', reload: 'Recharger',
+    nameDialogTitle: 'Comment les autres doivent-ils vous appeler ?', nameLabel: 'Nom affiché',
+    backToBoards: 'Tous les tableaux', toolSelect: 'Sélection (V)', toolNote: 'Note (N)', toolText: 'Texte (T)',
+    toolShape: 'Forme (S)', toolFrame: 'Cadre (F)', toolConnector: 'Connecteur (C)', undo: 'Annuler (Ctrl+Z)',
+    redo: 'Rétablir (Ctrl+Maj+Z)', zoomIn: 'Zoom avant', zoomOut: 'Zoom arrière', zoomFit: 'Ajuster à l’écran',
+    statusConnecting: 'Connexion…', statusConnected: 'Connecté', statusReconnecting: 'Reconnexion…',
+    statusOffline: 'Hors ligne', pendingOne: '1 modification en attente', pendingMany: '{n} modifications en attente',
+    closeBoardDeleted: 'Ce tableau a été supprimé.', language: 'Langue',
+  },
+  de: {
+    boardsHeading: 'Ihre Boards', createBoard: 'Board erstellen', newBoardLabel: 'Titel des neuen Boards',
+    noBoards: 'Noch keine Boards. Erstellen Sie oben das erste.', deleteBoardTitle: 'Dieses Board löschen?',
+    cancel: 'Abbrechen', delete: 'Löschen', save: 'Speichern', reload: 'Neu laden',
+    nameDialogTitle: 'Wie sollen andere Sie nennen?', nameLabel: 'Anzeigename',
+    backToBoards: 'Alle Boards', toolSelect: 'Auswählen (V)', toolNote: 'Haftnotiz (N)', toolText: 'Text (T)',
+    toolShape: 'Form (S)', toolFrame: 'Rahmen (F)', toolConnector: 'Verbinder (C)', undo: 'Rückgängig (Strg+Z)',
+    redo: 'Wiederholen (Strg+Umschalt+Z)', zoomIn: 'Vergrößern', zoomOut: 'Verkleinern', zoomFit: 'Alles zeigen',
+    statusConnecting: 'Verbinde…', statusConnected: 'Verbunden', statusReconnecting: 'Verbinde erneut…',
+    statusOffline: 'Offline', pendingOne: '1 Änderung ausstehend', pendingMany: '{n} Änderungen ausstehend',
+    closeBoardDeleted: 'Dieses Board wurde gelöscht.', language: 'Sprache',
+  },
+  es: {
+    boardsHeading: 'Tus tableros', createBoard: 'Crear tablero', newBoardLabel: 'Título del nuevo tablero',
+    noBoards: 'Aún no hay tableros. Crea el primero arriba.', deleteBoardTitle: '¿Eliminar este tablero?',
+    cancel: 'Cancelar', delete: 'Eliminar', save: 'Guardar', reload: 'Recargar',
+    nameDialogTitle: '¿Cómo quieres que te llamen?', nameLabel: 'Nombre visible',
+    backToBoards: 'Todos los tableros', toolSelect: 'Seleccionar (V)', toolNote: 'Nota (N)', toolText: 'Texto (T)',
+    toolShape: 'Forma (S)', toolFrame: 'Marco (F)', toolConnector: 'Conector (C)', undo: 'Deshacer (Ctrl+Z)',
+    redo: 'Rehacer (Ctrl+Mayús+Z)', zoomIn: 'Acercar', zoomOut: 'Alejar', zoomFit: 'Ajustar a la vista',
+    statusConnecting: 'Conectando…', statusConnected: 'Conectado', statusReconnecting: 'Reconectando…',
+    statusOffline: 'Sin conexión', pendingOne: '1 cambio pendiente', pendingMany: '{n} cambios pendientes',
+    closeBoardDeleted: 'Este tablero fue eliminado.', language: 'Idioma',
+  },
+  et: {
+    boardsHeading: 'Sinu tahvlid', createBoard: 'Loo tahvel', newBoardLabel: 'Uue tahvli pealkiri',
+    noBoards: 'Tahvleid veel pole. Loo esimene.', deleteBoardTitle: 'Kas kustutada see tahvel?',
+    cancel: 'Loobu', delete: 'Kustuta', save: 'Salvesta', reload: 'Laadi uuesti',
+    nameDialogTitle: 'Kuidas teised sind kutsuvad?', nameLabel: 'Kuvatav nimi',
+    backToBoards: 'Kõik tahvlid', toolSelect: 'Vali (V)', toolNote: 'Märkmepaber (N)', toolText: 'Tekst (T)',
+    toolShape: 'Kujund (S)', toolFrame: 'Raam (F)', toolConnector: 'Ühendus (C)', undo: 'Võta tagasi (Ctrl+Z)',
+    redo: 'Tee uuesti (Ctrl+Shift+Z)', zoomIn: 'Suurenda', zoomOut: 'Vähenda', zoomFit: 'Mahuta ekraanile',
+    statusConnecting: 'Ühendan…', statusConnected: 'Ühendatud', statusReconnecting: 'Ühendan uuesti…',
+    statusOffline: 'Võrguühenduseta', pendingOne: '1 muudatus ootel', pendingMany: '{n} muudatust ootel',
+    closeBoardDeleted: 'See tahvel kustutati.', language: 'Keel',
+  },
+};
+
+/** Languages offered, by code, with their own names. */
+export const LANGUAGES = { en: 'English', fr: 'Français', de: 'Deutsch', es: 'Español', et: 'Eesti' };
+
+const STORAGE_KEY = 'crossboard.lang';
+let current = pickLanguage();
+
+function pickLanguage() {
+  const wanted = [new URLSearchParams(location.search).get('lang'), safeStorageGet(STORAGE_KEY),
+    ...(navigator.languages || [navigator.language])];
+  for (const tag of wanted) {
+    const code = (tag || '').slice(0, 2).toLowerCase();
+    if (STRINGS[code]) return code;
+  }
+  return 'en';
+}
+
+function safeStorageGet(key) {
+  try { return localStorage.getItem(key); } catch { return null; }
+}
+
+/** The active language code. */
+export function getLanguage() {
+  return current;
+}
+
+/**
+ * Switches language, remembers it and re-labels the document.
+ * @param {string} code one of LANGUAGES
+ */
+export function setLanguage(code) {
+  if (!STRINGS[code]) return;
+  current = code;
+  try { localStorage.setItem(STORAGE_KEY, code); } catch { /* private mode */ }
+  applyI18n(document);
+}
+
+/**
+ * Translates a key, filling {placeholders} from params.
+ * @param {string} key
+ * @param {object} [params]
+ * @returns {string}
+ */
+export function t(key, params = {}) {
+  const text = STRINGS[current][key] ?? STRINGS.en[key] ?? key;
+  return text.replace(/\{(\w+)\}/g, (m, name) => (name in params ? String(params[name]) : m));
+}
+
+/**
+ * Fills elements marked with data-i18n (text), data-i18n-aria (aria-label
+ * and title), data-i18n-placeholder.
+ * @param {ParentNode} root
+ */
+export function applyI18n(root) {
+  document.documentElement.lang = current;
+  for (const el of root.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
+  for (const el of root.querySelectorAll('[data-i18n-aria]')) {
+    el.setAttribute('aria-label', t(el.dataset.i18nAria));
+    el.title = t(el.dataset.i18nAria);
+  }
+  for (const el of root.querySelectorAll('[data-i18n-placeholder]')) el.placeholder = t(el.dataset.i18nPlaceholder);
+}

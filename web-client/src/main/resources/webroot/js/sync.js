@@ -1,0 +1,345 @@
+/**
+ * SyncClient: keeps the local board state in step with the server.
+ *
+ * server state (records + lastSeq, exactly what the ops say)
+ *   + pending pushes (until seen sequenced)
+ *   = the local view, rebuilt on top of every server op (rebase, SPEC W1).
+ * @module sync
+ */
+
+import { applyChanges } from './model.js';
+import { newClientId } from './ids.js';
+import { Connection, backoffDelay } from './connection.js';
+
+const PROTOCOL = 1;
+const MAX_CHANGES = 500;
+const RETRYABLE = new Set(['ERR_UNAVAILABLE', 'ERR_RATE_LIMITED']);
+
+/**
+ * Client side of the Crossboard protocol for one board.
+ * Events (subscribe with on): "change" (view changed), "status"
+ * ({state, pending, terminal}), "welcome" (the welcome message),
+ * "error" ({code, message} of a rejected push), "terminal" ({code, key}).
+ */
+export class SyncClient {
+  /**
+   * @param {object} options
+   * @param {string} options.board board id
+   * @param {string} options.name display name sent in hello
+   * @param {boolean} [options.forceSockJS] use SockJS only
+   * @param {Function} [options.connect] transport factory (tests)
+   */
+  constructor({ board, name, forceSockJS = false, connect }) {
+    this.board = board;
+    this.name = name;
+    this.clientId = newClientId();
+    this.server = new Map();
+    this.lastSeq = 0;
+    this.hasState = false;
+    this.pending = [];
+    this.nextClientSeq = 1;
+    this.view = this.server;
+    this.overlay = null;
+    this.overlayView = null;
+    this.holdPushes = false;
+    this.retryAttempt = 0;
+    this.fetchId = null;
+    this.fetches = 0;
+    this.buffered = [];
+    this.welcome = null;
+    this.listeners = new Map();
+    this.connection = new Connection({
+      forceSockJS,
+      connect,
+      onOpen: (send) => send(this.hello()),
+      onMessage: (message) => this.handle(message),
+      onDown: () => this.onDown(),
+      onTerminal: (info) => this.emit('terminal', info),
+      onStatus: () => this.emitStatus(),
+    });
+  }
+
+  /**
+   * Subscribes to an event.
+   * @param {string} event
+   * @param {Function} fn
+   * @returns {Function} unsubscribe
+   */
+  on(event, fn) {
+    if (!this.listeners.has(event)) this.listeners.set(event, new Set());
+    this.listeners.get(event).add(fn);
+    return () => this.listeners.get(event).delete(fn);
+  }
+
+  emit(event, detail) {
+    for (const fn of this.listeners.get(event) || []) fn(detail);
+  }
+
+  /** "connecting", "connected", "reconnecting" or "offline". */
+  get state() {
+    const c = this.connection;
+    if (c.terminal) return 'offline';
+    if (c.ready) return 'connected';
+    if (c.browserOffline) return 'offline';
+    return c.everReady || c.attempt > 0 ? 'reconnecting' : 'connecting';
+  }
+
+  /** Number of local pushes not yet sequenced by the server. */
+  get pendingCount() {
+    return this.pending.length;
+  }
+
+  /** Terminal close info ({code, key, message}) or null. */
+  get terminal() {
+    return this.connection.terminal;
+  }
+
+  /**
+   * The local view including a transient overlay (live drag preview).
+   * @returns {Map<string, object>}
+   */
+  getView() {
+    if (!this.overlay) return this.view;
+    if (!this.overlayView) {
+      this.overlayView = new Map(this.view);
+      applyChanges(this.overlayView, this.overlay);
+    }
+    return this.overlayView;
+  }
+
+  /**
+   * Shows changes locally without sending them (cleared with null).
+   * @param {object[]|null} changes
+   */
+  setOverlay(changes) {
+    this.overlay = changes && changes.length ? changes : null;
+    this.overlayView = null;
+    this.emit('change', { overlay: true });
+  }
+
+  /** Connects and keeps the connection up until stop(). */
+  start() {
+    this.connection.start();
+  }
+
+  /** Disconnects for good. */
+  stop() {
+    this.connection.stop();
+    this.emitStatus();
+  }
+
+  /**
+   * Changes the display name; reconnects so the server learns it.
+   * @param {string} name
+   */
+  setName(name) {
+    this.name = name;
+    if (this.connection.link) {
+      this.connection.drop();
+      this.connection.reconnectNow();
+    }
+  }
+
+  /**
+   * Applies changes locally at once and sends them, in pushes of at most
+   * 500 changes.
+   * @param {object[]} changes
+   */
+  push(changes) {
+    if (!changes.length) return;
+    if (this.view === this.server) this.view = new Map(this.server);
+    for (let i = 0; i < changes.length; i += MAX_CHANGES) {
+      const chunk = changes.slice(i, i + MAX_CHANGES);
+      applyChanges(this.view, chunk);
+      if (!this.mergeIntoUnsent(chunk)) {
+        const clientSeq = this.nextClientSeq++;
+        const entry = { clientSeq, id: 'r' + clientSeq, changes: chunk, sent: false, everSent: false };
+        this.pending.push(entry);
+        this.sendPush(entry);
+      }
+    }
+    this.overlayView = null;
+    this.emit('change', { local: true });
+    this.emitStatus();
+  }
+
+  // Offline, consecutive patch-only pushes fold into one pending push, so a
+  // drag made offline does not queue hundreds of pushes. Only pushes that
+  // never left this page are merged: a sent one may already be durable.
+  mergeIntoUnsent(chunk) {
+    const last = this.pending[this.pending.length - 1];
+    if (this.connection.ready || !last || last.everSent) return false;
+    if (!chunk.every((c) => c.op === 'patch') || !last.changes.every((c) => c.op === 'patch')) return false;
+    const merged = last.changes.map((c) => ({ ...c, props: { ...c.props } }));
+    for (const change of chunk) {
+      const same = merged.find((c) => c.id === change.id);
+      if (same) Object.assign(same.props, change.props);
+      else merged.push({ ...change, props: { ...change.props } });
+    }
+    if (merged.length > MAX_CHANGES) return false;
+    last.changes = merged;
+    return true;
+  }
+
+  sendPush(entry) {
+    if (!this.connection.ready || this.holdPushes || entry.sent) return;
+    entry.sent = this.connection.send({ t: 'push', id: entry.id, clientSeq: entry.clientSeq, changes: entry.changes });
+    if (entry.sent) entry.everSent = true;
+  }
+
+  hello() {
+    const hello = { t: 'hello', protocol: PROTOCOL, board: this.board, clientId: this.clientId, name: this.name, token: null };
+    if (this.hasState) hello.lastSeq = this.lastSeq;
+    return hello;
+  }
+
+  onDown() {
+    clearTimeout(this.retryTimer);
+    this.holdPushes = false;
+    this.fetchId = null;
+    this.buffered = [];
+    for (const entry of this.pending) entry.sent = false;
+  }
+
+  handle(message) {
+    switch (message.t) {
+      case 'welcome': this.onWelcome(message); break;
+      case 'batch': this.onOps(message.ops || []); break;
+      case 'ops': this.onFetched(message); break;
+      case 'ack': this.onAck(message); break;
+      case 'error': this.onError(message); break;
+      default: break; // pong and future message types
+    }
+  }
+
+  onWelcome(message) {
+    if (message.snapshot) {
+      this.server = new Map(message.snapshot.records.map((r) => [r.id, r]));
+      this.lastSeq = message.snapshot.seq;
+    } else {
+      for (const op of message.ops || []) {
+        if (op.seq <= this.lastSeq) continue;
+        if (op.seq !== this.lastSeq + 1) {
+          // Not contiguous: start over from a snapshot.
+          this.hasState = false;
+          this.connection.drop();
+          return;
+        }
+        this.applyOp(op);
+      }
+    }
+    const applied = message.applied || 0;
+    this.pending = this.pending.filter((p) => p.clientSeq > applied);
+    this.hasState = true;
+    this.welcome = message;
+    this.connection.markReady();
+    this.rebuild();
+    this.emit('welcome', message);
+    if (this.lastSeq < message.seq) this.requestFetch(this.lastSeq, message.seq);
+    for (const entry of this.pending) this.sendPush(entry);
+    this.emit('change', { remote: true });
+    this.emitStatus();
+  }
+
+  applyOp(op) {
+    applyChanges(this.server, op.changes || []);
+    this.lastSeq = op.seq;
+    if (op.clientId === this.clientId) {
+      this.pending = this.pending.filter((p) => p.clientSeq !== op.clientSeq);
+    }
+  }
+
+  onOps(ops) {
+    if (!this.connection.ready) return;
+    let changed = false;
+    for (const op of ops) {
+      if (this.fetchId) {
+        this.buffered.push(op);
+      } else if (op.seq > this.lastSeq + 1) {
+        this.buffered.push(op);
+        this.requestFetch(this.lastSeq, op.seq - 1);
+      } else if (op.seq === this.lastSeq + 1) {
+        this.applyOp(op);
+        changed = true;
+      }
+    }
+    if (changed) this.afterRemoteChange();
+  }
+
+  requestFetch(from, to) {
+    this.fetchId = 'f' + ++this.fetches;
+    this.connection.send({ t: 'fetch', id: this.fetchId, from, to });
+  }
+
+  onFetched(message) {
+    if (message.id !== this.fetchId) return;
+    this.fetchId = null;
+    const buffered = this.buffered;
+    this.buffered = [];
+    for (const op of message.ops || []) {
+      if (op.seq === this.lastSeq + 1) this.applyOp(op);
+    }
+    this.afterRemoteChange();
+    this.onOps(buffered);
+  }
+
+  onAck(message) {
+    if (!message.duplicate) return;
+    // Durable since an earlier connection: its op is already in our state.
+    const before = this.pending.length;
+    this.pending = this.pending.filter((p) => p.id !== message.id);
+    if (this.pending.length !== before) this.afterRemoteChange();
+  }
+
+  onError(message) {
+    if (message.id && message.id === this.fetchId) {
+      this.connection.drop();
+      return;
+    }
+    const index = this.pending.findIndex((p) => p.id === message.id);
+    if (index < 0) {
+      this.connection.noteError(message.message || message.code);
+      if (this.connection.ready) this.emit('error', { code: message.code, message: message.message });
+      return;
+    }
+    if (RETRYABLE.has(message.code)) {
+      // Keep order: hold this and every later push until the retry.
+      for (const entry of this.pending.slice(index)) entry.sent = false;
+      this.holdPushes = true;
+      clearTimeout(this.retryTimer);
+      this.retryTimer = setTimeout(() => {
+        this.holdPushes = false;
+        for (const entry of this.pending) this.sendPush(entry);
+      }, backoffDelay(this.retryAttempt++));
+      return;
+    }
+    this.retryAttempt = 0;
+    this.pending.splice(index, 1);
+    this.afterRemoteChange();
+    this.emit('error', { code: message.code, message: message.message, change: message.change });
+  }
+
+  afterRemoteChange() {
+    this.rebuild();
+    this.emit('change', { remote: true });
+    this.emitStatus();
+  }
+
+  rebuild() {
+    if (!this.pending.length) {
+      this.view = this.server;
+    } else {
+      this.view = new Map(this.server);
+      for (const entry of this.pending) applyChanges(this.view, entry.changes);
+    }
+    this.overlayView = null;
+  }
+
+  emitStatus() {
+    const status = { state: this.state, pending: this.pending.length, terminal: this.terminal };
+    const key = `${status.state}/${status.pending}/${!!status.terminal}`;
+    if (key === this.lastStatusKey) return;
+    this.lastStatusKey = key;
+    this.emit('status', status);
+  }
+}

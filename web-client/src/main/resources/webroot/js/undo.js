@@ -1,0 +1,222 @@
+/**
+ * Per-user undo and redo (SPEC W2).
+ *
+ * Every local action goes through perform(); the manager remembers, per
+ * touched record, the state before the first change and after the last one,
+ * and which props this user set. Reverting restores a prop only while it
+ * still holds the value this user wrote, so it never undoes a later change
+ * made by someone else.
+ * @module undo
+ */
+
+import { changeTarget, expandRemoval, sameValue, stripServerProps } from './model.js';
+
+const MAX_ENTRIES = 200;
+const FIXED_KEYS = new Set(['id', 'type', 'createdBy', 'createdAt', 'updatedBy', 'updatedAt']);
+
+/**
+ * Undo/redo stacks on top of a SyncClient.
+ */
+export class UndoManager {
+  /**
+   * @param {import('./sync.js').SyncClient} sync
+   */
+  constructor(sync) {
+    this.sync = sync;
+    this.undoStack = [];
+    this.redoStack = [];
+    this.group = null;
+    this.depth = 0;
+    this.listeners = new Set();
+  }
+
+  /**
+   * Calls fn when stack sizes change.
+   * @param {Function} fn
+   */
+  onChange(fn) {
+    this.listeners.add(fn);
+  }
+
+  notify() {
+    for (const fn of this.listeners) fn();
+  }
+
+  /** Whether undo() would have something to try. */
+  get canUndo() {
+    return this.undoStack.length > 0;
+  }
+
+  /** Whether redo() would have something to try. */
+  get canRedo() {
+    return this.redoStack.length > 0;
+  }
+
+  /** Starts a gesture: everything performed until end() is one undo step. */
+  begin() {
+    if (this.depth++ === 0) this.group = new Map();
+  }
+
+  /** Ends a gesture started with begin(). */
+  end() {
+    if (this.depth === 0 || --this.depth > 0) return;
+    const entry = this.group;
+    this.group = null;
+    this.commit(this.undoStack, entry);
+    if (entry.size) this.redoStack = [];
+    this.notify();
+  }
+
+  /**
+   * Applies and sends changes as a user action, recording how to revert it.
+   * @param {object[]} changes
+   */
+  perform(changes) {
+    if (!changes.length) return;
+    this.begin();
+    this.record(this.group, changes);
+    this.end();
+  }
+
+  record(entry, changes) {
+    const view = this.sync.view;
+    const touched = [];
+    for (const change of changes) {
+      const id = changeTarget(change);
+      let item = entry.get(id);
+      if (!item) {
+        const before = view.get(id);
+        item = { id, before: before ? stripServerProps(before) : null, after: null, keys: new Set(), whole: false };
+        entry.set(id, item);
+      }
+      if (change.op === 'patch') for (const key of Object.keys(change.props)) item.keys.add(key);
+      else item.whole = true;
+      touched.push(item);
+    }
+    this.sync.push(changes);
+    const after = this.sync.view;
+    for (const item of touched) {
+      const record = after.get(item.id);
+      item.after = record ? stripServerProps(record) : null;
+    }
+  }
+
+  commit(stack, entry) {
+    if (!entry || !entry.size) return;
+    stack.push(entry);
+    if (stack.length > MAX_ENTRIES) stack.shift();
+  }
+
+  /** Reverts the newest own action that still has an effect. */
+  undo() {
+    this.step(this.undoStack, this.redoStack);
+  }
+
+  /** Re-applies the newest undone action. */
+  redo() {
+    this.step(this.redoStack, this.undoStack);
+  }
+
+  step(from, to) {
+    if (this.depth) return;
+    while (from.length) {
+      const changes = revertChanges(from.pop(), this.sync.view);
+      if (changes.length) {
+        const entry = new Map();
+        this.record(entry, changes);
+        this.commit(to, entry);
+        break;
+      }
+    }
+    this.notify();
+  }
+}
+
+/**
+ * The changes that revert an entry against the current view, honouring W2
+ * and the server's reference rules so the push is not rejected.
+ * @param {Map<string, object>} entry id -> {before, after, keys, whole}
+ * @param {Map<string, object>} view current local view
+ * @returns {object[]}
+ */
+export function revertChanges(entry, view) {
+  const removals = [];
+  const puts = [];
+  const patches = [];
+  for (const item of [...entry.values()].reverse()) {
+    const current = view.get(item.id);
+    const { before, after } = item;
+    if (!before && !after) continue;
+    if (!before) {
+      if (current && !current.locked) removals.push(item.id);
+    } else if (!after) {
+      if (!current) puts.push(before);
+    } else if (current) {
+      const props = revertProps(item, current, view);
+      // The server refuses changes to locked records unless they unlock them.
+      if (current.locked && props.locked !== false) continue;
+      if (Object.keys(props).length) patches.push({ op: 'patch', id: item.id, props });
+    }
+  }
+  const changes = orderPuts(puts, view);
+  changes.push(...patches);
+  for (const id of expandRemoval(view, removals)) changes.push({ op: 'remove', id });
+  return changes;
+}
+
+function revertProps(item, current, view) {
+  const { before, after } = item;
+  const keys = item.whole ? new Set([...Object.keys(before), ...Object.keys(after)]) : item.keys;
+  const props = {};
+  for (const key of keys) {
+    if (FIXED_KEYS.has(key) || sameValue(before[key], after[key])) continue;
+    if (!sameValue(current[key], after[key])) continue; // someone changed it since
+    let value = before[key] ?? null;
+    if (key === 'locked' && value === null) value = false;
+    if ((key === 'parent' || key === 'from' || key === 'to') && value !== null && !view.has(value)) continue;
+    props[key] = value;
+  }
+  return props;
+}
+
+// Puts in an order the server accepts: frames before their contents,
+// connectors last and only when both ends exist.
+function orderPuts(records, view) {
+  const placed = new Set();
+  const available = (id) => view.has(id) || placed.has(id);
+  const changes = [];
+  let rest = records.filter((r) => r.type !== 'connector');
+  while (rest.length) {
+    const next = [];
+    for (const record of rest) {
+      const waiting = record.parent && !available(record.parent) && rest.some((r) => r.id === record.parent);
+      if (waiting) {
+        next.push(record);
+        continue;
+      }
+      const copy = { ...record };
+      if (copy.parent && !available(copy.parent)) delete copy.parent;
+      changes.push({ op: 'put', record: copy });
+      placed.add(copy.id);
+    }
+    if (next.length === rest.length) {
+      for (const record of next) changes.push({ op: 'put', record: withoutParent(record) });
+      break;
+    }
+    rest = next;
+  }
+  for (const record of records.filter((r) => r.type === 'connector')) {
+    if (available(record.from) && available(record.to)) {
+      const copy = { ...record };
+      if (copy.parent && !available(copy.parent)) delete copy.parent;
+      changes.push({ op: 'put', record: copy });
+    }
+  }
+  return changes;
+}
+
+function withoutParent(record) {
+  const copy = { ...record };
+  delete copy.parent;
+  return copy;
+}

@@ -1,0 +1,45 @@
+/**
+ * The "who am I" chip: initials avatar and display name.
+ * @module whoami
+ */
+
+import { t } from './i18n.js';
+
+/**
+ * Initials for an avatar ("Ana Tamm (Estonia)" -> "AT").
+ * @param {string} name
+ * @returns {string}
+ */
+export function initials(name) {
+  const words = name.replace(/\(.*?\)/g, ' ').trim().split(/\s+/).filter(Boolean);
+  const letters = words.slice(0, 2).map((w) => [...w][0].toUpperCase());
+  return letters.join('') || '?';
+}
+
+/**
+ * A pleasant, stable colour for a name.
+ * @param {string} name
+ * @returns {string} #RRGGBB
+ */
+export function colorForName(name) {
+  const palette = ['#4263EB', '#0CA678', '#F76707', '#AE3EC9', '#1098AD', '#E03131', '#5C940D', '#D6336C'];
+  let hash = 7;
+  for (const c of name) hash = (hash * 33 + c.charCodeAt(0)) >>> 0;
+  return palette[hash % palette.length];
+}
+
+/**
+ * Fills the chip (a button) for the given name, or a "set name" prompt.
+ * @param {HTMLElement} chip element with .avatar and .whoami-name children
+ * @param {string|null} name
+ */
+export function renderWhoAmI(chip, name) {
+  const avatar = chip.querySelector('.avatar');
+  const label = chip.querySelector('.whoami-name');
+  const shown = name || t('nameLabel');
+  avatar.textContent = name ? initials(name) : '?';
+  avatar.style.background = name ? colorForName(name) : '#868E96';
+  label.textContent = shown;
+  chip.setAttribute('aria-label', t('youAre', { name: shown }));
+  chip.title = chip.getAttribute('aria-label');
+}
