@@ -8,7 +8,7 @@ import java.net.http.HttpResponse;
 
 /** Minimal blocking REST calls for tests. */
 public final class Rest {
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
   private Rest() {}
 
