@@ -1,0 +1,222 @@
+package org.crossboard.board;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.crossboard.access.Principal;
+import org.crossboard.access.Role;
+import org.crossboard.protocol.ClientMessage;
+import org.crossboard.protocol.CloseCode;
+import org.crossboard.store.BoardInfo;
+import org.crossboard.store.Op;
+import org.crossboard.store.OpLog;
+import org.crossboard.store.Stores;
+import org.crossboard.store.memory.InMemoryBoardCatalog;
+import org.crossboard.store.memory.InMemoryOpLog;
+import org.crossboard.store.memory.InMemorySnapshotStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The room's write pipeline with an op log whose writes the test completes by hand, so that
+ * "nothing before durable", group commit and write failures can be observed exactly.
+ */
+class BoardRoomTest {
+  Vertx vertx;
+  HeldOpLog log;
+  InMemorySnapshotStore snapshots;
+  RoomRegistry registry;
+
+  /** Real in-memory op log whose appends complete only when the test releases them. */
+  static final class HeldOpLog implements OpLog {
+    final InMemoryOpLog delegate = new InMemoryOpLog();
+    final List<List<Op>> appends = new ArrayList<>();
+    final List<Promise<Void>> held = new ArrayList<>();
+
+    @Override
+    public Future<Void> append(String board, List<Op> ops) {
+      appends.add(ops);
+      Promise<Void> p = Promise.promise();
+      held.add(p);
+      return p.future().compose(v -> delegate.append(board, ops));
+    }
+
+    void release(int i) {
+      held.get(i).complete();
+    }
+
+    void fail(int i) {
+      held.get(i).fail("disk on fire");
+    }
+
+    @Override
+    public Future<List<Op>> range(String board, long afterSeq, long toSeq, int limit) {
+      return delegate.range(board, afterSeq, toSeq, limit);
+    }
+
+    @Override
+    public Future<Long> maxClientSeq(String board, String clientId) {
+      return delegate.maxClientSeq(board, clientId);
+    }
+
+    @Override
+    public Future<Long> lastSeq(String board) {
+      return delegate.lastSeq(board);
+    }
+
+    @Override
+    public Future<Void> deleteBoard(String board) {
+      return delegate.deleteBoard(board);
+    }
+  }
+
+  /** A room member that records what it is sent. */
+  static final class Member implements RoomMember {
+    final String clientId;
+    final List<JsonObject> frames = new ArrayList<>();
+    CloseCode closed;
+
+    Member(String clientId) {
+      this.clientId = clientId;
+    }
+
+    @Override
+    public String clientId() {
+      return clientId;
+    }
+
+    @Override
+    public Principal principal() {
+      return new Principal("u-" + clientId, clientId, Role.EDITOR);
+    }
+
+    @Override
+    public void send(String frame) {
+      frames.add(new JsonObject(frame));
+    }
+
+    @Override
+    public void close(CloseCode code, String reason) {
+      closed = code;
+    }
+
+    List<JsonObject> ofType(String t) {
+      return frames.stream().filter(f -> t.equals(f.getString("t"))).toList();
+    }
+  }
+
+  @BeforeEach
+  void setUp() throws Exception {
+    vertx = Vertx.vertx();
+    log = new HeldOpLog();
+    snapshots = new InMemorySnapshotStore();
+    InMemoryBoardCatalog catalog = new InMemoryBoardCatalog();
+    catalog.insert(new BoardInfo("b1", "Room test", 1));
+    registry = new RoomRegistry(new Stores(catalog, log, snapshots), new RoomSettings(3, 1, 100), vertx);
+  }
+
+  @AfterEach
+  void tearDown() {
+    vertx.close();
+  }
+
+  BoardRoom join(Member m) throws Exception {
+    return registry.join(m, new ClientMessage.Hello(null, 1, "b1", m.clientId, m.clientId, null, null))
+        .await(5, TimeUnit.SECONDS);
+  }
+
+  static ClientMessage.Push push(String id, long clientSeq, String noteId) {
+    JsonObject note = new JsonObject().put("id", noteId).put("type", "note").put("order", "a")
+        .put("x", 1).put("y", 2).put("w", 3).put("h", 4);
+    return new ClientMessage.Push(id, clientSeq, new JsonArray().add(new JsonObject().put("op", "put").put("record", note)));
+  }
+
+  @Test
+  @DisplayName("[D1] nothing is broadcast or acknowledged before the write is durable")
+  void nothingBeforeDurable() throws Exception {
+    Member a = new Member("client-a1");
+    Member b = new Member("client-b1");
+    BoardRoom room = join(a);
+    join(b);
+    room.submit(a, push("r1", 1, "n1"));
+    assertTrue(a.ofType("batch").isEmpty() && a.ofType("ack").isEmpty() && b.ofType("batch").isEmpty());
+    log.release(0);
+    assertEquals(1, b.ofType("batch").size());
+    assertEquals(1, a.ofType("ack").get(0).getLong("seq"));
+  }
+
+  @Test
+  @DisplayName("[D3][B1] pushes arriving during a write go together in the next write and one frame")
+  void groupCommit() throws Exception {
+    Member a = new Member("client-a2");
+    Member b = new Member("client-b2");
+    BoardRoom room = join(a);
+    join(b);
+    room.submit(a, push("r1", 1, "n1"));
+    room.submit(a, push("r2", 2, "n2"));
+    room.submit(a, push("r3", 3, "n3"));
+    room.submit(a, push("r4", 4, "n4"));
+    assertEquals(1, log.appends.size(), "a lone push is written at once");
+    log.release(0);
+    assertEquals(2, log.appends.size());
+    assertEquals(3, log.appends.get(1).size(), "the three queued pushes are one write");
+    log.release(1);
+    List<JsonObject> batches = b.ofType("batch");
+    assertEquals(2, batches.size());
+    assertEquals(3, batches.get(1).getJsonArray("ops").size());
+    assertEquals(List.of(1L, 2L, 3L, 4L), a.ofType("ack").stream().map(f -> f.getLong("seq")).toList());
+  }
+
+  @Test
+  @DisplayName("[D6] a failed write answers ERR_UNAVAILABLE and resets the room; the next join reloads the truth")
+  void writeFailure() throws Exception {
+    Member a = new Member("client-a3");
+    BoardRoom room = join(a);
+    room.submit(a, push("r1", 1, "n1"));
+    log.release(0);
+    room.submit(a, push("r2", 2, "n2"));
+    room.submit(a, push("r3", 3, "n3"));
+    log.fail(1);
+    assertEquals(List.of("ERR_UNAVAILABLE", "ERR_UNAVAILABLE"),
+        a.ofType("error").stream().map(e -> e.getString("code")).toList());
+    assertEquals(CloseCode.ROOM_RESET, a.closed);
+    Member again = new Member("client-a3");
+    join(again);
+    JsonObject welcome = again.ofType("welcome").get(0);
+    assertEquals(1, welcome.getLong("seq"));
+    assertEquals(1, welcome.getLong("applied"));
+  }
+
+  @Test
+  @DisplayName("[D4][B2] snapshots every N ops, and the room snapshots and leaves the registry when empty")
+  void snapshotsAndClose() throws Exception {
+    Member a = new Member("client-a4");
+    BoardRoom room = join(a);
+    for (int i = 1; i <= 4; i++) {
+      room.submit(a, push("r" + i, i, "n" + i));
+      log.release(i - 1);
+    }
+    assertEquals(3, snapshots.latest("b1").await(1, TimeUnit.SECONDS).seq());
+    room.leave(a);
+    long deadline = System.currentTimeMillis() + 5000;
+    while (registry.roomCount() > 0 && System.currentTimeMillis() < deadline) {
+      Thread.sleep(10);
+    }
+    assertEquals(0, registry.roomCount());
+    assertEquals(4, snapshots.latest("b1").await(1, TimeUnit.SECONDS).seq());
+    assertNotNull(snapshots.latest("b1").await(1, TimeUnit.SECONDS).records());
+    assertNull(a.closed);
+  }
+}
