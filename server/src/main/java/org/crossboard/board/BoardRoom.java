@@ -214,7 +214,7 @@ public final class BoardRoom {
   }
 
   private void onDurable(List<Pending> batch) {
-    JsonArray wire = new JsonArray();
+    BatchFrames frames = new BatchFrames();
     String newTitle = null;
     for (Pending p : batch) {
       Op op = p.op();
@@ -223,14 +223,15 @@ public final class BoardRoom {
       durableClientSeq.put(op.clientId(), op.clientSeq());
       JsonObject json = op.toJson();
       recent.add(json);
-      wire.add(json);
+      frames.add(json);
       newTitle = titleChange(op.changes(), newTitle);
     }
     registry.countOps(batch.size());
     if (state != State.CLOSED) {
-      String frame = ServerMessages.batch(wire).encode(); // B1: encoded once for every member
-      for (RoomMember member : List.copyOf(members.values())) {
-        member.send(frame);
+      for (String frame : frames.encoded()) { // B1: encoded once, the same string for every member
+        for (RoomMember member : List.copyOf(members.values())) {
+          member.send(frame);
+        }
       }
       for (Pending p : batch) {
         if (members.get(p.member().clientId()) == p.member()) {

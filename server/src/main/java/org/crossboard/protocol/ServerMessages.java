@@ -31,10 +31,6 @@ public final class ServerMessages {
     return new JsonObject().put("t", MessageType.ACK.wire()).put("id", id).put("duplicate", true);
   }
 
-  public static JsonObject batch(JsonArray ops) {
-    return new JsonObject().put("t", MessageType.BATCH.wire()).put("ops", ops);
-  }
-
   public static JsonObject ops(String id, JsonArray ops) {
     return new JsonObject().put("t", MessageType.OPS.wire()).put("id", id).put("ops", ops);
   }

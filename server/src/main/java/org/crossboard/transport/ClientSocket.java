@@ -10,6 +10,12 @@ public interface ClientSocket {
   /** True when the transport's write queue is over its bound: the peer is not keeping up. */
   boolean writeQueueFull();
 
+  /** Called once the write queue has drained below half its bound. */
+  void drainHandler(Handler<Void> handler);
+
+  /** The bound of the write queue, in bytes. */
+  int writeQueueMaxBytes();
+
   void close(CloseCode code, String reason);
 
   void textHandler(Handler<String> handler);

@@ -40,6 +40,7 @@ public final class Connection implements RoomMember {
   private final long openedAt;
   private volatile long lastReceivedAt;
   private State state = State.AWAITING_HELLO;
+  private long congestedChars = -1;
   private Principal principal;
   private String clientId;
   private BoardRoom room;
@@ -83,9 +84,17 @@ public final class Connection implements RoomMember {
     if (state == State.CLOSED) {
       return;
     }
-    if (socket.writeQueueFull()) { // P6: never buffer without bound for a slow peer
-      close(CloseCode.SLOW_CONSUMER, "write queue full; resume with lastSeq");
-      return;
+    // P6: once the transport's queue is full, allow one more queue's worth while it drains; a
+    // peer that cannot take even that is cut off, so no socket holds more than twice the bound.
+    if (congestedChars >= 0) {
+      congestedChars += frame.length();
+      if (congestedChars > socket.writeQueueMaxBytes()) {
+        close(CloseCode.SLOW_CONSUMER, "write queue full; resume with lastSeq");
+        return;
+      }
+    } else if (socket.writeQueueFull()) {
+      congestedChars = frame.length();
+      socket.drainHandler(v -> congestedChars = -1);
     }
     socket.send(frame);
   }

@@ -6,10 +6,12 @@ import org.crossboard.protocol.CloseCode;
 
 /** {@link ClientSocket} over SockJS at {@code /sockjs}, for networks that block WebSockets. */
 public final class SockJsClientSocket implements ClientSocket {
+  private final int writeQueueMaxBytes;
   private final SockJSSocket socket;
 
   public SockJsClientSocket(SockJSSocket socket, int writeQueueMaxBytes) {
     this.socket = socket;
+    this.writeQueueMaxBytes = writeQueueMaxBytes;
     socket.setWriteQueueMaxSize(writeQueueMaxBytes);
   }
 
@@ -21,6 +23,16 @@ public final class SockJsClientSocket implements ClientSocket {
   @Override
   public boolean writeQueueFull() {
     return socket.writeQueueFull();
+  }
+
+  @Override
+  public void drainHandler(Handler<Void> handler) {
+    socket.drainHandler(handler);
+  }
+
+  @Override
+  public int writeQueueMaxBytes() {
+    return writeQueueMaxBytes;
   }
 
   @Override

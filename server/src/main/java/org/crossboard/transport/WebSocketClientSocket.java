@@ -6,10 +6,12 @@ import org.crossboard.protocol.CloseCode;
 
 /** {@link ClientSocket} over a plain WebSocket at {@code /ws}. */
 public final class WebSocketClientSocket implements ClientSocket {
+  private final int writeQueueMaxBytes;
   private final ServerWebSocket ws;
 
   public WebSocketClientSocket(ServerWebSocket ws, int writeQueueMaxBytes) {
     this.ws = ws;
+    this.writeQueueMaxBytes = writeQueueMaxBytes;
     ws.setWriteQueueMaxSize(writeQueueMaxBytes);
   }
 
@@ -21,6 +23,16 @@ public final class WebSocketClientSocket implements ClientSocket {
   @Override
   public boolean writeQueueFull() {
     return ws.writeQueueFull();
+  }
+
+  @Override
+  public void drainHandler(Handler<Void> handler) {
+    ws.drainHandler(handler);
+  }
+
+  @Override
+  public int writeQueueMaxBytes() {
+    return writeQueueMaxBytes;
   }
 
   @Override

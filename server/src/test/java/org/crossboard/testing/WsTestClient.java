@@ -31,7 +31,12 @@ public final class WsTestClient implements AutoCloseable {
   }
 
   public static WsTestClient connect(int port) {
-    WebSocketClient client = VERTX.createWebSocketClient(new WebSocketClientOptions()
+    return connect(port, new WebSocketClientOptions());
+  }
+
+  /** Connects with client options (e.g. a tiny receive buffer for slow-consumer tests). */
+  public static WsTestClient connect(int port, WebSocketClientOptions options) {
+    WebSocketClient client = VERTX.createWebSocketClient(options
         .setMaxFrameSize(8 * 1024 * 1024).setMaxMessageSize(64 * 1024 * 1024));
     try {
       return new WsTestClient(client.connect(port, "127.0.0.1", "/ws").await(10, TimeUnit.SECONDS));
@@ -104,6 +109,15 @@ public final class WsTestClient implements AutoCloseable {
       Thread.currentThread().interrupt();
       return null;
     }
+  }
+
+  /** Stops reading from the socket, so the server's writes back up (slow-consumer tests). */
+  public void pause() {
+    ws.pause();
+  }
+
+  public void resume() {
+    ws.resume();
   }
 
   public boolean isClosed() {
