@@ -17,10 +17,13 @@ const whoami = document.getElementById('whoami');
 
 const ACCENTS = ['#FFD43B', '#FF8787', '#74C0FC', '#8CE99A', '#FFA94D', '#B197FC', '#63E6BE', '#F783AC'];
 
-function accentFor(id) {
+// Two different accent colours per board, stable for its id.
+function accentsFor(id) {
   let hash = 0;
   for (const c of id) hash = (hash * 31 + c.charCodeAt(0)) >>> 0;
-  return ACCENTS[hash % ACCENTS.length];
+  const first = hash % ACCENTS.length;
+  const second = (first + 1 + ((hash >>> 5) % (ACCENTS.length - 1))) % ACCENTS.length;
+  return [ACCENTS[first], ACCENTS[second]];
 }
 
 function formatDate(ms) {
@@ -35,7 +38,9 @@ function boardItem(board) {
   const item = document.createElement('li');
   item.className = 'board-card';
   item.dataset.boardId = board.id;
-  item.style.setProperty('--accent', accentFor(board.id));
+  const [accent, accent2] = accentsFor(board.id);
+  item.style.setProperty('--accent', accent);
+  item.style.setProperty('--accent-2', accent2);
 
   const link = document.createElement('a');
   link.className = 'board-link';
@@ -46,7 +51,10 @@ function boardItem(board) {
   const meta = document.createElement('span');
   meta.className = 'board-meta';
   meta.textContent = t('createdOn', { date: formatDate(board.createdAt) });
-  link.append(title, meta);
+  const preview = document.createElement('span');
+  preview.className = 'board-preview';
+  preview.setAttribute('aria-hidden', 'true');
+  link.append(preview, title, meta);
 
   const remove = document.createElement('button');
   remove.type = 'button';

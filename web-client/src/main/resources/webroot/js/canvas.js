@@ -13,7 +13,9 @@ import { renderConnector, removeConnector } from './connectors.js';
 const SVG = 'http://www.w3.org/2000/svg';
 const TYPE_LABEL = { note: 'typeNote', text: 'typeText', shape: 'typeShape', frame: 'typeFrame', connector: 'typeConnector' };
 
-export const DEFAULT_COLORS = { note: '#FFE066', text: '#212529', shape: '#A5D8FF', frame: '#F1F3F5', connector: '#495057' };
+/** Colour of new records by type (#RRGGBB). */
+export const DEFAULT_COLORS = { note: '#FFE066', text: '#212529', shape: '#A5D8FF', frame: '#FFFFFF', connector: '#495057' };
+/** Font size of new records by type, in world px. */
 export const DEFAULT_FONT = { note: 18, text: 24, shape: 18 };
 
 /**
@@ -133,26 +135,42 @@ export class CanvasRenderer {
     entry.label.classList.toggle('editing', this.editingId === record.id);
   }
 
+  // Outlines are kept per record (not rebuilt) so a handle under the
+  // pointer stays the same element while the board changes.
   renderSelection(view) {
-    const boxes = [];
+    this.outlines ||= new Map();
     const selected = [...this.selection.ids].map((id) => view.get(id)).filter(hasBox);
+    const keep = new Set();
     for (const record of selected) {
-      const outline = document.createElement('div');
-      outline.className = 'selection-outline';
+      keep.add(record.id);
+      let outline = this.outlines.get(record.id);
+      if (!outline) {
+        outline = document.createElement('div');
+        outline.className = 'selection-outline';
+        outline.dataset.selectionFor = record.id;
+        this.outlines.set(record.id, outline);
+        this.overlay.prepend(outline);
+      }
       placeBox(outline, record);
-      if (selected.length === 1 && !record.locked) {
+      const resizable = selected.length === 1 && !record.locked;
+      if (resizable && !outline.firstChild) {
         for (const handle of ['nw', 'n', 'ne', 'e', 'se', 's', 'sw', 'w']) {
           const knob = document.createElement('div');
           knob.className = `handle handle-${handle}`;
           knob.dataset.handle = handle;
-          knob.dataset.recordId = record.id;
+          knob.dataset.handleFor = record.id;
           outline.append(knob);
         }
+      } else if (!resizable) {
+        outline.replaceChildren();
       }
-      boxes.push(outline);
     }
-    this.overlay.querySelectorAll('.selection-outline').forEach((el) => el.remove());
-    this.overlay.prepend(...boxes);
+    for (const [id, outline] of this.outlines) {
+      if (!keep.has(id)) {
+        outline.remove();
+        this.outlines.delete(id);
+      }
+    }
   }
 }
 

@@ -22,6 +22,16 @@ export const TERMINAL_CLOSE = new Map([
   [4020, 'closeClientTooOld'],
 ]);
 
+// Errors answering hello that mean the same as a terminal close code. SockJS
+// does not always carry the server's close code, so these decide instead.
+const TERMINAL_ERRORS = new Map([
+  ['ERR_BAD_HELLO', 'closeProtocol'],
+  ['ERR_BOARD_NOT_FOUND', 'closeBoardNotFound'],
+  ['ERR_UNAUTHORIZED', 'closeUnauthorized'],
+  ['ERR_FORBIDDEN', 'closeForbidden'],
+  ['ERR_CLIENT_TOO_OLD', 'closeClientTooOld'],
+]);
+
 /**
  * Reconnect delay: exponential from 0.5 s, capped at 10 s, with jitter.
  * @param {number} attempt 0 for the first retry
@@ -109,18 +119,34 @@ export class Connection {
   markReady() {
     clearTimeout(this.timers.welcome);
     this.ready = true;
+    this.refusal = null;
     this.everReady = true;
     this.attempt = 0;
     this.lastError = null;
   }
 
   /**
-   * Remembers the last request-less server error, shown if the server then
-   * closes for good (e.g. ERR_BOARD_NOT_FOUND before close 4012).
+   * Remembers a request-less server error. Before the welcome, errors that
+   * refuse the hello make the following close terminal whatever its code.
+   * @param {string} code
    * @param {string} text
    */
-  noteError(text) {
-    this.lastError = text;
+  noteError(code, text) {
+    this.lastError = text || code;
+    if (!this.ready && TERMINAL_ERRORS.has(code)) this.refusal = TERMINAL_ERRORS.get(code);
+  }
+
+  /**
+   * SockJS cannot carry close codes; the server names the code in a last
+   * "closing" frame, which then stands for the close that follows.
+   * @param {number} code
+   * @param {string} reason
+   */
+  noteClosing(code, reason) {
+    const link = this.link;
+    if (!link) return;
+    link.close(1000, 'server is closing'); // no onClose follows an owner's close
+    this.closed(link, code, reason);
   }
 
   /** Skips the backoff wait and connects now (if started and not connected). */
@@ -156,24 +182,28 @@ export class Connection {
         this.lastReceived = Date.now();
         this.options.onMessage(message);
       },
-      onClose: (code, reason) => {
-        if (link !== this.link) return;
-        this.link = null;
-        const key = TERMINAL_CLOSE.get(code);
-        if (key) {
-          this.ready = false;
-          clearTimeout(this.timers.welcome);
-          this.terminal = { code, key, reason, message: this.lastError };
-          this.options.onDown();
-          this.options.onTerminal(this.terminal);
-          this.options.onStatus();
-        } else {
-          this.down();
-        }
-      },
+      onClose: (code, reason) => this.closed(link, code, reason),
     }, { forceSockJS: this.options.forceSockJS });
     this.link = link;
     this.options.onStatus();
+  }
+
+  /** The link closed with a code (from the transport or a "closing" frame). */
+  closed(link, code, reason) {
+    if (link !== this.link) return;
+    this.link = null;
+    const key = TERMINAL_CLOSE.get(code) || this.refusal;
+    this.refusal = null;
+    if (key) {
+      this.ready = false;
+      clearTimeout(this.timers.welcome);
+      this.terminal = { code, key, reason, message: this.lastError };
+      this.options.onDown();
+      this.options.onTerminal(this.terminal);
+      this.options.onStatus();
+    } else {
+      this.down();
+    }
   }
 
   down() {

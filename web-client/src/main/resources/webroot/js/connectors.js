@@ -31,8 +31,7 @@ export function renderConnector(entry, record, line, layer, world) {
     layer.append(entry.group);
     entry.label = document.createElement('div');
     entry.label.className = 'connector-label';
-    entry.label.dataset.recordId = record.id;
-    entry.label.dataset.type = 'connector';
+    entry.label.dataset.labelFor = record.id;
     entry.label.tabIndex = 0;
     entry.label.setAttribute('role', 'group');
     world.append(entry.label);

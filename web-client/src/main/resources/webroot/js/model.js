@@ -99,13 +99,21 @@ export function maxOrder(state) {
 }
 
 /**
- * A copy of a record without the server-owned props, fit to send in a put.
+ * A copy of a record fit to send in a put: without the server-owned props
+ * and, for known types, with only the props SPEC R2 allows (the server
+ * rejects unknown ones).
  * @param {object} record
  * @returns {object}
  */
 export function stripServerProps(record) {
-  const copy = { ...record };
-  for (const key of SERVER_PROPS) delete copy[key];
+  const allowed = TYPE_PROPS[record.type];
+  if (!allowed) {
+    const copy = { ...record };
+    for (const key of SERVER_PROPS) delete copy[key];
+    return copy;
+  }
+  const copy = { id: record.id, type: record.type };
+  for (const key of allowed) if (record[key] !== undefined && record[key] !== null) copy[key] = record[key];
   return copy;
 }
 

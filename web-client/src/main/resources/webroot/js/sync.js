@@ -13,7 +13,8 @@ import { Connection, backoffDelay } from './connection.js';
 
 const PROTOCOL = 1;
 const MAX_CHANGES = 500;
-const RETRYABLE = new Set(['ERR_UNAVAILABLE', 'ERR_RATE_LIMITED']);
+// Only ERR_UNAVAILABLE: it always comes with the connection closing, so no later push can land first.
+const RETRYABLE = new Set(['ERR_UNAVAILABLE']);
 
 /**
  * Client side of the Crossboard protocol for one board.
@@ -208,6 +209,7 @@ export class SyncClient {
       case 'ops': this.onFetched(message); break;
       case 'ack': this.onAck(message); break;
       case 'error': this.onError(message); break;
+      case 'closing': this.connection.noteClosing(message.code, message.reason); break;
       default: break; // pong and future message types
     }
   }
@@ -298,7 +300,7 @@ export class SyncClient {
     }
     const index = this.pending.findIndex((p) => p.id === message.id);
     if (index < 0) {
-      this.connection.noteError(message.message || message.code);
+      this.connection.noteError(message.code, message.message);
       if (this.connection.ready) this.emit('error', { code: message.code, message: message.message });
       return;
     }

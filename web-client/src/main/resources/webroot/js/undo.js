@@ -9,7 +9,7 @@
  * @module undo
  */
 
-import { changeTarget, expandRemoval, sameValue, stripServerProps } from './model.js';
+import { applyChanges, changeTarget, expandRemoval, sameValue, stripServerProps } from './model.js';
 
 const MAX_ENTRIES = 200;
 const FIXED_KEYS = new Set(['id', 'type', 'createdBy', 'createdAt', 'updatedBy', 'updatedAt']);
@@ -143,7 +143,11 @@ export function revertChanges(entry, view) {
   const removals = [];
   const puts = [];
   const patches = [];
-  for (const item of [...entry.values()].reverse()) {
+  const items = [...entry.values()].reverse();
+  // Records this revert puts back count as existing for references.
+  const restored = new Set(items.filter((i) => i.before && !i.after && !view.has(i.id)).map((i) => i.id));
+  const exists = (id) => view.has(id) || restored.has(id);
+  for (const item of items) {
     const current = view.get(item.id);
     const { before, after } = item;
     if (!before && !after) continue;
@@ -152,7 +156,7 @@ export function revertChanges(entry, view) {
     } else if (!after) {
       if (!current) puts.push(before);
     } else if (current) {
-      const props = revertProps(item, current, view);
+      const props = revertProps(item, current, exists);
       // The server refuses changes to locked records unless they unlock them.
       if (current.locked && props.locked !== false) continue;
       if (Object.keys(props).length) patches.push({ op: 'patch', id: item.id, props });
@@ -160,11 +164,15 @@ export function revertChanges(entry, view) {
   }
   const changes = orderPuts(puts, view);
   changes.push(...patches);
-  for (const id of expandRemoval(view, removals)) changes.push({ op: 'remove', id });
+  // Cascade on the state after the patches: a child moved out of a frame
+  // by this revert must not be removed with it.
+  const after = new Map(view);
+  applyChanges(after, changes);
+  for (const id of expandRemoval(after, removals)) changes.push({ op: 'remove', id });
   return changes;
 }
 
-function revertProps(item, current, view) {
+function revertProps(item, current, exists) {
   const { before, after } = item;
   const keys = item.whole ? new Set([...Object.keys(before), ...Object.keys(after)]) : item.keys;
   const props = {};
@@ -173,7 +181,7 @@ function revertProps(item, current, view) {
     if (!sameValue(current[key], after[key])) continue; // someone changed it since
     let value = before[key] ?? null;
     if (key === 'locked' && value === null) value = false;
-    if ((key === 'parent' || key === 'from' || key === 'to') && value !== null && !view.has(value)) continue;
+    if ((key === 'parent' || key === 'from' || key === 'to') && value !== null && !exists(value)) continue;
     props[key] = value;
   }
   return props;

@@ -1,7 +1,10 @@
 package org.crossboard.access;
 
 import io.vertx.core.Future;
-import java.security.SecureRandom;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import org.crossboard.protocol.ClientMessage;
 import org.crossboard.protocol.ErrorCode;
 import org.crossboard.protocol.Limits;
@@ -9,11 +12,9 @@ import org.crossboard.protocol.ProtocolException;
 
 /**
  * The default until accounts exist: anyone who gives a display name joins as an editor, with a
- * fresh guest id per connection.
+ * guest id derived from the client id (stable across that page's reconnects).
  */
 public final class GuestAuthenticator implements Authenticator {
-  private final SecureRandom random = new SecureRandom();
-
   @Override
   public Future<Principal> authenticate(ClientMessage.Hello hello) {
     String name = hello.name() == null ? "" : hello.name().strip();
@@ -21,6 +22,16 @@ public final class GuestAuthenticator implements Authenticator {
       return Future.failedFuture(new ProtocolException(ErrorCode.ERR_BAD_HELLO,
           "name must be 1-" + Limits.MAX_NAME_LENGTH + " characters"));
     }
-    return Future.succeededFuture(new Principal("g_" + Ids.random(random, 16), name, Role.EDITOR));
+    return Future.succeededFuture(new Principal(guestId(hello.clientId()), name, Role.EDITOR));
+  }
+
+  /** Stable for a client across reconnects, so its ops keep one author (not a secret: no access hangs on it). */
+  static String guestId(String clientId) {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(clientId.getBytes(StandardCharsets.UTF_8));
+      return "g_" + HexFormat.of().formatHex(digest, 0, 8);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 }

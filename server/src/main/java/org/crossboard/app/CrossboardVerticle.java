@@ -63,7 +63,7 @@ public final class CrossboardVerticle extends VerticleBase {
     SockJSHandlerOptions sockJsOptions = new SockJSHandlerOptions().setRegisterWriteHandler(false);
     router.route("/sockjs/*").handler(BodyHandler.create().setBodyLimit(Limits.TRANSPORT_MAX_FRAME_BYTES));
     router.route("/sockjs/*").subRouter(SockJSHandler.create(vertx, sockJsOptions).socketHandler(socket ->
-        new Connection(new SockJsClientSocket(socket, config.writeQueueMaxBytes()), rooms, authenticator, supervisor)));
+        new Connection(new SockJsClientSocket(vertx, socket, config.writeQueueMaxBytes()), rooms, authenticator, supervisor)));
     new BoardApi(stores.stores().boards(), boards).mount(router);
     new HealthApi(config.nodeId(), rooms, supervisor::count).mount(router);
     WebClientRoutes.mount(router, config.webrootDir());

@@ -172,6 +172,7 @@ public final class BoardRoom {
   public void submit(RoomMember member, ClientMessage.Push push) {
     if (state != State.OPEN) {
       member.send(ServerMessages.error(push.id(), ErrorCode.ERR_UNAVAILABLE, "board is reloading", null).encode());
+      member.close(CloseCode.ROOM_RESET, "board reloads from storage; resume with lastSeq");
       return;
     }
     String clientId = member.clientId();
@@ -230,12 +231,12 @@ public final class BoardRoom {
     if (state != State.CLOSED) {
       for (String frame : frames.encoded()) { // B1: encoded once, the same string for every member
         for (RoomMember member : List.copyOf(members.values())) {
-          member.send(frame);
+          deliver(member, frame);
         }
       }
       for (Pending p : batch) {
         if (members.get(p.member().clientId()) == p.member()) {
-          p.member().send(ServerMessages.ack(p.requestId(), p.op().seq()).encode());
+          deliver(p.member(), ServerMessages.ack(p.requestId(), p.op().seq()).encode());
         }
       }
     }
@@ -248,6 +249,17 @@ public final class BoardRoom {
     }
     flush();
     closeIfIdle();
+  }
+
+  /** One member's broken socket must never stop delivery to the others. */
+  private void deliver(RoomMember member, String frame) {
+    try {
+      member.send(frame);
+    } catch (RuntimeException e) {
+      LOG.warn("delivery to {} on board {} failed; closing it", member.clientId(), boardId, e);
+      members.remove(member.clientId(), member);
+      member.close(CloseCode.GOING_AWAY, "delivery failed");
+    }
   }
 
   private static String titleChange(JsonArray changes, String current) {

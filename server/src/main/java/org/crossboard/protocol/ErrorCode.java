@@ -21,8 +21,12 @@ public enum ErrorCode {
   ERR_CLIENT_TOO_OLD,
   ERR_SERVER_TOO_OLD;
 
-  /** Whether a client should keep the rejected push pending and send it again later. */
+  /**
+   * Whether a client should keep the rejected push pending and send it again. Only
+   * {@code ERR_UNAVAILABLE}, which always comes with the connection closing, so that no later
+   * push of the same client can be applied before the re-sent one (no holes in clientSeq order).
+   */
   public boolean retryable() {
-    return this == ERR_UNAVAILABLE || this == ERR_RATE_LIMITED;
+    return this == ERR_UNAVAILABLE;
   }
 }

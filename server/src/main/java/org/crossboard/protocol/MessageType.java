@@ -16,7 +16,8 @@ public enum MessageType {
   ACK("ack", false),
   OPS("ops", false),
   PONG("pong", false),
-  ERROR("error", false);
+  ERROR("error", false),
+  CLOSING("closing", false);
 
   private static final Map<String, MessageType> FROM_CLIENT = new HashMap<>();
 

@@ -35,6 +35,11 @@ public final class ServerMessages {
     return new JsonObject().put("t", MessageType.OPS.wire()).put("id", id).put("ops", ops);
   }
 
+  /** Sent just before a close on transports that cannot carry close codes (SockJS). */
+  public static JsonObject closing(CloseCode code, String reason) {
+    return new JsonObject().put("t", MessageType.CLOSING.wire()).put("code", code.code()).put("reason", reason);
+  }
+
   public static JsonObject pong(String id, long now) {
     return new JsonObject().put("t", MessageType.PONG.wire()).put("id", id).put("at", now);
   }

@@ -1,15 +1,20 @@
 package org.crossboard.transport;
 
 import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
 import io.vertx.ext.web.handler.sockjs.SockJSSocket;
 import org.crossboard.protocol.CloseCode;
+import org.crossboard.protocol.ServerMessages;
 
 /** {@link ClientSocket} over SockJS at {@code /sockjs}, for networks that block WebSockets. */
 public final class SockJsClientSocket implements ClientSocket {
   private final int writeQueueMaxBytes;
+  private static final long CLOSE_GRACE_MS = 1_000;
   private final SockJSSocket socket;
+  private final Vertx vertx;
 
-  public SockJsClientSocket(SockJSSocket socket, int writeQueueMaxBytes) {
+  public SockJsClientSocket(Vertx vertx, SockJSSocket socket, int writeQueueMaxBytes) {
+    this.vertx = vertx;
     this.socket = socket;
     this.writeQueueMaxBytes = writeQueueMaxBytes;
     socket.setWriteQueueMaxSize(writeQueueMaxBytes);
@@ -37,7 +42,11 @@ public final class SockJsClientSocket implements ClientSocket {
 
   @Override
   public void close(CloseCode code, String reason) {
-    socket.close(code.code(), reason);
+    // SockJS sessions close with their own code (3000) whatever we pass, so the named close code
+    // travels in a last protocol frame (docs/PROTOCOL.md "closing"). A polling client collects
+    // queued frames only with its next poll, and closing the session drops them: give it a moment.
+    socket.write(ServerMessages.closing(code, reason).encode());
+    vertx.setTimer(CLOSE_GRACE_MS, t -> socket.close(code.code(), reason));
   }
 
   @Override

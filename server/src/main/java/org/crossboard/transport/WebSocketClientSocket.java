@@ -17,12 +17,14 @@ public final class WebSocketClientSocket implements ClientSocket {
 
   @Override
   public void send(String frame) {
-    ws.writeTextMessage(frame);
+    if (!ws.isClosed()) { // the peer may have gone before our close handler ran
+      ws.writeTextMessage(frame);
+    }
   }
 
   @Override
   public boolean writeQueueFull() {
-    return ws.writeQueueFull();
+    return !ws.isClosed() && ws.writeQueueFull();
   }
 
   @Override
@@ -37,7 +39,9 @@ public final class WebSocketClientSocket implements ClientSocket {
 
   @Override
   public void close(CloseCode code, String reason) {
-    ws.close(code.code(), reason);
+    if (!ws.isClosed()) {
+      ws.close(code.code(), reason);
+    }
   }
 
   @Override

@@ -1,5 +1,8 @@
 package org.crossboard.board;
 
+import static org.crossboard.testing.Changes.patch;
+import static org.crossboard.testing.Changes.put;
+import static org.crossboard.testing.Changes.remove;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -25,18 +28,6 @@ class BoardStateTest {
 
   static JsonObject box(String id, String type) {
     return new JsonObject().put("id", id).put("type", type).put("order", "a0").put("x", 0).put("y", 0).put("w", 100).put("h", 80);
-  }
-
-  static JsonObject put(JsonObject record) {
-    return new JsonObject().put("op", "put").put("record", record);
-  }
-
-  static JsonObject patch(String id, JsonObject props) {
-    return new JsonObject().put("op", "patch").put("id", id).put("props", props);
-  }
-
-  static JsonObject remove(String id) {
-    return new JsonObject().put("op", "remove").put("id", id);
   }
 
   JsonArray apply(JsonObject... changes) {

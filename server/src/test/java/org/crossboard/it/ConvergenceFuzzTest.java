@@ -4,22 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.json.JsonObject;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import org.crossboard.testing.Replica;
+import org.crossboard.testing.Changes;
 import org.crossboard.testing.Rest;
-import org.crossboard.testing.TestServer;
+import org.crossboard.testing.ServerExtension;
 import org.crossboard.testing.WsTestClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * [C4][C5][C8] Random conflicting pushes from three clients sent without waiting (so the server
@@ -29,19 +27,9 @@ import org.junit.jupiter.api.io.TempDir;
 class ConvergenceFuzzTest {
   private static final int PUSHES_PER_ROUND = 90;
   private static final String[] COLORS = {"#FFE066", "#8CE99A", "#74C0FC", "#FFA8A8"};
-  @TempDir
-  static Path data;
-  static TestServer server;
+  @RegisterExtension
+  static ServerExtension server = new ServerExtension();
 
-  @BeforeAll
-  static void start() {
-    server = TestServer.start(data);
-  }
-
-  @AfterAll
-  static void stop() {
-    server.stop();
-  }
 
   /** One test client: its socket, its replica and the request ids still awaiting a reply. */
   private static final class Peer {

@@ -4,32 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.json.JsonObject;
-import java.nio.file.Path;
 import java.util.Map;
+import org.crossboard.testing.Changes;
 import org.crossboard.testing.Rest;
-import org.crossboard.testing.TestServer;
+import org.crossboard.testing.ServerExtension;
 import org.crossboard.testing.WsTestClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The handshake, its refusals and the named timeouts (timeouts shortened for the test). */
 class HandshakeTest {
-  @TempDir
-  static Path data;
-  static TestServer server;
+  @RegisterExtension
+  static ServerExtension server = new ServerExtension(Map.of("IDLE_TIMEOUT_MS", "1500", "HANDSHAKE_TIMEOUT_MS", "1000"));
 
-  @BeforeAll
-  static void start() {
-    server = TestServer.start(data, Map.of("IDLE_TIMEOUT_MS", "1500", "HANDSHAKE_TIMEOUT_MS", "1000"));
-  }
-
-  @AfterAll
-  static void stop() {
-    server.stop();
-  }
 
   private static JsonObject hello(String board, int protocol) {
     return new JsonObject().put("t", "hello").put("protocol", protocol).put("board", board)

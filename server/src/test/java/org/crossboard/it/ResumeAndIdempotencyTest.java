@@ -6,32 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.json.JsonObject;
-import java.nio.file.Path;
 import org.crossboard.testing.Replica;
+import org.crossboard.testing.Changes;
 import org.crossboard.testing.Rest;
-import org.crossboard.testing.TestServer;
+import org.crossboard.testing.ServerExtension;
 import org.crossboard.testing.WsTestClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Idempotent pushes, resume with lastSeq, gap fetches and restarts over real sockets. */
 class ResumeAndIdempotencyTest {
-  @TempDir
-  static Path data;
-  static TestServer server;
+  @RegisterExtension
+  static ServerExtension server = new ServerExtension();
 
-  @BeforeAll
-  static void start() {
-    server = TestServer.start(data);
-  }
-
-  @AfterAll
-  static void stop() {
-    server.stop();
-  }
 
   @Test
   @DisplayName("[C7] a re-sent push is applied once, also on a new connection")
@@ -118,7 +106,7 @@ class ResumeAndIdempotencyTest {
       a.reply("r3");
     }
     String before = Rest.export(server.baseUrl(), board).getJsonArray("records").encode();
-    server.restart();
+    server.server().restart();
     JsonObject after = Rest.export(server.baseUrl(), board);
     assertEquals(before, after.getJsonArray("records").encode());
     assertEquals(3, after.getLong("seq"));

@@ -4,32 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.json.JsonObject;
-import java.nio.file.Path;
 import java.util.Map;
+import org.crossboard.testing.Changes;
 import org.crossboard.testing.Rest;
-import org.crossboard.testing.TestServer;
+import org.crossboard.testing.ServerExtension;
 import org.crossboard.testing.WsTestClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** [P6] A client that stops reading is cut off at its write-queue bound; writers are unaffected. */
 class SlowConsumerTest {
-  @TempDir
-  static Path data;
-  static TestServer server;
+  @RegisterExtension
+  static ServerExtension server = new ServerExtension(Map.of("WRITE_QUEUE_MAX_BYTES", "262144"));
 
-  @BeforeAll
-  static void start() {
-    server = TestServer.start(data, Map.of("WRITE_QUEUE_MAX_BYTES", "262144"));
-  }
-
-  @AfterAll
-  static void stop() {
-    server.stop();
-  }
 
   @Test
   @DisplayName("[P6] a socket that does not read is closed with SLOW_CONSUMER; the writer gets every ack")

@@ -6,36 +6,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.crossboard.testing.Changes;
 import org.crossboard.testing.Rest;
-import org.crossboard.testing.TestServer;
+import org.crossboard.testing.ServerExtension;
 import org.crossboard.testing.WsTestClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The same protocol over SockJS's XHR polling transport (what a browser falls back to behind a
  * proxy that blocks WebSockets), talking to a WebSocket client on the same board.
  */
 class SockJsTransportTest {
-  @TempDir
-  static Path data;
-  static TestServer server;
+  @RegisterExtension
+  static ServerExtension server = new ServerExtension();
 
-  @BeforeAll
-  static void start() {
-    server = TestServer.start(data);
-  }
-
-  @AfterAll
-  static void stop() {
-    server.stop();
-  }
 
   /** One SockJS session driven by hand over xhr / xhr_send. */
   private record XhrSession(String base) {
@@ -93,5 +81,9 @@ class SockJsTransportTest {
     }
     sockjs.send(new JsonObject().put("t", "nonsense").put("id", "bad"));
     assertEquals("ERR_UNKNOWN_TYPE", sockjs.await("error").getString("code"));
+
+    // SockJS cannot carry close codes: the named code arrives in a last "closing" frame.
+    assertEquals(204, Rest.call("DELETE", server.baseUrl() + "/api/boards/" + board, null).statusCode());
+    assertEquals(4005, sockjs.await("closing").getInteger("code"));
   }
 }

@@ -1,30 +1,30 @@
-package org.crossboard.it;
+package org.crossboard.testing;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 /** Builders for push frames and changes in tests. */
-final class Changes {
+public final class Changes {
   private Changes() {}
 
-  static JsonObject note(String id, int x, int y, String text) {
+  public static JsonObject note(String id, int x, int y, String text) {
     return new JsonObject().put("id", id).put("type", "note").put("order", "a" + id.replaceAll("[^0-9A-Za-z]", ""))
         .put("x", x).put("y", y).put("w", 200).put("h", 200).put("text", text);
   }
 
-  static JsonObject put(JsonObject record) {
+  public static JsonObject put(JsonObject record) {
     return new JsonObject().put("op", "put").put("record", record);
   }
 
-  static JsonObject patch(String id, JsonObject props) {
+  public static JsonObject patch(String id, JsonObject props) {
     return new JsonObject().put("op", "patch").put("id", id).put("props", props);
   }
 
-  static JsonObject remove(String id) {
+  public static JsonObject remove(String id) {
     return new JsonObject().put("op", "remove").put("id", id);
   }
 
-  static JsonObject push(String requestId, long clientSeq, JsonObject... changes) {
+  public static JsonObject push(String requestId, long clientSeq, JsonObject... changes) {
     JsonArray all = new JsonArray();
     for (JsonObject c : changes) {
       all.add(c);

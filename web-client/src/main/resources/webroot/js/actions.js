@@ -1,0 +1,279 @@
+/**
+ * Editing operations on the board. Each builds protocol changes from the
+ * current local view and performs them through the undo manager.
+ * @module actions
+ */
+
+import { compareZ, descendantsOf, expandRemoval, maxOrder } from './model.js';
+import { center, clamp, containsPoint, hasBox } from './geometry.js';
+import { keyBetween } from './fractional.js';
+import { newRecordId } from './ids.js';
+import { DEFAULT_COLORS, DEFAULT_FONT } from './canvas.js';
+
+const POS = 1e6;
+const SIZE = 1e5;
+const DEFAULT_SIZE = { note: [200, 200], text: [240, 60], shape: [200, 140], frame: [800, 560] };
+const PUSH_INTERVAL_MS = 50;
+
+/**
+ * The topmost frame containing (x, y), skipping some ids.
+ * @param {Map<string, object>} view
+ * @param {number} x
+ * @param {number} y
+ * @param {Set<string>} [skip]
+ * @returns {object|null}
+ */
+export function frameAt(view, x, y, skip = new Set()) {
+  let best = null;
+  for (const r of view.values()) {
+    if (r.type !== 'frame' || skip.has(r.id) || !containsPoint(r, x, y)) continue;
+    if (!best || compareZ(r, best) > 0) best = r;
+  }
+  return best;
+}
+
+/**
+ * High-level edits bound to a sync client and an undo manager.
+ */
+export class Actions {
+  /**
+   * @param {import('./sync.js').SyncClient} sync
+   * @param {import('./undo.js').UndoManager} undo
+   */
+  constructor(sync, undo) {
+    this.sync = sync;
+    this.undo = undo;
+  }
+
+  get view() {
+    return this.sync.view;
+  }
+
+  /**
+   * Creates a record centred on a world point, on top of everything and
+   * inside the frame under that point.
+   * @param {'note'|'text'|'shape'|'frame'} type
+   * @param {number} x
+   * @param {number} y
+   * @param {object} [props] extra props (shape, text, w, h, ...)
+   * @returns {string} the new id
+   */
+  create(type, x, y, props = {}) {
+    const [dw, dh] = DEFAULT_SIZE[type];
+    const w = clamp(props.w ?? dw, 1, SIZE);
+    const h = clamp(props.h ?? dh, 1, SIZE);
+    const record = {
+      id: newRecordId(),
+      type,
+      order: keyBetween(maxOrder(this.view), null),
+      x: clamp(props.x ?? x - w / 2, -POS, POS),
+      y: clamp(props.y ?? y - h / 2, -POS, POS),
+      w,
+      h,
+      color: props.color || DEFAULT_COLORS[type],
+    };
+    if (type === 'shape') record.shape = props.shape || 'rectangle';
+    if (type !== 'frame') record.fontSize = DEFAULT_FONT[type];
+    if (props.text) record.text = props.text;
+    if (props.title) record.title = props.title;
+    const parent = frameAt(this.view, record.x + w / 2, record.y + h / 2);
+    if (parent) record.parent = parent.id;
+    const changes = [{ op: 'put', record }];
+    if (type === 'frame') changes.push(...this.adopt(record));
+    this.undo.perform(changes);
+    return record.id;
+  }
+
+  // A frame drawn around records takes in those fully inside it that sit
+  // at the same level (same parent) as the new frame.
+  adopt(frame) {
+    const changes = [];
+    for (const r of this.view.values()) {
+      if (!hasBox(r) || r.locked || (r.parent ?? null) !== (frame.parent ?? null)) continue;
+      const inside = r.x >= frame.x && r.y >= frame.y && r.x + r.w <= frame.x + frame.w && r.y + r.h <= frame.y + frame.h;
+      if (inside) changes.push({ op: 'patch', id: r.id, props: { parent: frame.id } });
+    }
+    return changes;
+  }
+
+  /**
+   * Connects two boxed records with an arrow.
+   * @param {string} from
+   * @param {string} to
+   * @returns {string|null} the connector id
+   */
+  connect(from, to) {
+    if (from === to || !hasBox(this.view.get(from)) || !hasBox(this.view.get(to))) return null;
+    const record = { id: newRecordId(), type: 'connector', order: keyBetween(maxOrder(this.view), null), from, to };
+    this.undo.perform([{ op: 'put', record }]);
+    return record.id;
+  }
+
+  /**
+   * Removes records and what the server would remove with them.
+   * @param {Iterable<string>} ids
+   */
+  remove(ids) {
+    const unlocked = [...ids].filter((id) => this.view.get(id) && !this.view.get(id).locked);
+    const changes = expandRemoval(this.view, unlocked).map((id) => ({ op: 'remove', id }));
+    this.undo.perform(changes);
+  }
+
+  /**
+   * Sets the same props on several records (e.g. colour).
+   * @param {Iterable<string>} ids
+   * @param {object} props
+   */
+  patch(ids, props) {
+    const changes = [];
+    for (const id of ids) {
+      const record = this.view.get(id);
+      if (record && !record.locked) changes.push({ op: 'patch', id, props });
+    }
+    this.undo.perform(changes);
+  }
+
+  /**
+   * Locks or unlocks records. Unlocking is the one change the server
+   * accepts on a locked record.
+   * @param {Iterable<string>} ids
+   * @param {boolean} locked
+   */
+  setLocked(ids, locked) {
+    const changes = [...ids].filter((id) => this.view.has(id) && id !== 'board')
+      .map((id) => ({ op: 'patch', id, props: { locked } }));
+    this.undo.perform(changes);
+  }
+
+  /**
+   * Moves records to the top of the z-order, keeping their relative order.
+   * @param {Iterable<string>} ids
+   */
+  bringToFront(ids) {
+    const records = [...ids].map((id) => this.view.get(id)).filter((r) => r && !r.locked).sort(compareZ);
+    let order = maxOrder(this.view);
+    const changes = records.map((r) => {
+      order = keyBetween(order, null);
+      return { op: 'patch', id: r.id, props: { order } };
+    });
+    this.undo.perform(changes);
+  }
+
+  /**
+   * Renames the board (the "board" record).
+   * @param {string} title
+   */
+  renameBoard(title) {
+    this.undo.perform([{ op: 'patch', id: 'board', props: { title: title.slice(0, 200) } }]);
+  }
+
+  /**
+   * Moves records by a world offset in one step (keyboard nudge).
+   * @param {Iterable<string>} ids
+   * @param {number} dx
+   * @param {number} dy
+   */
+  nudge(ids, dx, dy) {
+    const gesture = this.startMove(ids);
+    gesture.update(dx, dy);
+    gesture.finish();
+  }
+
+  /**
+   * Starts a move gesture for the given records. Frames carry their
+   * contents along; the gesture is one undo step. While moving, positions
+   * show at once locally and are pushed at most every 50 ms.
+   * @param {Iterable<string>} ids
+   * @returns {{update(dx: number, dy: number): void, finish(): void, moving: Set<string>}}
+   */
+  startMove(ids) {
+    const view = this.view;
+    const selected = new Set([...ids].filter((id) => hasBox(view.get(id)) && !view.get(id).locked));
+    const inside = descendantsOf(view, [...selected].filter((id) => view.get(id).type === 'frame'));
+    const roots = [...selected].filter((id) => !inside.has(id));
+    const moving = new Set([...roots, ...inside].filter((id) => hasBox(view.get(id)) && !view.get(id).locked));
+    const origin = new Map([...moving].map((id) => [id, view.get(id)]));
+    let last = { dx: 0, dy: 0 };
+    let lastPush = 0;
+    let timer = 0;
+    this.undo.begin();
+    const changesFor = ({ dx, dy }) => [...origin.values()].map((r) => ({
+      op: 'patch', id: r.id, props: { x: clamp(r.x + dx, -POS, POS), y: clamp(r.y + dy, -POS, POS) },
+    }));
+    const pushNow = () => {
+      clearTimeout(timer);
+      timer = 0;
+      lastPush = Date.now();
+      this.undo.perform(changesFor(last));
+    };
+    return {
+      moving,
+      update: (dx, dy) => {
+        last = { dx, dy };
+        this.sync.setOverlay(changesFor(last));
+        if (Date.now() - lastPush >= PUSH_INTERVAL_MS) pushNow();
+        else if (!timer) timer = setTimeout(pushNow, PUSH_INTERVAL_MS);
+      },
+      finish: () => {
+        clearTimeout(timer);
+        const changes = last.dx || last.dy ? changesFor(last) : [];
+        if (changes.length) changes.push(...this.reparent(roots, origin, moving, last));
+        this.undo.perform(changes);
+        this.sync.setOverlay(null);
+        this.undo.end();
+      },
+    };
+  }
+
+  // Dropping into a frame makes it the parent; dropping outside clears it.
+  reparent(roots, origin, moving, { dx, dy }) {
+    const changes = [];
+    for (const id of roots) {
+      const r = origin.get(id);
+      if (!r || !this.view.has(id)) continue;
+      const c = center({ ...r, x: r.x + dx, y: r.y + dy });
+      const frame = frameAt(this.view, c.x, c.y, moving);
+      const parent = frame ? frame.id : null;
+      if ((r.parent ?? null) !== parent) changes.push({ op: 'patch', id, props: { parent } });
+    }
+    return changes;
+  }
+
+  /**
+   * Starts a resize gesture on one record from a handle ("nw", "e", ...).
+   * @param {string} id
+   * @param {string} handle
+   * @returns {{update(dx: number, dy: number): void, finish(): void}}
+   */
+  startResize(id, handle) {
+    const r = this.view.get(id);
+    let box = null;
+    this.undo.begin();
+    const compute = (dx, dy) => {
+      let { x, y, w, h } = r;
+      const min = 10;
+      if (handle.includes('e')) w = Math.max(min, r.w + dx);
+      if (handle.includes('s')) h = Math.max(min, r.h + dy);
+      if (handle.includes('w')) {
+        w = Math.max(min, r.w - dx);
+        x = r.x + r.w - w;
+      }
+      if (handle.includes('n')) {
+        h = Math.max(min, r.h - dy);
+        y = r.y + r.h - h;
+      }
+      return { x: clamp(x, -POS, POS), y: clamp(y, -POS, POS), w: clamp(w, 1, SIZE), h: clamp(h, 1, SIZE) };
+    };
+    return {
+      update: (dx, dy) => {
+        box = compute(dx, dy);
+        this.sync.setOverlay([{ op: 'patch', id, props: box }]);
+      },
+      finish: () => {
+        if (box) this.undo.perform([{ op: 'patch', id, props: box }]);
+        this.sync.setOverlay(null);
+        this.undo.end();
+      },
+    };
+  }
+}

@@ -1,0 +1,94 @@
+/**
+ * Keyboard shortcuts for the board page.
+ * @module keyboard
+ */
+
+const TOOL_KEYS = { v: 'select', h: 'hand', n: 'note', t: 'text', s: 'shape', f: 'frame', c: 'connector' };
+
+function typingInto(target) {
+  return target.closest?.('input, textarea, select, [contenteditable="true"], dialog') != null;
+}
+
+/**
+ * Installs document-level shortcuts.
+ * @param {object} ctx shared board page objects
+ */
+export function installKeyboard(ctx) {
+  const { selection, actions, undo, tools, viewport, editor, interaction, sync } = ctx;
+  const selectedIds = () => [...selection.ids].filter((id) => sync.view.has(id));
+
+  document.addEventListener('keydown', (e) => {
+    if (typingInto(e.target) || editor.active) return;
+    const mod = e.ctrlKey || e.metaKey;
+    const key = e.key.length === 1 ? e.key.toLowerCase() : e.key;
+    // Enter and Space belong to a focused button or link.
+    if ((key === 'Enter' || key === ' ') && e.target.closest?.('button, a')) return;
+    if (mod && key === 'z') {
+      e.preventDefault();
+      if (e.shiftKey) undo.redo();
+      else undo.undo();
+    } else if (mod && key === 'y') {
+      e.preventDefault();
+      undo.redo();
+    } else if (mod && key === 'a') {
+      e.preventDefault();
+      selection.set([...sync.view.values()].filter((r) => r.type !== 'board').map((r) => r.id));
+    } else if (mod) {
+      return;
+    } else if (key === 'Delete' || key === 'Backspace') {
+      if (!selection.size) return;
+      e.preventDefault();
+      actions.remove(selectedIds());
+      selection.clear();
+    } else if (key.startsWith('Arrow')) {
+      if (!selection.size) return;
+      e.preventDefault();
+      const step = e.shiftKey ? 10 : 1;
+      const dx = key === 'ArrowLeft' ? -step : key === 'ArrowRight' ? step : 0;
+      const dy = key === 'ArrowUp' ? -step : key === 'ArrowDown' ? step : 0;
+      actions.nudge(selectedIds(), dx, dy);
+    } else if (key === 'Escape') {
+      selection.clear();
+      tools.set('select');
+    } else if (key === 'Enter') {
+      const id = selection.single;
+      if (id) {
+        e.preventDefault();
+        editor.edit(id);
+      } else if (['note', 'text', 'shape', 'frame'].includes(tools.tool)) {
+        e.preventDefault();
+        const c = viewport.centerWorld();
+        interaction.createAt(tools.tool, c.x, c.y);
+      }
+    } else if (key === ' ') {
+      if (!interaction.spaceHeld) {
+        interaction.spaceHeld = true;
+        ctx.container.classList.add('space-pan');
+      }
+      e.preventDefault();
+    } else if (key === '+' || key === '=') {
+      viewport.zoomBy(1.2);
+    } else if (key === '-') {
+      viewport.zoomBy(1 / 1.2);
+    } else if (key === '!' || (key === '1' && e.shiftKey)) {
+      viewport.fit(ctx.contentBounds());
+    } else if (key === '0') {
+      viewport.resetZoom();
+    } else if (TOOL_KEYS[key] && !e.altKey) {
+      tools.set(TOOL_KEYS[key]);
+    }
+  });
+
+  document.addEventListener('keyup', (e) => {
+    if (e.key === ' ') {
+      interaction.spaceHeld = false;
+      ctx.container.classList.remove('space-pan');
+    }
+  });
+
+  window.addEventListener('blur', () => {
+    interaction.spaceHeld = false;
+    ctx.container.classList.remove('space-pan');
+  });
+}
+

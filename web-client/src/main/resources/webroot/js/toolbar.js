@@ -1,0 +1,200 @@
+/**
+ * Toolbar, selection context bar, zoom controls and connection status.
+ * @module toolbar
+ */
+
+import { t } from './i18n.js';
+
+/** Fill colours for notes, shapes and frames. */
+export const LIGHT_PALETTE = [
+  ['yellow', '#FFE066'], ['orange', '#FFC078'], ['pink', '#FCC2D7'], ['violet', '#D0BFFF'],
+  ['blue', '#A5D8FF'], ['teal', '#96F2D7'], ['green', '#B2F2BB'], ['grey', '#E9ECEF'],
+];
+/** Ink colours for text and connectors. */
+export const DARK_PALETTE = [
+  ['black', '#212529'], ['slate', '#495057'], ['red', '#E03131'], ['orange', '#E8590C'],
+  ['darkgreen', '#2F9E44'], ['darkblue', '#1971C2'], ['purple', '#7048E8'], ['brown', '#8D6E63'],
+];
+
+/**
+ * The active tool and shape kind.
+ */
+export class ToolState {
+  constructor() {
+    this.tool = 'select';
+    this.shape = 'rectangle';
+    this.listeners = new Set();
+  }
+
+  /** @param {Function} fn called after every change */
+  onChange(fn) {
+    this.listeners.add(fn);
+  }
+
+  /**
+   * Activates a tool.
+   * @param {string} tool select, hand, note, text, shape, frame, connector
+   */
+  set(tool) {
+    this.tool = tool;
+    for (const fn of this.listeners) fn(this);
+  }
+
+  /**
+   * Picks the shape kind for the shape tool (and activates it).
+   * @param {string} kind rectangle, ellipse or diamond
+   */
+  setShape(kind) {
+    this.shape = kind;
+    this.set('shape');
+  }
+}
+
+/**
+ * Binds the static toolbar markup of board.html to the board objects.
+ * @param {object} ctx shared board page objects
+ */
+export function installToolbar(ctx) {
+  const { tools, undo, viewport, selection, actions, sync, container, interaction } = ctx;
+
+  for (const button of document.querySelectorAll('[data-tool]')) {
+    button.addEventListener('click', (e) => {
+      tools.set(button.dataset.tool);
+      // From the keyboard (no pointer), create right away in the middle.
+      if (e.detail === 0 && ['note', 'text', 'shape', 'frame'].includes(button.dataset.tool)) {
+        const c = viewport.centerWorld();
+        interaction.createAt(button.dataset.tool, c.x, c.y);
+      }
+    });
+  }
+  for (const button of document.querySelectorAll('[data-shape-kind]')) {
+    button.addEventListener('click', () => tools.setShape(button.dataset.shapeKind));
+  }
+  const renderTools = () => {
+    for (const button of document.querySelectorAll('[data-tool]')) {
+      button.setAttribute('aria-pressed', String(button.dataset.tool === tools.tool));
+    }
+    for (const button of document.querySelectorAll('[data-shape-kind]')) {
+      button.setAttribute('aria-pressed', String(button.dataset.shapeKind === tools.shape));
+    }
+    document.getElementById('shape-kinds').hidden = tools.tool !== 'shape';
+    container.dataset.tool = tools.tool;
+  };
+  tools.onChange(renderTools);
+  renderTools();
+
+  const undoButton = document.getElementById('undo-button');
+  const redoButton = document.getElementById('redo-button');
+  undoButton.addEventListener('click', () => undo.undo());
+  redoButton.addEventListener('click', () => undo.redo());
+  const renderUndo = () => {
+    undoButton.disabled = !undo.canUndo;
+    redoButton.disabled = !undo.canRedo;
+  };
+  undo.onChange(renderUndo);
+  renderUndo();
+
+  const zoomLevel = document.getElementById('zoom-level');
+  document.getElementById('zoom-in').addEventListener('click', () => viewport.zoomBy(1.25));
+  document.getElementById('zoom-out').addEventListener('click', () => viewport.zoomBy(0.8));
+  document.getElementById('zoom-fit').addEventListener('click', () => viewport.fit(ctx.contentBounds()));
+  zoomLevel.addEventListener('click', () => viewport.resetZoom());
+  viewport.onChange(() => {
+    zoomLevel.textContent = `${Math.round(viewport.zoom * 100)}%`;
+  });
+  zoomLevel.textContent = `${Math.round(viewport.zoom * 100)}%`;
+
+  installContextBar(ctx);
+  installStatus(sync);
+  document.getElementById('delete-selection').addEventListener('click', () => {
+    actions.remove([...selection.ids]);
+    selection.clear();
+  });
+}
+
+function installContextBar({ selection, actions, sync, renderer }) {
+  const bar = document.getElementById('context-bar');
+  const swatches = document.getElementById('swatches');
+  const shapeGroup = document.getElementById('shape-switch');
+  const fontGroup = document.getElementById('font-size');
+  const lockButton = document.getElementById('lock-selection');
+  let paletteKind = null;
+
+  const selected = () => [...selection.ids].map((id) => sync.view.get(id)).filter(Boolean);
+  const buildSwatches = (palette) => {
+    swatches.replaceChildren(...palette.map(([name, hex]) => {
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.className = 'swatch';
+      button.dataset.color = hex;
+      button.style.setProperty('--swatch', hex);
+      button.setAttribute('aria-label', t('colorSwatch', { name: t(`color.${name}`) }));
+      button.title = button.getAttribute('aria-label');
+      button.addEventListener('click', () => actions.patch(selection.ids, { color: hex }));
+      return button;
+    }));
+  };
+  const update = () => {
+    const records = selected();
+    bar.hidden = records.length === 0;
+    if (!records.length) return;
+    const ink = records.every((r) => r.type === 'text' || r.type === 'connector');
+    if (paletteKind !== ink) {
+      paletteKind = ink;
+      buildSwatches(ink ? DARK_PALETTE : LIGHT_PALETTE);
+    }
+    const colors = new Set(records.map((r) => (r.color || '').toUpperCase()));
+    for (const swatch of swatches.children) {
+      swatch.setAttribute('aria-pressed', String(colors.size === 1 && colors.has(swatch.dataset.color)));
+    }
+    const shapes = records.filter((r) => r.type === 'shape');
+    shapeGroup.hidden = shapes.length === 0;
+    for (const button of shapeGroup.querySelectorAll('[data-set-shape]')) {
+      button.setAttribute('aria-pressed', String(shapes.length > 0 && shapes.every((s) => s.shape === button.dataset.setShape)));
+    }
+    fontGroup.hidden = !records.some((r) => ['note', 'text', 'shape'].includes(r.type));
+    lockButton.setAttribute('aria-pressed', String(records.every((r) => r.locked)));
+  };
+  for (const button of shapeGroup.querySelectorAll('[data-set-shape]')) {
+    button.addEventListener('click', () => {
+      actions.patch(selected().filter((r) => r.type === 'shape').map((r) => r.id), { shape: button.dataset.setShape });
+    });
+  }
+  const changeFont = (factor) => {
+    for (const r of selected()) {
+      if (!['note', 'text', 'shape'].includes(r.type)) continue;
+      const size = Math.round(Math.min(400, Math.max(6, (r.fontSize || 18) * factor)));
+      actions.patch([r.id], { fontSize: size });
+    }
+  };
+  document.getElementById('font-bigger').addEventListener('click', () => changeFont(1.25));
+  document.getElementById('font-smaller').addEventListener('click', () => changeFont(0.8));
+  document.getElementById('bring-front').addEventListener('click', () => actions.bringToFront(selection.ids));
+  lockButton.addEventListener('click', () => {
+    actions.setLocked(selection.ids, !selected().every((r) => r.locked));
+  });
+  selection.onChange(update);
+  renderer.afterRender.push(() => {
+    selection.prune(sync.getView());
+    update();
+  });
+}
+
+function installStatus(sync) {
+  const chip = document.getElementById('connection-status');
+  const text = chip.querySelector('.status-text');
+  const labels = { connecting: 'statusConnecting', connected: 'statusConnected', reconnecting: 'statusReconnecting', offline: 'statusOffline' };
+  const render = ({ state, pending, terminal }) => {
+    chip.dataset.state = state;
+    chip.dataset.pending = String(pending);
+    let label = t(labels[state]);
+    if (pending > 0 && state !== 'connected') {
+      label += ` — ${pending === 1 ? t('pendingOne') : t('pendingMany', { n: pending })}`;
+    }
+    if (terminal) label = t(terminal.key);
+    text.textContent = label;
+    chip.title = label;
+  };
+  sync.on('status', render);
+  render({ state: sync.state, pending: sync.pendingCount, terminal: sync.terminal });
+}
