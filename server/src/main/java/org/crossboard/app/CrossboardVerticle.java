@@ -65,7 +65,7 @@ public final class CrossboardVerticle extends VerticleBase {
     router.route("/sockjs/*").subRouter(SockJSHandler.create(vertx, sockJsOptions).socketHandler(socket ->
         new Connection(new SockJsClientSocket(vertx, socket, config.writeQueueMaxBytes()), rooms, authenticator, supervisor)));
     new BoardApi(stores.stores().boards(), boards).mount(router);
-    new HealthApi(config.nodeId(), rooms, supervisor::count).mount(router);
+    new HealthApi(config.nodeId(), rooms, supervisor).mount(router);
     WebClientRoutes.mount(router, config.webrootDir());
     return router;
   }

@@ -5,17 +5,17 @@ import io.vertx.ext.web.Router;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.function.IntSupplier;
+import org.crossboard.transport.ConnectionSupervisor;
 import org.crossboard.board.RoomRegistry;
 
 /** Health and metrics of this node. */
 public final class HealthApi {
   private final String nodeId;
   private final RoomRegistry rooms;
-  private final IntSupplier connections;
+  private final ConnectionSupervisor connections;
   private final long startedAt = System.currentTimeMillis();
 
-  public HealthApi(String nodeId, RoomRegistry rooms, IntSupplier connections) {
+  public HealthApi(String nodeId, RoomRegistry rooms, ConnectionSupervisor connections) {
     this.nodeId = nodeId;
     this.rooms = rooms;
     this.connections = connections;
@@ -27,7 +27,7 @@ public final class HealthApi {
         .put("node", nodeId)
         .put("uptimeMs", System.currentTimeMillis() - startedAt)
         .put("rooms", rooms.roomCount())
-        .put("connections", connections.getAsInt()).encode()));
+        .put("connections", connections.count()).encode()));
     router.get("/api/metrics").handler(ctx -> Json.send(ctx, 200, metrics().encode()));
   }
 
@@ -36,8 +36,9 @@ public final class HealthApi {
     return new JsonObject()
         .put("node", nodeId)
         .put("rooms", rooms.roomCount())
-        .put("connections", connections.getAsInt())
+        .put("connections", connections.count())
         .put("opsWritten", rooms.opsWritten())
+        .put("serverCloses", new JsonObject(new java.util.LinkedHashMap<>(connections.closesByCode())))
         .put("heapUsedBytes", rt.totalMemory() - rt.freeMemory())
         .put("heapCommittedBytes", rt.totalMemory())
         .put("heapMaxBytes", rt.maxMemory())

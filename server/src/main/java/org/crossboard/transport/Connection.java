@@ -109,6 +109,7 @@ public final class Connection implements RoomMember {
       return;
     }
     onClosed();
+    supervisor.closedWith(code);
     socket.close(code, reason);
   }
 

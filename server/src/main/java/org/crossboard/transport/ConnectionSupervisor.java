@@ -1,7 +1,11 @@
 package org.crossboard.transport;
 
 import io.vertx.core.Vertx;
+import java.util.EnumMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.List;
 import java.util.Set;
 import org.crossboard.protocol.CloseCode;
@@ -12,6 +16,7 @@ import org.crossboard.protocol.CloseCode;
  */
 public final class ConnectionSupervisor {
   private final Set<Connection> connections = new LinkedHashSet<>();
+  private final Map<CloseCode, LongAdder> closes = new EnumMap<>(CloseCode.class);
   private final long handshakeTimeoutMs;
   private final long idleTimeoutMs;
   private final Vertx vertx;
@@ -44,6 +49,17 @@ public final class ConnectionSupervisor {
 
   public int count() {
     return connections.size();
+  }
+
+  void closedWith(CloseCode code) {
+    closes.computeIfAbsent(code, c -> new LongAdder()).increment();
+  }
+
+  /** How many connections the server closed, by close code, since start (for metrics). */
+  public Map<String, Long> closesByCode() {
+    Map<String, Long> out = new TreeMap<>();
+    closes.forEach((code, n) -> out.put(code.name(), n.sum()));
+    return out;
   }
 
   private void sweep(long now) {

@@ -3,14 +3,11 @@ package org.crossboard.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.net.http.HttpResponse;
-import java.util.ArrayList;
-import java.util.List;
 import org.crossboard.testing.Changes;
 import org.crossboard.testing.Rest;
 import org.crossboard.testing.ServerExtension;
+import org.crossboard.testing.SockJsXhrClient;
 import org.crossboard.testing.WsTestClient;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -25,47 +22,14 @@ class SockJsTransportTest {
   static ServerExtension server = new ServerExtension();
 
 
-  /** One SockJS session driven by hand over xhr / xhr_send. */
-  private record XhrSession(String base) {
-    List<JsonObject> poll() {
-      HttpResponse<String> r = Rest.call("POST", base + "/xhr", null);
-      assertEquals(200, r.statusCode());
-      List<JsonObject> out = new ArrayList<>();
-      for (String line : r.body().split("\n")) {
-        if (line.startsWith("a")) {
-          new JsonArray(line.substring(1)).forEach(s -> out.add(new JsonObject((String) s)));
-        }
-      }
-      return out;
-    }
-
-    void send(JsonObject message) {
-      HttpResponse<String> r = Rest.call("POST", base + "/xhr_send", new JsonArray().add(message.encode()).encode());
-      assertEquals(204, r.statusCode(), r.body());
-    }
-
-    JsonObject await(String type) {
-      for (int i = 0; i < 20; i++) {
-        for (JsonObject m : poll()) {
-          if (type.equals(m.getString("t"))) {
-            return m;
-          }
-        }
-      }
-      throw new AssertionError("no " + type + " over SockJS");
-    }
-  }
-
   @Test
   @DisplayName("SockJS xhr fallback: hello, welcome, push and cross-transport broadcast work")
   void xhrFallbackSpeaksTheSameProtocol() {
     String board = Rest.createBoard(server.baseUrl(), "sockjs");
-    XhrSession sockjs = new XhrSession(server.baseUrl() + "/sockjs/000/session" + System.nanoTime());
-    HttpResponse<String> open = Rest.call("POST", sockjs.base() + "/xhr", null);
-    assertTrue(open.body().startsWith("o"), open.body());
+    SockJsXhrClient sockjs = SockJsXhrClient.open(server.baseUrl());
 
-    sockjs.send(new JsonObject().put("t", "hello").put("protocol", 1).put("board", board)
-        .put("clientId", "sockjs-client-1").put("name", "Behind a proxy"));
+    assertEquals(204, sockjs.send(new JsonObject().put("t", "hello").put("protocol", 1).put("board", board)
+        .put("clientId", "sockjs-client-1").put("name", "Behind a proxy")));
     assertEquals(0, sockjs.await("welcome").getLong("seq"));
 
     try (WsTestClient ws = WsTestClient.join(server.port(), board, "websocket-client-1", null)) {

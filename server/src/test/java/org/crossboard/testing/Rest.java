@@ -13,10 +13,22 @@ public final class Rest {
   private Rest() {}
 
   public static HttpResponse<String> call(String method, String url, String body) {
+    return call(HTTP, method, url, body);
+  }
+
+  /**
+   * On a connection of its own: SockJS polling ends responses in ways that make a pooled
+   * connection unusable for the next request now and then.
+   */
+  public static HttpResponse<String> callUnpooled(String method, String url, String body) {
+    return call(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(), method, url, body);
+  }
+
+  private static HttpResponse<String> call(HttpClient http, String method, String url, String body) {
     HttpRequest.BodyPublisher publisher = body == null
         ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body);
     try {
-      return HTTP.send(HttpRequest.newBuilder(URI.create(url)).method(method, publisher)
+      return http.send(HttpRequest.newBuilder(URI.create(url)).method(method, publisher)
           .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
     } catch (Exception e) {
       throw new IllegalStateException(e);

@@ -1,0 +1,60 @@
+package org.crossboard.testing;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A SockJS session driven by hand over the XHR polling transport, the fallback a browser uses
+ * behind a proxy that blocks WebSockets. Frames reach the client only when it polls.
+ */
+public final class SockJsXhrClient {
+  private final String base;
+
+  private SockJsXhrClient(String base) {
+    this.base = base;
+  }
+
+  /** Opens a session (the first poll answers {@code o}). */
+  public static SockJsXhrClient open(String baseUrl) {
+    SockJsXhrClient c = new SockJsXhrClient(baseUrl + "/sockjs/000/s" + System.nanoTime());
+    String opened = Rest.callUnpooled("POST", c.base + "/xhr", null).body();
+    if (!opened.startsWith("o")) {
+      throw new AssertionError("SockJS session did not open: " + opened);
+    }
+    return c;
+  }
+
+  /** One poll: the protocol frames it carried; a SockJS close frame yields a {@code sockjs-close} entry. */
+  public List<JsonObject> poll() {
+    HttpResponse<String> r = Rest.callUnpooled("POST", base + "/xhr", null);
+    List<JsonObject> out = new ArrayList<>();
+    for (String line : r.body().split("\n")) {
+      if (line.startsWith("a")) {
+        new JsonArray(line.substring(1)).forEach(s -> out.add(new JsonObject((String) s)));
+      } else if (line.startsWith("c")) {
+        out.add(new JsonObject().put("t", "sockjs-close").put("frame", line));
+      }
+    }
+    return out;
+  }
+
+  /** Sends one protocol frame; returns the HTTP status (204 sent, 404 session gone). */
+  public int send(JsonObject message) {
+    return Rest.callUnpooled("POST", base + "/xhr_send", new JsonArray().add(message.encode()).encode()).statusCode();
+  }
+
+  /** Polls until a frame of {@code type} arrives. */
+  public JsonObject await(String type) {
+    for (int i = 0; i < 20; i++) {
+      for (JsonObject m : poll()) {
+        if (type.equals(m.getString("t"))) {
+          return m;
+        }
+      }
+    }
+    throw new AssertionError("no " + type + " over SockJS");
+  }
+}

@@ -1,0 +1,119 @@
+package org.crossboard.transport;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import java.util.ArrayList;
+import java.util.List;
+import org.crossboard.access.GuestAuthenticator;
+import org.crossboard.board.RoomRegistry;
+import org.crossboard.board.RoomSettings;
+import org.crossboard.protocol.CloseCode;
+import org.crossboard.store.Stores;
+import org.crossboard.store.memory.InMemoryBoardCatalog;
+import org.crossboard.store.memory.InMemoryOpLog;
+import org.crossboard.store.memory.InMemorySnapshotStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * [P6] The per-connection send bound. Whether a real socket's queue fills depends on kernel buffer
+ * autotuning, so the transport here is a socket whose queue the test fills and drains by hand.
+ */
+class SlowConsumerTest {
+  static final int BOUND = 1000;
+  Vertx vertx;
+  QueueSocket socket;
+  Connection connection;
+
+  /** A transport socket with a write queue the test controls. */
+  static final class QueueSocket implements ClientSocket {
+    final List<String> sent = new ArrayList<>();
+    boolean full;
+    Handler<Void> drain;
+    CloseCode closed;
+
+    @Override
+    public void send(String frame) {
+      sent.add(frame);
+    }
+
+    @Override
+    public boolean writeQueueFull() {
+      return full;
+    }
+
+    @Override
+    public void drainHandler(Handler<Void> handler) {
+      drain = handler;
+    }
+
+    @Override
+    public int writeQueueMaxBytes() {
+      return BOUND;
+    }
+
+    @Override
+    public void close(CloseCode code, String reason) {
+      closed = code;
+    }
+
+    @Override
+    public void textHandler(Handler<String> handler) {}
+
+    @Override
+    public void closeHandler(Handler<Void> handler) {}
+
+    @Override
+    public String remoteAddress() {
+      return "test";
+    }
+  }
+
+  @BeforeEach
+  void setUp() {
+    vertx = Vertx.vertx();
+    socket = new QueueSocket();
+    Stores stores = new Stores(new InMemoryBoardCatalog(), new InMemoryOpLog(), new InMemorySnapshotStore());
+    ConnectionSupervisor supervisor = new ConnectionSupervisor(vertx, 10_000, 60_000);
+    connection = new Connection(socket, new RoomRegistry(stores, RoomSettings.DEFAULTS, vertx),
+        new GuestAuthenticator(), supervisor);
+  }
+
+  @AfterEach
+  void tearDown() {
+    vertx.close();
+  }
+
+  @Test
+  @DisplayName("[P6] a full queue may take one more bound's worth while draining, then the socket is closed")
+  void closesBeyondTwiceTheBound() {
+    connection.send("x".repeat(400));
+    socket.full = true;
+    connection.send("y".repeat(400)); // congested from here: 400 of 1000 allowed
+    connection.send("z".repeat(500)); // 900
+    assertNull(socket.closed);
+    connection.send("w".repeat(200)); // 1100 > 1000
+    assertEquals(CloseCode.SLOW_CONSUMER, socket.closed);
+    assertEquals(3, socket.sent.size());
+    connection.send("after close");
+    assertEquals(3, socket.sent.size());
+  }
+
+  @Test
+  @DisplayName("[P6] a queue that drains resets the allowance")
+  void drainResets() {
+    socket.full = true;
+    connection.send("a".repeat(900));
+    socket.full = false;
+    socket.drain.handle(null);
+    connection.send("b".repeat(900));
+    connection.send("c".repeat(900));
+    assertNull(socket.closed);
+    assertEquals(3, socket.sent.size());
+  }
+}
