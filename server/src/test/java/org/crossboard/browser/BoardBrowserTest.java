@@ -116,6 +116,11 @@ class BoardBrowserTest {
     return null;
   }
 
+  /** Waits until the page has no pending pushes (everything it did is sequenced). */
+  static void settled(Page page) {
+    page.waitForCondition(() -> ((Number) page.evaluate("window.crossboard.pendingCount()")).intValue() == 0);
+  }
+
   static Locator textOf(Page page, String id) {
     return page.locator("[data-record-id='" + id + "'] .record-text");
   }
@@ -150,12 +155,16 @@ class BoardBrowserTest {
     ana.mouse().down();
     ana.mouse().move(box.x + box.width / 2 + 60, box.y + box.height / 2 + 40, new com.microsoft.playwright.Mouse.MoveOptions().setSteps(8));
     ana.mouse().up();
-    bruno.waitForCondition(() -> record(bruno, id) != null && record(bruno, id).getDouble("y") != y0);
-    double x1 = record(bruno, id).getDouble("x");
+    settled(ana);
+    JsonObject moved = record(ana, id);
+    bruno.waitForCondition(() -> record(bruno, id) != null && record(bruno, id).getDouble("x").equals(moved.getDouble("x"))
+        && record(bruno, id).getDouble("y").equals(moved.getDouble("y")));
+    double x1 = moved.getDouble("x");
 
     // Bruno then nudges it right: x is now Bruno's.
     bruno.locator("[data-record-id='" + id + "']").click();
     bruno.keyboard().press("Shift+ArrowRight");
+    settled(bruno);
     ana.waitForCondition(() -> record(ana, id).getDouble("x") == x1 + 10);
 
     ana.keyboard().press("Control+z");
