@@ -22,7 +22,21 @@ public final class GuestAuthenticator implements Authenticator {
       return Future.failedFuture(new ProtocolException(ErrorCode.ERR_BAD_HELLO,
           "name must be 1-" + Limits.MAX_NAME_LENGTH + " characters"));
     }
-    return Future.succeededFuture(new Principal(guestId(hello.clientId()), name, Role.EDITOR));
+    String org = optional(hello.org());
+    String country = optional(hello.country());
+    if (tooLong(org) || tooLong(country)) {
+      return Future.failedFuture(new ProtocolException(ErrorCode.ERR_BAD_HELLO,
+          "org and country must be at most " + Limits.MAX_NAME_LENGTH + " characters"));
+    }
+    return Future.succeededFuture(new Principal(guestId(hello.clientId()), name, org, country, Role.EDITOR));
+  }
+
+  private static String optional(String s) {
+    return s == null || s.isBlank() ? null : s.strip();
+  }
+
+  private static boolean tooLong(String s) {
+    return s != null && s.length() > Limits.MAX_NAME_LENGTH;
   }
 
   /** Stable for a client across reconnects, so its ops keep one author (not a secret: no access hangs on it). */

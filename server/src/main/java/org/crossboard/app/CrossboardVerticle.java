@@ -18,6 +18,9 @@ import org.crossboard.http.BoardApi;
 import org.crossboard.http.HealthApi;
 import org.crossboard.http.WebClientRoutes;
 import org.crossboard.protocol.Limits;
+import org.crossboard.pubsub.PubSub;
+import org.crossboard.pubsub.local.LocalPubSub;
+import org.crossboard.pubsub.redis.RedisPubSub;
 import org.crossboard.transport.Connection;
 import org.crossboard.transport.ConnectionSupervisor;
 import org.crossboard.transport.SockJsClientSocket;
@@ -30,6 +33,7 @@ import org.crossboard.transport.WebSocketClientSocket;
 public final class CrossboardVerticle extends VerticleBase {
   private final CrossboardConfig config;
   private StoreFactory.Opened stores;
+  private PubSub pubsub;
   private RoomRegistry rooms;
   private ConnectionSupervisor supervisor;
   private HttpServer server;
@@ -47,12 +51,19 @@ public final class CrossboardVerticle extends VerticleBase {
   public Future<?> start() {
     return StoreFactory.open(vertx, config).compose(opened -> {
       stores = opened;
+      return config.redisUrl() == null
+          ? Future.<PubSub>succeededFuture(new LocalPubSub(vertx))
+          : RedisPubSub.start(vertx, config.redisUrl()).<PubSub>map(r -> r);
+    }).compose(ps -> {
+      pubsub = ps;
+      RoomSettings defaults = RoomSettings.DEFAULTS;
       RoomSettings settings = new RoomSettings(config.snapshotEvery(), config.roomIdleCloseMs(),
-          RoomSettings.DEFAULTS.resumeOps());
-      rooms = new RoomRegistry(opened.stores(), settings, vertx);
+          defaults.resumeOps(), config.presenceTickMs(), config.presenceTimeoutMs(), config.presenceThinAbove(),
+          defaults.catchUpCheckMs());
+      rooms = new RoomRegistry(stores.stores(), settings, vertx, pubsub, config.nodeId(), config.redisUrl() != null);
       supervisor = new ConnectionSupervisor(vertx, config.handshakeTimeoutMs(), config.idleTimeoutMs());
       supervisor.start();
-      return listen(router(new GuestAuthenticator(), new BoardService(opened.stores(), rooms)));
+      return listen(router(new GuestAuthenticator(), new BoardService(stores.stores(), rooms)));
     });
   }
 
@@ -65,7 +76,7 @@ public final class CrossboardVerticle extends VerticleBase {
     router.route("/sockjs/*").subRouter(SockJSHandler.create(vertx, sockJsOptions).socketHandler(socket ->
         new Connection(new SockJsClientSocket(vertx, socket, config.writeQueueMaxBytes()), rooms, authenticator, supervisor)));
     new BoardApi(stores.stores().boards(), boards).mount(router);
-    new HealthApi(config.nodeId(), rooms, supervisor).mount(router);
+    new HealthApi(config.nodeId(), rooms, supervisor, pubsub).mount(router);
     WebClientRoutes.mount(router, config.webrootDir());
     return router;
   }
@@ -87,6 +98,7 @@ public final class CrossboardVerticle extends VerticleBase {
     }
     return roomsClosed
         .eventually(() -> server == null ? Future.succeededFuture() : server.close())
+        .eventually(() -> pubsub == null ? Future.succeededFuture() : pubsub.close())
         .eventually(() -> stores == null ? Future.succeededFuture() : stores.close());
   }
 }

@@ -1,5 +1,6 @@
 package org.crossboard.board;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +31,19 @@ final class BatchFrames {
   }
 
   List<String> encoded() {
+    return encoded(new JsonArray(), new JsonArray());
+  }
+
+  /** The frames; presence changes ride along in the last one (or make a frame of their own). */
+  List<String> encoded(JsonArray presence, JsonArray left) {
+    if (!presence.isEmpty() || !left.isEmpty()) {
+      if (current == null) {
+        current = new StringBuilder(OPEN);
+      }
+      current.append("],\"presence\":").append(presence.encode()).append(",\"left\":").append(left.encode()).append('}');
+      frames.add(current.toString());
+      current = null;
+    }
     finish();
     return frames;
   }

@@ -7,25 +7,24 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.crossboard.protocol.ClientMessage;
 import org.crossboard.protocol.CloseCode;
 import org.crossboard.protocol.ErrorCode;
 import org.crossboard.protocol.ProtocolException;
-import org.crossboard.protocol.ProtocolVersion;
 import org.crossboard.protocol.ServerMessages;
+import org.crossboard.store.DuplicateOpException;
 import org.crossboard.store.Op;
 import org.crossboard.store.Snapshot;
-import org.crossboard.store.Stores;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One open board on this node: sequences pushes, writes them durably with group commit, and
- * broadcasts each durable batch as one frame encoded once (SPEC.md C, D, B). Runs on one event
- * loop; every method must be called on it.
+ * One open board on this node: sequences pushes, writes them durably with group commit, and hands
+ * each durable batch to its {@link RoomFanout} (SPEC.md C, D, B). With several nodes, another node
+ * may take a seq first: the unique index refuses our write, and the room catches up from the op
+ * log, re-validates what it had queued and writes again (DESIGN §5–6). Event-loop confined.
  *
  * <p>Two states are kept: {@code speculative} (every sequenced op, against which new pushes are
  * validated) and {@code confirmed} (durable ops only, for snapshots and welcomes), so clients
@@ -36,17 +35,16 @@ public final class BoardRoom {
 
   private enum State { LOADING, OPEN, CLOSED }
 
-  private record Pending(Op op, RoomMember member, String requestId) {}
+  /** A sequenced push waiting to be durable; keeps the client's changes to re-validate after a catch-up. */
+  private record Pending(Op op, RoomMember member, ClientMessage.Push push) {}
 
   private final String boardId;
-  private final Stores stores;
-  private final RoomSettings settings;
-  private final Vertx vertx;
-  private final RoomRegistry registry;
+  private final RoomContext ctx;
   private final Promise<Void> loaded = Promise.promise();
-  private final Map<String, RoomMember> members = new LinkedHashMap<>();
+  private final RoomFanout fanout;
   private final Map<String, Long> speculativeClientSeq = new HashMap<>();
   private final Map<String, Long> durableClientSeq = new HashMap<>();
+  private final List<Pending> heldDuringCatchUp = new ArrayList<>();
   private State state = State.LOADING;
   private BoardState speculative;
   private BoardState confirmed;
@@ -56,15 +54,16 @@ public final class BoardRoom {
   private long lastSnapshotSeq;
   private List<Pending> queue = new ArrayList<>();
   private boolean writing;
+  private boolean catchingUp;
+  private boolean catchUpWanted;
   private boolean idle;
   private long closeTimer = -1;
+  private long catchUpTimer = -1;
 
-  BoardRoom(String boardId, Stores stores, RoomSettings settings, Vertx vertx, RoomRegistry registry) {
+  BoardRoom(String boardId, RoomContext ctx) {
     this.boardId = boardId;
-    this.stores = stores;
-    this.settings = settings;
-    this.vertx = vertx;
-    this.registry = registry;
+    this.ctx = ctx;
+    this.fanout = new RoomFanout(boardId, ctx.nodeId(), ctx.vertx(), ctx.pubsub(), ctx.settings());
   }
 
   public String boardId() {
@@ -72,7 +71,7 @@ public final class BoardRoom {
   }
 
   public int memberCount() {
-    return members.size();
+    return fanout.members.size();
   }
 
   Future<Void> loaded() {
@@ -80,7 +79,7 @@ public final class BoardRoom {
   }
 
   void load() {
-    BoardLoader.load(stores, boardId).onComplete(ar -> {
+    BoardLoader.load(ctx.stores(), boardId).onComplete(ar -> {
       if (ar.failed()) {
         state = State.CLOSED;
         loaded.fail(ar.cause());
@@ -91,13 +90,17 @@ public final class BoardRoom {
       speculative = BoardState.of(confirmed.toJson());
       durableSeq = nextSeq = board.seq();
       lastSnapshotSeq = board.snapshotSeq();
-      recent = new RecentOps(settings.resumeOps(), board.snapshotSeq());
+      recent = new RecentOps(ctx.settings().resumeOps(), board.snapshotSeq());
       for (Op op : board.replayed()) {
         recent.add(op.toJson());
         durableClientSeq.merge(op.clientId(), op.clientSeq(), Math::max);
       }
       speculativeClientSeq.putAll(durableClientSeq);
       state = State.OPEN;
+      fanout.start(this::onRemoteOps);
+      if (ctx.multiNode()) { // pub/sub may drop messages: a quiet room still notices what it missed
+        catchUpTimer = ctx.vertx().setPeriodic(ctx.settings().catchUpCheckMs(), t -> checkOpLog());
+      }
       loaded.complete();
     });
   }
@@ -110,7 +113,7 @@ public final class BoardRoom {
     cancelClose();
     Future<Void> known = durableClientSeq.containsKey(member.clientId())
         ? Future.succeededFuture()
-        : stores.ops().maxClientSeq(boardId, member.clientId()).map(max -> {
+        : ctx.stores().ops().maxClientSeq(boardId, member.clientId()).map(max -> {
             durableClientSeq.merge(member.clientId(), max, Math::max);
             speculativeClientSeq.merge(member.clientId(), max, Math::max);
             return null;
@@ -119,40 +122,27 @@ public final class BoardRoom {
       if (state != State.OPEN) {
         return Future.failedFuture(new RoomClosedException());
       }
-      RoomMember previous = members.put(member.clientId(), member);
+      RoomMember previous = fanout.members.put(member.clientId(), member);
       if (previous != null && previous != member) {
         previous.close(CloseCode.REPLACED, "another connection took this clientId");
       }
-      member.send(welcome(member, hello.lastSeq()).encode());
+      member.send(Welcome.build(boardId, member, confirmed, durableSeq,
+          durableClientSeq.getOrDefault(member.clientId(), 0L), recent, hello.lastSeq(),
+          fanout.presence.list(member.clientId())).encode());
+      fanout.presence.join(member.clientId(), member.principal().presenceUser(), System.currentTimeMillis());
+      fanout.presenceChanged();
       return Future.succeededFuture();
     });
   }
 
-  private JsonObject welcome(RoomMember member, Long lastSeq) {
-    JsonObject welcome = new JsonObject()
-        .put("t", "welcome")
-        .put("protocol", ProtocolVersion.CURRENT)
-        .put("you", member.principal().toJson().put("clientId", member.clientId()))
-        .put("role", member.principal().role().wire())
-        .put("board", new JsonObject().put("id", boardId).put("title", confirmed.title()))
-        .put("seq", durableSeq)
-        .put("applied", durableClientSeq.getOrDefault(member.clientId(), 0L));
-    JsonArray ops = lastSeq == null ? null : recent.range(lastSeq, durableSeq);
-    if (ops != null) {
-      welcome.put("ops", ops);
-    } else {
-      welcome.put("snapshot", new JsonObject().put("seq", durableSeq).put("records", confirmed.toJson()));
-    }
-    return welcome.put("limits", ServerMessages.limits());
-  }
-
   /** A member left; an empty room closes after {@link RoomSettings#idleCloseMs()} (SPEC.md B2). */
   public void leave(RoomMember member) {
-    if (members.get(member.clientId()) == member) {
-      members.remove(member.clientId());
+    if (fanout.members.remove(member.clientId(), member)) {
+      fanout.presence.leave(member.clientId());
+      fanout.presenceChanged();
     }
-    if (members.isEmpty() && state == State.OPEN && closeTimer < 0) {
-      closeTimer = vertx.setTimer(Math.max(1, settings.idleCloseMs()), t -> {
+    if (fanout.members.isEmpty() && state == State.OPEN && closeTimer < 0) {
+      closeTimer = ctx.vertx().setTimer(Math.max(1, ctx.settings().idleCloseMs()), t -> {
         closeTimer = -1;
         idle = true;
         closeIfIdle();
@@ -163,8 +153,16 @@ public final class BoardRoom {
   private void cancelClose() {
     idle = false;
     if (closeTimer >= 0) {
-      vertx.cancelTimer(closeTimer);
+      ctx.vertx().cancelTimer(closeTimer);
       closeTimer = -1;
+    }
+  }
+
+  /** Where a member points and what it looks at: coalesced and flushed at the next tick. */
+  public void presence(RoomMember member, JsonObject fields) {
+    if (state == State.OPEN && fanout.members.get(member.clientId()) == member) {
+      fanout.presence.update(member.clientId(), member.principal().presenceUser(), fields, System.currentTimeMillis());
+      fanout.presenceChanged();
     }
   }
 
@@ -175,28 +173,36 @@ public final class BoardRoom {
       member.close(CloseCode.ROOM_RESET, "board reloads from storage; resume with lastSeq");
       return;
     }
+    if (catchingUp) {
+      heldDuringCatchUp.add(new Pending(null, member, push));
+      return;
+    }
     String clientId = member.clientId();
     if (push.clientSeq() <= speculativeClientSeq.getOrDefault(clientId, 0L)) {
       member.send(ServerMessages.duplicateAck(push.id()).encode());
       return;
     }
+    sequence(member, push);
+    flush();
+  }
+
+  private void sequence(RoomMember member, ClientMessage.Push push) {
     long now = System.currentTimeMillis();
     JsonArray canonical;
     try {
       canonical = speculative.applyClientChanges(push.changes(), member.principal().userId(), now);
     } catch (ProtocolException e) {
-      member.send(ServerMessages.error(push.id(), e).encode());
+      fanout.deliver(member, ServerMessages.error(push.id(), e).encode());
       return;
     }
-    Op op = new Op(++nextSeq, clientId, push.clientSeq(), member.principal().toJson(), now, canonical);
-    speculativeClientSeq.put(clientId, push.clientSeq());
-    queue.add(new Pending(op, member, push.id()));
-    flush();
+    Op op = new Op(++nextSeq, member.clientId(), push.clientSeq(), member.principal().toJson(), now, canonical);
+    speculativeClientSeq.put(member.clientId(), push.clientSeq());
+    queue.add(new Pending(op, member, push));
   }
 
   /** Group commit: one write in flight; whatever queued meanwhile goes in the next (SPEC.md D3). */
   private void flush() {
-    if (writing || queue.isEmpty() || state != State.OPEN) {
+    if (writing || catchingUp || queue.isEmpty() || state != State.OPEN) {
       return;
     }
     List<Pending> batch = queue;
@@ -204,10 +210,14 @@ public final class BoardRoom {
     List<Op> ops = new ArrayList<>(batch.size());
     batch.forEach(p -> ops.add(p.op()));
     writing = true;
-    stores.ops().append(boardId, ops).onComplete(ar -> {
+    ctx.stores().ops().append(boardId, ops).onComplete(ar -> {
       writing = false;
       if (ar.succeeded()) {
         onDurable(batch);
+      } else if (ar.cause() instanceof DuplicateOpException && state == State.OPEN) {
+        batch.addAll(queue); // another node took these seqs: catch up, then re-validate and retry
+        queue = batch;
+        catchUp();
       } else {
         onWriteFailed(batch, ar.cause());
       }
@@ -215,86 +225,171 @@ public final class BoardRoom {
   }
 
   private void onDurable(List<Pending> batch) {
-    BatchFrames frames = new BatchFrames();
-    String newTitle = null;
-    for (Pending p : batch) {
-      Op op = p.op();
-      confirmed.applyCanonical(op.changes());
-      durableSeq = op.seq();
-      durableClientSeq.put(op.clientId(), op.clientSeq());
-      JsonObject json = op.toJson();
-      recent.add(json);
-      frames.add(json);
-      newTitle = titleChange(op.changes(), newTitle);
-    }
-    registry.countOps(batch.size());
+    List<JsonObject> wire = new ArrayList<>(batch.size());
+    batch.forEach(p -> wire.add(applyDurable(p.op())));
+    ctx.countOps(batch.size());
     if (state != State.CLOSED) {
-      for (String frame : frames.encoded()) { // B1: encoded once, the same string for every member
-        for (RoomMember member : List.copyOf(members.values())) {
-          deliver(member, frame);
-        }
-      }
+      fanout.opsDurable(wire);
       for (Pending p : batch) {
-        if (members.get(p.member().clientId()) == p.member()) {
-          deliver(p.member(), ServerMessages.ack(p.requestId(), p.op().seq()).encode());
+        if (fanout.members.get(p.member().clientId()) == p.member()) {
+          fanout.deliver(p.member(), ServerMessages.ack(p.push().id(), p.op().seq()).encode());
         }
       }
     }
-    if (newTitle != null) {
-      String title = newTitle;
-      stores.boards().rename(boardId, title).onFailure(e -> LOG.warn("rename of {} failed", boardId, e));
+    afterDurable();
+  }
+
+  /** Applies a durable op to the confirmed state and the resume ring; returns its wire form. */
+  private JsonObject applyDurable(Op op) {
+    confirmed.applyCanonical(op.changes());
+    durableSeq = op.seq();
+    durableClientSeq.merge(op.clientId(), op.clientSeq(), Math::max);
+    JsonObject json = op.toJson();
+    recent.add(json);
+    String title = titleChange(op.changes());
+    if (title != null) {
+      ctx.stores().boards().rename(boardId, title).onFailure(e -> LOG.warn("rename of {} failed", boardId, e));
     }
-    if (durableSeq - lastSnapshotSeq >= settings.snapshotEvery()) {
+    return json;
+  }
+
+  private void afterDurable() {
+    if (durableSeq - lastSnapshotSeq >= ctx.settings().snapshotEvery()) {
       saveSnapshot();
     }
-    flush();
+    if (catchUpWanted) {
+      catchUp();
+    } else {
+      flush();
+    }
     closeIfIdle();
   }
 
-  /** One member's broken socket must never stop delivery to the others. */
-  private void deliver(RoomMember member, String frame) {
-    try {
-      member.send(frame);
-    } catch (RuntimeException e) {
-      LOG.warn("delivery to {} on board {} failed; closing it", member.clientId(), boardId, e);
-      members.remove(member.clientId(), member);
-      member.close(CloseCode.GOING_AWAY, "delivery failed");
-    }
-  }
-
-  private static String titleChange(JsonArray changes, String current) {
+  private static String titleChange(JsonArray changes) {
+    String title = null;
     for (int i = 0; i < changes.size(); i++) {
       JsonObject c = changes.getJsonObject(i);
       if ("patch".equals(c.getString("op")) && RecordSchema.BOARD_RECORD_ID.equals(c.getString("id"))
-          && c.getJsonObject("props").getValue("title") instanceof String title) {
-        current = title;
+          && c.getJsonObject("props").getValue("title") instanceof String t) {
+        title = t;
       }
     }
-    return current;
+    return title;
+  }
+
+  /** Another node's durable ops: applied at once when they are next in line, else via the op log. */
+  private void onRemoteOps(JsonArray ops) {
+    if (state != State.OPEN) {
+      return;
+    }
+    if (writing || catchingUp || !queue.isEmpty()) {
+      catchUpWanted = true; // our own write settles first; the op log is the truth afterwards
+      return;
+    }
+    List<JsonObject> wire = new ArrayList<>();
+    for (int i = 0; i < ops.size(); i++) {
+      Op op = Op.fromJson(ops.getJsonObject(i));
+      if (op.seq() <= durableSeq) {
+        continue;
+      }
+      if (op.seq() != durableSeq + 1) {
+        catchUp(); // a gap: pub/sub lost something
+        return;
+      }
+      speculative.applyCanonical(op.changes());
+      speculativeClientSeq.merge(op.clientId(), op.clientSeq(), Math::max);
+      nextSeq = op.seq();
+      wire.add(applyDurable(op));
+    }
+    if (!wire.isEmpty()) {
+      fanout.opsFromElsewhere(wire);
+      afterDurable();
+    }
+  }
+
+  private void checkOpLog() {
+    if (state == State.OPEN && !writing && !catchingUp) {
+      ctx.stores().ops().lastSeq(boardId).onSuccess(last -> {
+        if (last > durableSeq) {
+          catchUp();
+        }
+      });
+    }
+  }
+
+  /** Reads every op after our durable seq from the op log, then re-validates what we had queued. */
+  void catchUp() {
+    if (state != State.OPEN || catchingUp) {
+      return;
+    }
+    if (writing) {
+      catchUpWanted = true;
+      return;
+    }
+    catchUpWanted = false;
+    catchingUp = true;
+    CatchUp.read(ctx.stores().ops(), boardId, durableSeq).onComplete(ar -> {
+      if (state != State.OPEN) {
+        return;
+      }
+      if (ar.failed()) {
+        catchingUp = false;
+        onWriteFailed(new ArrayList<>(), ar.cause());
+        return;
+      }
+      Map<String, Long> landed = new HashMap<>();
+      List<JsonObject> wire = new ArrayList<>();
+      for (Op op : ar.result()) {
+        wire.add(applyDurable(op));
+        landed.put(op.clientId() + "\u0000" + op.clientSeq(), op.seq());
+      }
+      speculative = BoardState.of(confirmed.toJson());
+      speculativeClientSeq.clear();
+      speculativeClientSeq.putAll(durableClientSeq);
+      nextSeq = durableSeq;
+      catchingUp = false;
+      fanout.opsFromElsewhere(wire);
+      List<Pending> retry = new ArrayList<>(queue);
+      retry.addAll(heldDuringCatchUp);
+      queue = new ArrayList<>();
+      heldDuringCatchUp.clear();
+      for (Pending p : retry) {
+        Long seq = landed.get(p.member().clientId() + "\u0000" + p.push().clientSeq());
+        if (seq != null) { // it was written after all (a partial insertMany)
+          fanout.deliver(p.member(), ServerMessages.ack(p.push().id(), seq).encode());
+        } else if (p.push().clientSeq() <= speculativeClientSeq.getOrDefault(p.member().clientId(), 0L)) {
+          fanout.deliver(p.member(), ServerMessages.duplicateAck(p.push().id()).encode());
+        } else {
+          sequence(p.member(), p.push());
+        }
+      }
+      afterDurable();
+    });
   }
 
   /**
-   * The op log refused or lost the write (SPEC.md D6): answer every sequenced-but-not-durable push
-   * with a retryable error and reset, so that the next join reloads the truth from storage.
+   * The op log failed (SPEC.md D6): answer every push not yet durable with a retryable error and
+   * reset, so that the next join reloads the truth from storage.
    */
   private void onWriteFailed(List<Pending> batch, Throwable cause) {
-    LOG.warn("write to op log of board {} failed; resetting room", boardId, cause);
+    LOG.warn("op log of board {} failed; resetting room", boardId, cause);
     List<Pending> failed = new ArrayList<>(batch);
     failed.addAll(queue);
+    failed.addAll(heldDuringCatchUp);
     queue.clear();
+    heldDuringCatchUp.clear();
     for (Pending p : failed) {
-      p.member().send(ServerMessages.error(p.requestId(), ErrorCode.ERR_UNAVAILABLE,
+      fanout.deliver(p.member(), ServerMessages.error(p.push().id(), ErrorCode.ERR_UNAVAILABLE,
           "storage write failed; send again", null).encode());
     }
     closeMembers(CloseCode.ROOM_RESET, "board reloads from storage; resume with lastSeq");
   }
 
   private void closeIfIdle() {
-    if (!idle || !members.isEmpty() || writing || !queue.isEmpty() || state != State.OPEN) {
+    if (!idle || !fanout.members.isEmpty() || writing || catchingUp || !queue.isEmpty() || state != State.OPEN) {
       return;
     }
-    state = State.CLOSED;
-    registry.removed(this);
+    stop();
     if (durableSeq > lastSnapshotSeq) {
       saveSnapshot();
     }
@@ -303,32 +398,13 @@ public final class BoardRoom {
   private Future<Void> saveSnapshot() {
     long seq = durableSeq;
     lastSnapshotSeq = seq;
-    return stores.snapshots().save(boardId, new Snapshot(seq, confirmed.toJson()))
+    return ctx.stores().snapshots().save(boardId, new Snapshot(seq, confirmed.toJson()))
         .onFailure(e -> LOG.warn("snapshot of {} at {} failed", boardId, seq, e));
   }
 
   /** Answers {@code fetch}: ops from memory when held, else from the op log (SPEC.md C9). */
   public void fetch(RoomMember member, ClientMessage.Fetch fetch) {
-    if (fetch.from() > fetch.to() || fetch.to() > durableSeq || fetch.to() - fetch.from() > settings.resumeOps()) {
-      member.send(ServerMessages.error(fetch.id(), ErrorCode.ERR_RANGE_UNAVAILABLE,
-          "range (" + fetch.from() + ", " + fetch.to() + "] not available; newest seq is " + durableSeq
-              + "; reconnect with lastSeq", null).encode());
-      return;
-    }
-    JsonArray held = recent.range(fetch.from(), fetch.to());
-    if (held != null) {
-      member.send(ServerMessages.ops(fetch.id(), held).encode());
-      return;
-    }
-    stores.ops().range(boardId, fetch.from(), fetch.to(), settings.resumeOps()).onComplete(ar -> {
-      if (ar.succeeded()) {
-        JsonArray ops = new JsonArray();
-        ar.result().forEach(op -> ops.add(op.toJson()));
-        member.send(ServerMessages.ops(fetch.id(), ops).encode());
-      } else {
-        member.send(ServerMessages.error(fetch.id(), ErrorCode.ERR_UNAVAILABLE, "op log unavailable", null).encode());
-      }
-    });
+    FetchHandler.answer(ctx.stores().ops(), boardId, recent, durableSeq, ctx.settings().resumeOps(), member, fetch);
   }
 
   /** Closes every member and the room at once; used when the board is deleted. */
@@ -336,7 +412,7 @@ public final class BoardRoom {
     closeMembers(code, reason);
   }
 
-  /** Server shutdown: close members, let an in-flight write land, then snapshot. */
+  /** Server shutdown: close members, then snapshot. */
   Future<Void> shutdown() {
     if (state != State.OPEN) {
       return Future.succeededFuture();
@@ -346,11 +422,20 @@ public final class BoardRoom {
   }
 
   private void closeMembers(CloseCode code, String reason) {
+    List<RoomMember> all = List.copyOf(fanout.members.values());
+    fanout.members.clear();
+    stop();
+    all.forEach(m -> m.close(code, reason));
+  }
+
+  private void stop() {
     state = State.CLOSED;
     cancelClose();
-    registry.removed(this);
-    List<RoomMember> all = List.copyOf(members.values());
-    members.clear();
-    all.forEach(m -> m.close(code, reason));
+    if (catchUpTimer >= 0) {
+      ctx.vertx().cancelTimer(catchUpTimer);
+    }
+    fanout.announceDeparture();
+    fanout.stop();
+    ctx.removed(this);
   }
 }

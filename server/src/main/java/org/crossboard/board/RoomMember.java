@@ -13,4 +13,7 @@ public interface RoomMember {
   void send(String frame);
 
   void close(CloseCode code, String reason);
+
+  /** When this member last sent anything (epoch ms): keeps its presence alive. */
+  long lastHeardAt();
 }

@@ -9,21 +9,24 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.crossboard.protocol.ClientMessage;
 import org.crossboard.protocol.CloseCode;
+import org.crossboard.pubsub.PubSub;
 import org.crossboard.store.Stores;
 
 /** The open rooms of this node, one per board with local connections (SPEC.md B1). Event-loop confined. */
 public final class RoomRegistry {
   private static final int JOIN_ATTEMPTS = 3;
   private final Map<String, BoardRoom> rooms = new HashMap<>();
-  private final Stores stores;
-  private final RoomSettings settings;
-  private final Vertx vertx;
+  private final RoomContext ctx;
   private final AtomicLong opsWritten = new AtomicLong();
 
-  public RoomRegistry(Stores stores, RoomSettings settings, Vertx vertx) {
-    this.stores = stores;
-    this.settings = settings;
-    this.vertx = vertx;
+  /**
+   * @param multiNode true when other nodes share the boards (pub/sub through Redis)
+   */
+  public RoomRegistry(Stores stores, RoomSettings settings, Vertx vertx, PubSub pubsub, String nodeId,
+      boolean multiNode) {
+    this.ctx = new RoomContext(stores, settings, vertx, pubsub, nodeId, multiNode, this);
+    // after a pub/sub outage every room may have missed ops: read them from the op log
+    pubsub.reconnectHandler(v -> List.copyOf(rooms.values()).forEach(BoardRoom::catchUp));
   }
 
   /** Opens (or reuses) the board's room, admits the member and sends its welcome. */
@@ -33,7 +36,7 @@ public final class RoomRegistry {
 
   private Future<BoardRoom> join(RoomMember member, ClientMessage.Hello hello, int attempts) {
     BoardRoom room = rooms.computeIfAbsent(hello.board(), id -> {
-      BoardRoom created = new BoardRoom(id, stores, settings, vertx, this);
+      BoardRoom created = new BoardRoom(id, ctx);
       created.load();
       return created;
     });

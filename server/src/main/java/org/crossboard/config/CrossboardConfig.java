@@ -29,7 +29,10 @@ public record CrossboardConfig(
     int snapshotEvery,
     long roomIdleCloseMs,
     int writeQueueMaxBytes,
-    Path webrootDir) {
+    Path webrootDir,
+    int presenceTickMs,
+    int presenceTimeoutMs,
+    int presenceThinAbove) {
 
   /** Defaults only (port 8080, ./data, embedded MongoDB, local pub/sub). */
   public static CrossboardConfig defaults() {
@@ -58,25 +61,17 @@ public record CrossboardConfig(
         s.integer("snapshotEvery", "SNAPSHOT_EVERY", 500),
         s.integer("roomIdleCloseMs", "ROOM_IDLE_CLOSE_MS", 5_000),
         s.integer("writeQueueMaxBytes", "WRITE_QUEUE_MAX_BYTES", 4 * 1024 * 1024),
-        pathOrNull(s.string("webrootDir", "CROSSBOARD_WEBROOT_DIR", null)));
+        pathOrNull(s.string("webrootDir", "CROSSBOARD_WEBROOT_DIR", null)),
+        s.integer("presenceTickMs", "PRESENCE_TICK_MS", 30),
+        s.integer("presenceTimeoutMs", "PRESENCE_TIMEOUT_MS", 15_000),
+        s.integer("presenceThinAbove", "PRESENCE_THIN_ABOVE", 50));
   }
 
-  /** A copy listening on another port (tests use 0 for a free one). */
+  /** A copy listening on another port (tests start on 0, then pin the port for restarts). */
   public CrossboardConfig withPort(int newPort) {
     return new CrossboardConfig(host, newPort, dataDir, mongoUrl, mongoDb, redisUrl, nodeId,
-        handshakeTimeoutMs, idleTimeoutMs, snapshotEvery, roomIdleCloseMs, writeQueueMaxBytes, webrootDir);
-  }
-
-  /** A copy with other timeouts (tests shorten them). */
-  public CrossboardConfig withTimeouts(long handshakeMs, long idleMs, long roomIdleCloseMsNew) {
-    return new CrossboardConfig(host, port, dataDir, mongoUrl, mongoDb, redisUrl, nodeId,
-        handshakeMs, idleMs, snapshotEvery, roomIdleCloseMsNew, writeQueueMaxBytes, webrootDir);
-  }
-
-  /** A copy with another snapshot interval. */
-  public CrossboardConfig withSnapshotEvery(int every) {
-    return new CrossboardConfig(host, port, dataDir, mongoUrl, mongoDb, redisUrl, nodeId,
-        handshakeTimeoutMs, idleTimeoutMs, every, roomIdleCloseMs, writeQueueMaxBytes, webrootDir);
+        handshakeTimeoutMs, idleTimeoutMs, snapshotEvery, roomIdleCloseMs, writeQueueMaxBytes, webrootDir,
+        presenceTickMs, presenceTimeoutMs, presenceThinAbove);
   }
 
   private static Path pathOrNull(String s) {

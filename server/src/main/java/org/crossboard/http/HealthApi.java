@@ -5,6 +5,7 @@ import io.vertx.ext.web.Router;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.crossboard.pubsub.PubSub;
 import org.crossboard.transport.ConnectionSupervisor;
 import org.crossboard.board.RoomRegistry;
 
@@ -13,17 +14,21 @@ public final class HealthApi {
   private final String nodeId;
   private final RoomRegistry rooms;
   private final ConnectionSupervisor connections;
+  private final PubSub pubsub;
   private final long startedAt = System.currentTimeMillis();
 
-  public HealthApi(String nodeId, RoomRegistry rooms, ConnectionSupervisor connections) {
+  public HealthApi(String nodeId, RoomRegistry rooms, ConnectionSupervisor connections, PubSub pubsub) {
+    this.pubsub = pubsub;
     this.nodeId = nodeId;
     this.rooms = rooms;
     this.connections = connections;
   }
 
   public void mount(Router router) {
+    // Degraded, not down: without pub/sub a node still serves its own clients (DESIGN §6).
     router.get("/api/health").handler(ctx -> Json.send(ctx, 200, new JsonObject()
-        .put("status", "ok")
+        .put("status", pubsub.connected() ? "ok" : "degraded")
+        .put("pubsub", pubsub.connected() ? "connected" : "disconnected")
         .put("node", nodeId)
         .put("uptimeMs", System.currentTimeMillis() - startedAt)
         .put("rooms", rooms.roomCount())

@@ -45,11 +45,14 @@ public final class ClientMessageDecoder {
           string(json, "board", BOARD_ID),
           string(json, "clientId", CLIENT_ID),
           optionalString(json, "name"),
+          optionalString(json, "org"),
+          optionalString(json, "country"),
           optionalString(json, "token"),
           optionalLong(json, "lastSeq"));
       case PUSH -> new ClientMessage.Push(id, positiveLong(json, "clientSeq"), changes(json));
       case FETCH -> new ClientMessage.Fetch(id, nonNegativeLong(json, "from"), nonNegativeLong(json, "to"));
       case PING -> new ClientMessage.Ping(id);
+      case PRESENCE -> new ClientMessage.Presence(id, PresenceFields.validate(json));
       default -> throw new ProtocolException(ErrorCode.ERR_UNKNOWN_TYPE, "not a client message: " + type.wire());
     };
   }

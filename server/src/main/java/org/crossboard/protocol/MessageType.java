@@ -10,6 +10,7 @@ public enum MessageType {
   PUSH("push", true),
   FETCH("fetch", true),
   PING("ping", true),
+  PRESENCE("presence", true),
   // server → client
   WELCOME("welcome", false),
   BATCH("batch", false),

@@ -70,6 +70,11 @@ public final class Connection implements RoomMember {
   }
 
   @Override
+  public long lastHeardAt() {
+    return lastReceivedAt;
+  }
+
+  @Override
   public String clientId() {
     return clientId;
   }
@@ -220,6 +225,8 @@ public final class Connection implements RoomMember {
       onPush(push);
     } else if (message instanceof ClientMessage.Fetch fetch) {
       room.fetch(this, fetch);
+    } else if (message instanceof ClientMessage.Presence presence) {
+      room.presence(this, presence.fields());
     } else if (message instanceof ClientMessage.Ping ping) {
       sendJson(ServerMessages.pong(ping.id(), System.currentTimeMillis()));
     } else {

@@ -17,6 +17,7 @@ import org.crossboard.access.Principal;
 import org.crossboard.access.Role;
 import org.crossboard.protocol.ClientMessage;
 import org.crossboard.protocol.CloseCode;
+import org.crossboard.pubsub.local.LocalPubSub;
 import org.crossboard.store.BoardInfo;
 import org.crossboard.store.Op;
 import org.crossboard.store.OpLog;
@@ -99,7 +100,7 @@ class BoardRoomTest {
 
     @Override
     public Principal principal() {
-      return new Principal("u-" + clientId, clientId, Role.EDITOR);
+      return new Principal("u-" + clientId, clientId, null, null, Role.EDITOR);
     }
 
     @Override
@@ -110,6 +111,11 @@ class BoardRoomTest {
     @Override
     public void close(CloseCode code, String reason) {
       closed = code;
+    }
+
+    @Override
+    public long lastHeardAt() {
+      return System.currentTimeMillis();
     }
 
     List<JsonObject> ofType(String t) {
@@ -124,7 +130,8 @@ class BoardRoomTest {
     snapshots = new InMemorySnapshotStore();
     InMemoryBoardCatalog catalog = new InMemoryBoardCatalog();
     catalog.insert(new BoardInfo("b1", "Room test", 1));
-    registry = new RoomRegistry(new Stores(catalog, log, snapshots), new RoomSettings(3, 1, 100), vertx);
+    registry = new RoomRegistry(new Stores(catalog, log, snapshots), new RoomSettings(3, 1, 100, 30, 15_000, 50, 2_000),
+        vertx, new LocalPubSub(vertx), "node-test", false);
   }
 
   @AfterEach
@@ -133,7 +140,7 @@ class BoardRoomTest {
   }
 
   BoardRoom join(Member m) throws Exception {
-    return registry.join(m, new ClientMessage.Hello(null, 1, "b1", m.clientId, m.clientId, null, null))
+    return registry.join(m, new ClientMessage.Hello(null, 1, "b1", m.clientId, m.clientId, null, null, null, null))
         .await(5, TimeUnit.SECONDS);
   }
 

@@ -34,7 +34,7 @@ class SockJsTransportTest {
 
     try (WsTestClient ws = WsTestClient.join(server.port(), board, "websocket-client-1", null)) {
       sockjs.send(Changes.push("s1", 1, Changes.put(Changes.note("n1", 1, 2, "from sockjs"))));
-      JsonObject batch = ws.expect(m -> "batch".equals(m.getString("t")));
+      JsonObject batch = ws.expectOps();
       assertEquals("from sockjs", batch.getJsonArray("ops").getJsonObject(0).getJsonArray("changes")
           .getJsonObject(0).getJsonObject("record").getString("text"));
 

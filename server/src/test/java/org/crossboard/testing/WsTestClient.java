@@ -96,6 +96,11 @@ public final class WsTestClient implements AutoCloseable {
     }
   }
 
+  /** The next batch frame that carries ops (presence-only batches are skipped). */
+  public JsonObject expectOps() {
+    return expect(m -> "batch".equals(m.getString("t")) && !m.getJsonArray("ops").isEmpty());
+  }
+
   /** The reply (ack, error, ops, pong) to request {@code id}. */
   public JsonObject reply(String id) {
     return expect(m -> id.equals(m.getString("id")));

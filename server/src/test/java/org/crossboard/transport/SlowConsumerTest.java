@@ -11,6 +11,7 @@ import org.crossboard.access.GuestAuthenticator;
 import org.crossboard.board.RoomRegistry;
 import org.crossboard.board.RoomSettings;
 import org.crossboard.protocol.CloseCode;
+import org.crossboard.pubsub.local.LocalPubSub;
 import org.crossboard.store.Stores;
 import org.crossboard.store.memory.InMemoryBoardCatalog;
 import org.crossboard.store.memory.InMemoryOpLog;
@@ -80,7 +81,7 @@ class SlowConsumerTest {
     socket = new QueueSocket();
     Stores stores = new Stores(new InMemoryBoardCatalog(), new InMemoryOpLog(), new InMemorySnapshotStore());
     ConnectionSupervisor supervisor = new ConnectionSupervisor(vertx, 10_000, 60_000);
-    connection = new Connection(socket, new RoomRegistry(stores, RoomSettings.DEFAULTS, vertx),
+    connection = new Connection(socket, new RoomRegistry(stores, RoomSettings.DEFAULTS, vertx, new LocalPubSub(vertx), "node-test", false),
         new GuestAuthenticator(), supervisor);
   }
 

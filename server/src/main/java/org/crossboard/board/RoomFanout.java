@@ -1,0 +1,192 @@
+package org.crossboard.board;
+
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.crossboard.presence.RoomPresence;
+import org.crossboard.protocol.CloseCode;
+import org.crossboard.pubsub.PubSub;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Everything a room sends: durable ops and coalesced presence to its local sockets (one frame,
+ * encoded once, for all), and the same to other nodes through pub/sub, tagged with this node's id
+ * so each node drops its own echo (DESIGN §6–7). Event-loop confined.
+ */
+final class RoomFanout {
+  private static final Logger LOG = LoggerFactory.getLogger(RoomFanout.class);
+  private static final long HEARTBEAT_MS = 5_000;
+
+  final Map<String, RoomMember> members = new LinkedHashMap<>();
+  final RoomPresence presence;
+  private final String channel;
+  private final String nodeId;
+  private final Vertx vertx;
+  private final PubSub pubsub;
+  private final RoomSettings settings;
+  private PubSub.Subscription subscription;
+  private long presenceTimer = -1;
+  private long heartbeatTimer = -1;
+  private boolean stopped;
+
+  RoomFanout(String boardId, String nodeId, Vertx vertx, PubSub pubsub, RoomSettings settings) {
+    this.channel = PubSub.CHANNEL_PREFIX + "board:" + boardId;
+    this.nodeId = nodeId;
+    this.vertx = vertx;
+    this.pubsub = pubsub;
+    this.settings = settings;
+    this.presence = new RoomPresence(nodeId);
+  }
+
+  /** Subscribes to the board's channel; {@code onRemoteOps} gets other nodes' durable ops. */
+  void start(Handler<JsonArray> onRemoteOps) {
+    pubsub.subscribe(channel, message -> onMessage(message, onRemoteOps)).onSuccess(s -> {
+      if (stopped) {
+        s.unsubscribe();
+      } else {
+        subscription = s;
+        publish(new JsonObject().put("sync", true)); // ask the other nodes who is there
+      }
+    });
+    heartbeatTimer = vertx.setPeriodic(HEARTBEAT_MS, t -> heartbeat());
+  }
+
+  void stop() {
+    stopped = true;
+    cancelPresenceTimer();
+    if (heartbeatTimer >= 0) {
+      vertx.cancelTimer(heartbeatTimer);
+    }
+    if (subscription != null) {
+      subscription.unsubscribe();
+    }
+  }
+
+  private void onMessage(String text, Handler<JsonArray> onRemoteOps) {
+    if (stopped) {
+      return;
+    }
+    JsonObject message = new JsonObject(text);
+    String from = message.getString("node");
+    if (nodeId.equals(from)) {
+      return; // our own echo
+    }
+    JsonArray states = message.getJsonArray("presence", new JsonArray());
+    JsonArray left = message.getJsonArray("left", new JsonArray());
+    if (!states.isEmpty() || !left.isEmpty()) {
+      presence.applyRemote(from, states, left, System.currentTimeMillis());
+      presenceChanged();
+    }
+    if (message.getBoolean("sync", false)) {
+      publish(new JsonObject().put("presence", presence.localStates()));
+    }
+    JsonArray ops = message.getJsonArray("ops");
+    if (ops != null && !ops.isEmpty()) {
+      onRemoteOps.handle(ops);
+    }
+  }
+
+  /** Ops this node made durable: to local sockets and to the other nodes, with pending presence. */
+  void opsDurable(List<JsonObject> ops) {
+    RoomPresence.Changes changes = drainPresence();
+    send(ops, changes);
+    publish(new JsonObject().put("ops", new JsonArray(List.copyOf(ops)))
+        .put("presence", changes.localPresence()).put("left", changes.localLeft()));
+  }
+
+  /** Ops another node made durable (or that we caught up on): to local sockets only. */
+  void opsFromElsewhere(List<JsonObject> ops) {
+    send(ops, drainPresence());
+  }
+
+  /** Presence changed: flush at the next tick (stretched in large rooms). */
+  void presenceChanged() {
+    if (presenceTimer < 0 && !stopped) {
+      presenceTimer = vertx.setTimer(settings.presenceInterval(presence.size()), t -> {
+        presenceTimer = -1;
+        RoomPresence.Changes changes = drainPresence();
+        if (!changes.isEmpty()) {
+          send(List.of(), changes);
+          if (!changes.localPresence().isEmpty() || !changes.localLeft().isEmpty()) {
+            publish(new JsonObject().put("presence", changes.localPresence()).put("left", changes.localLeft()));
+          }
+        }
+      });
+    }
+  }
+
+  private RoomPresence.Changes drainPresence() {
+    cancelPresenceTimer();
+    return presence.drain();
+  }
+
+  private void cancelPresenceTimer() {
+    if (presenceTimer >= 0) {
+      vertx.cancelTimer(presenceTimer);
+      presenceTimer = -1;
+    }
+  }
+
+  /** Re-announces local people to other nodes and drops people not heard of in time. */
+  private void heartbeat() {
+    long now = System.currentTimeMillis();
+    for (RoomMember member : members.values()) {
+      if (now - member.lastHeardAt() < settings.presenceTimeoutMs()) {
+        presence.touch(member.clientId(), now);
+      }
+    }
+    presence.expire(now - settings.presenceTimeoutMs());
+    if (presence.hasChanges()) {
+      presenceChanged();
+    }
+    JsonArray local = presence.localStates();
+    if (!local.isEmpty()) {
+      publish(new JsonObject().put("presence", local));
+    }
+  }
+
+  private void send(List<JsonObject> ops, RoomPresence.Changes changes) {
+    if (ops.isEmpty() && changes.isEmpty()) {
+      return;
+    }
+    BatchFrames frames = new BatchFrames();
+    ops.forEach(frames::add);
+    for (String frame : frames.encoded(changes.presence(), changes.left())) { // B1: once for everyone
+      for (RoomMember member : List.copyOf(members.values())) {
+        deliver(member, frame);
+      }
+    }
+  }
+
+  /** One member's broken socket must never stop delivery to the others. */
+  void deliver(RoomMember member, String frame) {
+    try {
+      member.send(frame);
+    } catch (RuntimeException e) {
+      LOG.warn("delivery to {} failed; closing it", member.clientId(), e);
+      members.remove(member.clientId(), member);
+      member.close(CloseCode.GOING_AWAY, "delivery failed");
+    }
+  }
+
+  private void publish(JsonObject message) {
+    if (stopped && !message.containsKey("left")) {
+      return;
+    }
+    pubsub.publish(channel, message.put("node", nodeId).encode())
+        .onFailure(e -> LOG.debug("publish on {} failed: {}", channel, e.getMessage()));
+  }
+
+  /** Tells other nodes that this node's people left (room closing). */
+  void announceDeparture() {
+    JsonArray gone = new JsonArray(presence.localClientIds().stream().map(Object.class::cast).toList());
+    if (!gone.isEmpty()) {
+      pubsub.publish(channel, new JsonObject().put("node", nodeId).put("left", gone).encode());
+    }
+  }
+}

@@ -1,0 +1,185 @@
+package org.crossboard.presence;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Who is on one board and where they point, on this node and (through pub/sub) on others.
+ * Updates are coalesced: between two flushes only the latest state of each person is kept.
+ * Ephemeral by design: nothing here is ever persisted. Event-loop confined.
+ */
+public final class RoomPresence {
+  private static final JsonObject DEFAULT_STATE = new JsonObject().put("cursor", null)
+      .put("selection", new JsonArray()).put("viewport", null).put("editing", null).put("status", "active");
+
+  private static final class Entry {
+    final String clientId;
+    final String node;
+    final JsonObject json;
+    long lastSeen;
+
+    Entry(String clientId, String node, JsonObject json, long lastSeen) {
+      this.clientId = clientId;
+      this.node = node;
+      this.json = json;
+      this.lastSeen = lastSeen;
+    }
+  }
+
+  /** What changed since the last drain: all of it for local sockets, the local part for other nodes. */
+  public record Changes(JsonArray presence, JsonArray left, JsonArray localPresence, JsonArray localLeft) {
+    public boolean isEmpty() {
+      return presence.isEmpty() && left.isEmpty();
+    }
+  }
+
+  private final String localNode;
+  private final Map<String, Entry> entries = new LinkedHashMap<>();
+  private final Set<String> changed = new LinkedHashSet<>();
+  private final Map<String, String> left = new LinkedHashMap<>();
+
+  public RoomPresence(String localNode) {
+    this.localNode = localNode;
+  }
+
+  /** A local member joined (or rejoined): shown to everyone at the next flush. */
+  public void join(String clientId, JsonObject user, long now) {
+    JsonObject json = new JsonObject().put("clientId", clientId).put("user", user).mergeIn(DEFAULT_STATE.copy());
+    entries.put(clientId, new Entry(clientId, localNode, json, now));
+    left.remove(clientId);
+    changed.add(clientId);
+  }
+
+  /** Merges validated presence fields of a local member (re-adding it if it had expired). */
+  public void update(String clientId, JsonObject user, JsonObject fields, long now) {
+    Entry e = entries.get(clientId);
+    if (e == null || !e.node.equals(localNode)) {
+      join(clientId, user, now);
+      e = entries.get(clientId);
+    }
+    e.json.mergeIn(fields);
+    e.lastSeen = now;
+    changed.add(clientId);
+  }
+
+  /** Any sign of life from a local member keeps it from expiring. */
+  public void touch(String clientId, long now) {
+    Entry e = entries.get(clientId);
+    if (e != null) {
+      e.lastSeen = now;
+    }
+  }
+
+  public void leave(String clientId) {
+    Entry e = entries.remove(clientId);
+    if (e != null) {
+      changed.remove(clientId);
+      left.put(clientId, e.node);
+    }
+  }
+
+  /** Removes everyone not heard of since {@code cutoff}: vanished tabs, cut networks, dead nodes. */
+  public void expire(long cutoff) {
+    for (Entry e : List.copyOf(entries.values())) {
+      if (e.lastSeen < cutoff) {
+        leave(e.clientId);
+      }
+    }
+  }
+
+  /** Applies another node's presence: whole states and departures of its members. */
+  public void applyRemote(String node, JsonArray presence, JsonArray gone, long now) {
+    for (int i = 0; i < presence.size(); i++) {
+      JsonObject json = presence.getJsonObject(i);
+      String clientId = json.getString("clientId");
+      Entry existing = entries.get(clientId);
+      if (existing != null && existing.node.equals(localNode)) {
+        continue; // a local connection with this clientId wins
+      }
+      if (existing == null || !existing.json.equals(json)) {
+        changed.add(clientId);
+      }
+      entries.put(clientId, new Entry(clientId, node, json.copy(), now));
+      left.remove(clientId);
+    }
+    for (int i = 0; i < gone.size(); i++) {
+      Entry e = entries.get(gone.getString(i));
+      if (e != null && e.node.equals(node)) {
+        leave(e.clientId);
+      }
+    }
+  }
+
+  /** Everyone except {@code clientId}, for a welcome. */
+  public JsonArray list(String exceptClientId) {
+    JsonArray out = new JsonArray();
+    entries.values().forEach(e -> {
+      if (!e.clientId.equals(exceptClientId)) {
+        out.add(e.json.copy());
+      }
+    });
+    return out;
+  }
+
+  /** This node's members' states, re-announced to other nodes as a heartbeat. */
+  public JsonArray localStates() {
+    JsonArray out = new JsonArray();
+    entries.values().forEach(e -> {
+      if (e.node.equals(localNode)) {
+        out.add(e.json.copy());
+      }
+    });
+    return out;
+  }
+
+  public boolean hasChanges() {
+    return !changed.isEmpty() || !left.isEmpty();
+  }
+
+  public int size() {
+    return entries.size();
+  }
+
+  /** Takes what changed since the previous drain. */
+  public Changes drain() {
+    JsonArray presence = new JsonArray();
+    JsonArray localPresence = new JsonArray();
+    for (String clientId : changed) {
+      Entry e = entries.get(clientId);
+      if (e != null) {
+        presence.add(e.json.copy());
+        if (e.node.equals(localNode)) {
+          localPresence.add(e.json.copy());
+        }
+      }
+    }
+    JsonArray gone = new JsonArray();
+    JsonArray localGone = new JsonArray();
+    left.forEach((clientId, node) -> {
+      gone.add(clientId);
+      if (node.equals(localNode)) {
+        localGone.add(clientId);
+      }
+    });
+    changed.clear();
+    left.clear();
+    return new Changes(presence, gone, localPresence, localGone);
+  }
+
+  /** Ids of local members, for tests and metrics. */
+  public List<String> localClientIds() {
+    List<String> out = new ArrayList<>();
+    entries.values().forEach(e -> {
+      if (e.node.equals(localNode)) {
+        out.add(e.clientId);
+      }
+    });
+    return out;
+  }
+}
