@@ -20,7 +20,6 @@ import org.slf4j.LoggerFactory;
  */
 final class RoomFanout {
   private static final Logger LOG = LoggerFactory.getLogger(RoomFanout.class);
-  private static final long HEARTBEAT_MS = 5_000;
 
   final Map<String, RoomMember> members = new LinkedHashMap<>();
   final RoomPresence presence;
@@ -53,7 +52,9 @@ final class RoomFanout {
         publish(new JsonObject().put("sync", true)); // ask the other nodes who is there
       }
     });
-    heartbeatTimer = vertx.setPeriodic(HEARTBEAT_MS, t -> heartbeat());
+    // three heartbeats per timeout, so one lost message never makes a live person vanish
+    long heartbeatMs = Math.max(100, Math.min(5_000, settings.presenceTimeoutMs() / 3));
+    heartbeatTimer = vertx.setPeriodic(heartbeatMs, t -> heartbeat());
   }
 
   void stop() {
