@@ -137,9 +137,7 @@ final class RoomFanout {
   private void heartbeat() {
     long now = System.currentTimeMillis();
     for (RoomMember member : members.values()) {
-      if (now - member.lastHeardAt() < settings.presenceTimeoutMs()) {
-        presence.touch(member.clientId(), now);
-      }
+      presence.touch(member.clientId(), member.lastHeardAt());
     }
     presence.expire(now - settings.presenceTimeoutMs());
     if (presence.hasChanges()) {

@@ -68,11 +68,11 @@ public final class RoomPresence {
     changed.add(clientId);
   }
 
-  /** Any sign of life from a local member keeps it from expiring. */
-  public void touch(String clientId, long now) {
+  /** The last sign of life of a local member (any frame it sent) keeps it from expiring. */
+  public void touch(String clientId, long heardAt) {
     Entry e = entries.get(clientId);
     if (e != null) {
-      e.lastSeen = now;
+      e.lastSeen = Math.max(e.lastSeen, heardAt);
     }
   }
 
