@@ -328,6 +328,7 @@ public final class BoardRoom {
     }
     catchUpWanted = false;
     catchingUp = true;
+    ctx.countCatchUp();
     CatchUp.read(ctx.stores().ops(), boardId, durableSeq).onComplete(ar -> {
       if (state != State.OPEN) {
         return;

@@ -20,4 +20,8 @@ record RoomContext(Stores stores, RoomSettings settings, Vertx vertx, PubSub pub
   void countOps(int n) {
     registry.countOps(n);
   }
+
+  void countCatchUp() {
+    registry.countCatchUp();
+  }
 }

@@ -18,6 +18,7 @@ public final class RoomRegistry {
   private final Map<String, BoardRoom> rooms = new HashMap<>();
   private final RoomContext ctx;
   private final AtomicLong opsWritten = new AtomicLong();
+  private final AtomicLong catchUps = new AtomicLong();
 
   /**
    * @param multiNode true when other nodes share the boards (pub/sub through Redis)
@@ -63,6 +64,15 @@ public final class RoomRegistry {
 
   void countOps(int n) {
     opsWritten.addAndGet(n);
+  }
+
+  void countCatchUp() {
+    catchUps.incrementAndGet();
+  }
+
+  /** How often rooms read ops they had missed from the op log (lost seq races, pub/sub gaps). */
+  public long catchUps() {
+    return catchUps.get();
   }
 
   public int roomCount() {

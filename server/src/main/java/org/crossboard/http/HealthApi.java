@@ -43,6 +43,7 @@ public final class HealthApi {
         .put("rooms", rooms.roomCount())
         .put("connections", connections.count())
         .put("opsWritten", rooms.opsWritten())
+        .put("catchUps", rooms.catchUps())
         .put("serverCloses", new JsonObject(new java.util.LinkedHashMap<>(connections.closesByCode())))
         .put("heapUsedBytes", rt.totalMemory() - rt.freeMemory())
         .put("heapCommittedBytes", rt.totalMemory())

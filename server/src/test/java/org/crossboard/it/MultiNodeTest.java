@@ -1,0 +1,195 @@
+package org.crossboard.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.crossboard.testing.Changes;
+import org.crossboard.testing.EmbeddedRedis;
+import org.crossboard.testing.FuzzPeer;
+import org.crossboard.testing.Rest;
+import org.crossboard.testing.TestServer;
+import org.crossboard.testing.WsTestClient;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two server nodes in one JVM (own ports, own Vert.x) sharing one real Redis and one
+ * MongoDB-compatible server, as behind a load balancer that does not keep a board on one node.
+ */
+class MultiNodeTest {
+  static MongoServer mongo;
+  static EmbeddedRedis redis;
+  static TestServer nodeA;
+  static TestServer nodeB;
+
+  @BeforeAll
+  static void start() throws Exception {
+    mongo = new MongoServer(new MemoryBackend());
+    mongo.bind("127.0.0.1", 0);
+    redis = EmbeddedRedis.start();
+    nodeA = node("node-a");
+    nodeB = node("node-b");
+  }
+
+  static TestServer node(String id) throws Exception {
+    return TestServer.start(Files.createTempDirectory(id), Map.of(
+        "MONGO_URL", "mongodb://127.0.0.1:" + mongo.getLocalAddress().getPort(),
+        "REDIS_URL", redis.url(), "NODE_ID", id, "PRESENCE_TIMEOUT_MS", "3000"));
+  }
+
+  @AfterAll
+  static void stop() {
+    nodeA.stop();
+    nodeB.stop();
+    redis.close();
+    mongo.shutdownNow();
+  }
+
+  static JsonObject presenceIn(JsonObject m, String clientId) {
+    if (!"batch".equals(m.getString("t")) && !"welcome".equals(m.getString("t"))) {
+      return null;
+    }
+    for (Object o : m.getJsonArray("presence", new JsonArray())) {
+      if (clientId.equals(((JsonObject) o).getString("clientId"))) {
+        return (JsonObject) o;
+      }
+    }
+    return null;
+  }
+
+  static void fuzzRound(Random rnd, List<FuzzPeer> peers, int pushes) {
+    for (int i = 0; i < pushes; i++) {
+      peers.get(rnd.nextInt(peers.size())).push(FuzzPeer.randomPush(rnd));
+    }
+    long last = ConvergenceFuzzTest.finalSeq(peers);
+    peers.forEach(p -> p.drain(last));
+  }
+
+  @Test
+  @DisplayName("[C4] clients on two nodes editing one board concurrently all end identical to the op log")
+  void twoNodesConverge() {
+    for (long seed = 1; seed <= 5; seed++) {
+      Random rnd = new Random(seed);
+      String board = Rest.createBoard(nodeA.baseUrl(), "multi " + seed);
+      List<FuzzPeer> peers = new ArrayList<>();
+      peers.add(new FuzzPeer(nodeA.port(), board, "a1-client-" + seed));
+      peers.add(new FuzzPeer(nodeA.port(), board, "a2-client-" + seed));
+      peers.add(new FuzzPeer(nodeB.port(), board, "b1-client-" + seed));
+      peers.add(new FuzzPeer(nodeB.port(), board, "b2-client-" + seed));
+      peers.get(0).push(Changes.put(FuzzPeer.frame()));
+      for (int i = 0; i < 6; i++) {
+        peers.get(2).push(Changes.put(Changes.note("n" + i, i, i, "note " + i)));
+      }
+      fuzzRound(rnd, peers, 120);
+      ConvergenceFuzzTest.assertConverged(nodeB.baseUrl(), board, peers);
+    }
+    long catchUps = metric(nodeA, "catchUps") + metric(nodeB, "catchUps");
+    assertTrue(catchUps > 0, "the nodes must have raced for seqs and caught up at least once");
+  }
+
+  @Test
+  @DisplayName("presence crosses nodes; a silent client disappears on both nodes within the timeout")
+  void presenceAcrossNodes() {
+    String board = Rest.createBoard(nodeA.baseUrl(), "multi presence");
+    try (WsTestClient onA = WsTestClient.join(nodeA.port(), board, "presence-on-a", null);
+         WsTestClient onB = WsTestClient.join(nodeB.port(), board, "presence-on-b", null);
+         WsTestClient silent = WsTestClient.join(nodeB.port(), board, "silent-on-b", null)) {
+      onA.send(new JsonObject().put("t", "presence").put("cursor", new JsonObject().put("x", 7).put("y", 8)));
+      JsonObject seen = presenceIn(onB.expect(m -> presenceIn(m, "presence-on-a") != null
+          && presenceIn(m, "presence-on-a").getValue("cursor") != null), "presence-on-a");
+      assertEquals(7, seen.getJsonObject("cursor").getInteger("x"));
+      onA.expect(m -> presenceIn(m, "silent-on-b") != null);
+
+      long start = System.currentTimeMillis();
+      keepTalking(List.of(onA, onB), m -> m.getJsonArray("left", new JsonArray()).contains("silent-on-b"), 2);
+      assertTrue(System.currentTimeMillis() - start < 3_000 + 2_000, "gone within the timeout plus a heartbeat");
+    }
+  }
+
+  /** Sends heartbeats from {@code talkers} until each has seen a batch matching {@code p}. */
+  static void keepTalking(List<WsTestClient> talkers, java.util.function.Predicate<JsonObject> p, int expected) {
+    boolean[] seen = new boolean[talkers.size()];
+    long deadline = System.currentTimeMillis() + 15_000;
+    long lastBeat = 0;
+    while (System.currentTimeMillis() < deadline) {
+      if (System.currentTimeMillis() - lastBeat > 500) {
+        talkers.forEach(t -> t.send(new JsonObject().put("t", "presence").put("status", "active")));
+        lastBeat = System.currentTimeMillis();
+      }
+      int count = 0;
+      for (int i = 0; i < talkers.size(); i++) {
+        JsonObject m = talkers.get(i).poll(10);
+        if (m != null && "batch".equals(m.getString("t")) && p.test(m)) {
+          seen[i] = true;
+        }
+        count += seen[i] ? 1 : 0;
+      }
+      if (count == expected) {
+        return;
+      }
+    }
+    throw new AssertionError("not seen by every talker in time");
+  }
+
+  @Test
+  @DisplayName("Redis stopped and restarted mid-edit: nothing is lost, everyone converges, presence recovers")
+  void redisOutage() {
+    org.junit.jupiter.api.Assumptions.assumeTrue(redis.controllable(), "external Redis is not restarted by tests");
+    Random rnd = new Random(42);
+    String board = Rest.createBoard(nodeA.baseUrl(), "outage");
+    List<FuzzPeer> peers = new ArrayList<>();
+    peers.add(new FuzzPeer(nodeA.port(), board, "outage-a1"));
+    peers.add(new FuzzPeer(nodeB.port(), board, "outage-b1"));
+    peers.get(0).push(Changes.put(FuzzPeer.frame()));
+    for (int i = 0; i < 6; i++) {
+      peers.get(1).push(Changes.put(Changes.note("n" + i, i, i, "note " + i)));
+    }
+    fuzzRound(rnd, peers, 40);
+
+    redis.pause();
+    waitFor(() -> "degraded".equals(health(nodeA)) && "degraded".equals(health(nodeB)));
+    fuzzRound(rnd, peers, 40); // ops still reach the other node: through the op log
+    redis.resume();
+    waitFor(() -> "ok".equals(health(nodeA)) && "ok".equals(health(nodeB)));
+    fuzzRound(rnd, peers, 40);
+
+    peers.get(0).socket.send(new JsonObject().put("t", "presence").put("cursor", new JsonObject().put("x", 1).put("y", 2)));
+    peers.get(1).socket.expect(m -> presenceIn(m, "outage-a1") != null);
+    ConvergenceFuzzTest.assertConverged(nodeA.baseUrl(), board, peers);
+  }
+
+  static long metric(TestServer node, String name) {
+    return new JsonObject(Rest.call("GET", node.baseUrl() + "/api/metrics", null).body()).getLong(name);
+  }
+
+  static String health(TestServer node) {
+    return new JsonObject(Rest.call("GET", node.baseUrl() + "/api/health", null).body()).getString("status");
+  }
+
+  static void waitFor(java.util.function.BooleanSupplier condition) {
+    long deadline = System.currentTimeMillis() + 20_000;
+    while (!condition.getAsBoolean()) {
+      if (System.currentTimeMillis() > deadline) {
+        throw new AssertionError("condition not reached in time");
+      }
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+}
