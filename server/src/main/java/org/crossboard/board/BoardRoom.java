@@ -16,7 +16,6 @@ import org.crossboard.protocol.ProtocolException;
 import org.crossboard.protocol.ServerMessages;
 import org.crossboard.store.DuplicateOpException;
 import org.crossboard.store.Op;
-import org.crossboard.store.Snapshot;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,15 +42,11 @@ public final class BoardRoom {
   private final Promise<Void> loaded = Promise.promise();
   private final RoomFanout fanout;
   private final Map<String, Long> speculativeClientSeq = new HashMap<>();
-  private final Map<String, Long> durableClientSeq = new HashMap<>();
   private final List<Pending> heldDuringCatchUp = new ArrayList<>();
   private State state = State.LOADING;
   private BoardState speculative;
-  private BoardState confirmed;
-  private RecentOps recent;
+  private ConfirmedBoard confirmed;
   private long nextSeq;
-  private long durableSeq;
-  private long lastSnapshotSeq;
   private List<Pending> queue = new ArrayList<>();
   private boolean writing;
   private boolean catchingUp;
@@ -85,17 +80,10 @@ public final class BoardRoom {
         loaded.fail(ar.cause());
         return;
       }
-      BoardLoader.Loaded board = ar.result();
-      confirmed = board.state();
-      speculative = BoardState.of(confirmed.toJson());
-      durableSeq = nextSeq = board.seq();
-      lastSnapshotSeq = board.snapshotSeq();
-      recent = new RecentOps(ctx.settings().resumeOps(), board.snapshotSeq());
-      for (Op op : board.replayed()) {
-        recent.add(op.toJson());
-        durableClientSeq.merge(op.clientId(), op.clientSeq(), Math::max);
-      }
-      speculativeClientSeq.putAll(durableClientSeq);
+      confirmed = new ConfirmedBoard(ar.result(), ctx.settings().resumeOps());
+      speculative = BoardState.of(confirmed.state.toJson());
+      nextSeq = confirmed.seq;
+      speculativeClientSeq.putAll(confirmed.clientSeq);
       state = State.OPEN;
       fanout.start(this::onRemoteOps);
       if (ctx.multiNode()) { // pub/sub may drop messages: a quiet room still notices what it missed
@@ -111,10 +99,10 @@ public final class BoardRoom {
       return Future.failedFuture(new RoomClosedException());
     }
     cancelClose();
-    Future<Void> known = durableClientSeq.containsKey(member.clientId())
+    Future<Void> known = confirmed.clientSeq.containsKey(member.clientId())
         ? Future.succeededFuture()
         : ctx.stores().ops().maxClientSeq(boardId, member.clientId()).map(max -> {
-            durableClientSeq.merge(member.clientId(), max, Math::max);
+            confirmed.clientSeq.merge(member.clientId(), max, Math::max);
             speculativeClientSeq.merge(member.clientId(), max, Math::max);
             return null;
           });
@@ -126,8 +114,7 @@ public final class BoardRoom {
       if (previous != null && previous != member) {
         previous.close(CloseCode.REPLACED, "another connection took this clientId");
       }
-      member.send(Welcome.build(boardId, member, confirmed, durableSeq,
-          durableClientSeq.getOrDefault(member.clientId(), 0L), recent, hello.lastSeq(),
+      member.send(Welcome.build(boardId, member, confirmed, hello.lastSeq(),
           fanout.presence.list(member.clientId())).encode());
       fanout.presence.join(member.clientId(), member.principal().presenceUser(), System.currentTimeMillis());
       fanout.presenceChanged();
@@ -239,22 +226,17 @@ public final class BoardRoom {
     afterDurable();
   }
 
-  /** Applies a durable op to the confirmed state and the resume ring; returns its wire form. */
+  /** Applies a durable op to the confirmed side; returns its wire form. */
   private JsonObject applyDurable(Op op) {
-    confirmed.applyCanonical(op.changes());
-    durableSeq = op.seq();
-    durableClientSeq.merge(op.clientId(), op.clientSeq(), Math::max);
-    JsonObject json = op.toJson();
-    recent.add(json);
-    String title = titleChange(op.changes());
+    String title = ConfirmedBoard.titleChange(op.changes());
     if (title != null) {
       ctx.stores().boards().rename(boardId, title).onFailure(e -> LOG.warn("rename of {} failed", boardId, e));
     }
-    return json;
+    return confirmed.apply(op);
   }
 
   private void afterDurable() {
-    if (durableSeq - lastSnapshotSeq >= ctx.settings().snapshotEvery()) {
+    if (confirmed.snapshotDue(ctx.settings().snapshotEvery())) {
       saveSnapshot();
     }
     if (catchUpWanted) {
@@ -263,18 +245,6 @@ public final class BoardRoom {
       flush();
     }
     closeIfIdle();
-  }
-
-  private static String titleChange(JsonArray changes) {
-    String title = null;
-    for (int i = 0; i < changes.size(); i++) {
-      JsonObject c = changes.getJsonObject(i);
-      if ("patch".equals(c.getString("op")) && RecordSchema.BOARD_RECORD_ID.equals(c.getString("id"))
-          && c.getJsonObject("props").getValue("title") instanceof String t) {
-        title = t;
-      }
-    }
-    return title;
   }
 
   /** Another node's durable ops: applied at once when they are next in line, else via the op log. */
@@ -289,10 +259,10 @@ public final class BoardRoom {
     List<JsonObject> wire = new ArrayList<>();
     for (int i = 0; i < ops.size(); i++) {
       Op op = Op.fromJson(ops.getJsonObject(i));
-      if (op.seq() <= durableSeq) {
+      if (op.seq() <= confirmed.seq) {
         continue;
       }
-      if (op.seq() != durableSeq + 1) {
+      if (op.seq() != confirmed.seq + 1) {
         catchUp(); // a gap: pub/sub lost something
         return;
       }
@@ -310,7 +280,7 @@ public final class BoardRoom {
   private void checkOpLog() {
     if (state == State.OPEN && !writing && !catchingUp) {
       ctx.stores().ops().lastSeq(boardId).onSuccess(last -> {
-        if (last > durableSeq) {
+        if (last > confirmed.seq) {
           catchUp();
         }
       });
@@ -329,7 +299,7 @@ public final class BoardRoom {
     catchUpWanted = false;
     catchingUp = true;
     ctx.countCatchUp();
-    CatchUp.read(ctx.stores().ops(), boardId, durableSeq).onComplete(ar -> {
+    CatchUp.read(ctx.stores().ops(), boardId, confirmed.seq).onComplete(ar -> {
       if (state != State.OPEN) {
         return;
       }
@@ -344,10 +314,10 @@ public final class BoardRoom {
         wire.add(applyDurable(op));
         landed.put(op.clientId() + "\u0000" + op.clientSeq(), op.seq());
       }
-      speculative = BoardState.of(confirmed.toJson());
+      speculative = BoardState.of(confirmed.state.toJson());
       speculativeClientSeq.clear();
-      speculativeClientSeq.putAll(durableClientSeq);
-      nextSeq = durableSeq;
+      speculativeClientSeq.putAll(confirmed.clientSeq);
+      nextSeq = confirmed.seq;
       catchingUp = false;
       fanout.opsFromElsewhere(wire);
       List<Pending> retry = new ArrayList<>(queue);
@@ -391,21 +361,21 @@ public final class BoardRoom {
       return;
     }
     stop();
-    if (durableSeq > lastSnapshotSeq) {
+    if (confirmed.hasUnsnapshotted()) {
       saveSnapshot();
     }
   }
 
   private Future<Void> saveSnapshot() {
-    long seq = durableSeq;
-    lastSnapshotSeq = seq;
-    return ctx.stores().snapshots().save(boardId, new Snapshot(seq, confirmed.toJson()))
+    long seq = confirmed.seq;
+    return confirmed.saveSnapshot(ctx.stores().snapshots(), boardId)
         .onFailure(e -> LOG.warn("snapshot of {} at {} failed", boardId, seq, e));
   }
 
   /** Answers {@code fetch}: ops from memory when held, else from the op log (SPEC.md C9). */
   public void fetch(RoomMember member, ClientMessage.Fetch fetch) {
-    FetchHandler.answer(ctx.stores().ops(), boardId, recent, durableSeq, ctx.settings().resumeOps(), member, fetch);
+    FetchHandler.answer(ctx.stores().ops(), boardId, confirmed.recent, confirmed.seq, ctx.settings().resumeOps(),
+        member, fetch);
   }
 
   /** Closes every member and the room at once; used when the board is deleted. */
@@ -419,7 +389,7 @@ public final class BoardRoom {
       return Future.succeededFuture();
     }
     closeMembers(CloseCode.GOING_AWAY, "server shutting down");
-    return durableSeq > lastSnapshotSeq ? saveSnapshot().otherwiseEmpty() : Future.succeededFuture();
+    return confirmed.hasUnsnapshotted() ? saveSnapshot().otherwiseEmpty() : Future.succeededFuture();
   }
 
   private void closeMembers(CloseCode code, String reason) {

@@ -10,21 +10,22 @@ import org.crossboard.protocol.ServerMessages;
 final class Welcome {
   private Welcome() {}
 
-  static JsonObject build(String boardId, RoomMember member, BoardState confirmed, long durableSeq, long applied,
-      RecentOps recent, Long lastSeq, JsonArray presence) {
+  static JsonObject build(String boardId, RoomMember member, ConfirmedBoard confirmed, Long lastSeq,
+      JsonArray presence) {
+    long durableSeq = confirmed.seq;
     JsonObject welcome = new JsonObject()
         .put("t", MessageType.WELCOME.wire())
         .put("protocol", ProtocolVersion.CURRENT)
         .put("you", member.principal().presenceUser().put("clientId", member.clientId()))
         .put("role", member.principal().role().wire())
-        .put("board", new JsonObject().put("id", boardId).put("title", confirmed.title()))
+        .put("board", new JsonObject().put("id", boardId).put("title", confirmed.state.title()))
         .put("seq", durableSeq)
-        .put("applied", applied);
-    JsonArray ops = lastSeq == null ? null : recent.range(lastSeq, durableSeq);
+        .put("applied", confirmed.appliedClientSeq(member.clientId()));
+    JsonArray ops = lastSeq == null ? null : confirmed.recent.range(lastSeq, durableSeq);
     if (ops != null) {
       welcome.put("ops", ops);
     } else {
-      welcome.put("snapshot", new JsonObject().put("seq", durableSeq).put("records", confirmed.toJson()));
+      welcome.put("snapshot", new JsonObject().put("seq", durableSeq).put("records", confirmed.state.toJson()));
     }
     return welcome.put("presence", presence).put("limits", ServerMessages.limits());
   }
