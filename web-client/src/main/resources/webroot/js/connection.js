@@ -183,7 +183,7 @@ export class Connection {
         this.options.onMessage(message);
       },
       onClose: (code, reason) => this.closed(link, code, reason),
-    }, { forceSockJS: this.options.forceSockJS });
+    }, { forceSockJS: this.options.forceSockJS, board: this.options.board });
     this.link = link;
     this.options.onStatus();
   }

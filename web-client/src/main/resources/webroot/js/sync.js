@@ -15,24 +15,33 @@ const PROTOCOL = 1;
 const MAX_CHANGES = 500;
 // Only ERR_UNAVAILABLE: it always comes with the connection closing, so no later push can land first.
 const RETRYABLE = new Set(['ERR_UNAVAILABLE']);
+// Errors without id that answer a fire-and-forget frame (presence).
+const FRAME_ERRORS = new Set(['ERR_UNKNOWN_TYPE', 'ERR_MALFORMED', 'ERR_RATE_LIMITED']);
 
 /**
  * Client side of the Crossboard protocol for one board.
  * Events (subscribe with on): "change" (view changed), "status"
  * ({state, pending, terminal}), "welcome" (the welcome message),
- * "error" ({code, message} of a rejected push), "terminal" ({code, key}).
+ * "error" ({code, message} of a rejected push), "terminal" ({code, key}),
+ * "presence" ({reset, peers, left}: peers' states from welcome (reset true),
+ * batch frames, or none when the connection went down (reset true)),
+ * "frame-error" ({code, message} answering a frame without id, e.g. presence).
  */
 export class SyncClient {
   /**
    * @param {object} options
    * @param {string} options.board board id
    * @param {string} options.name display name sent in hello
+   * @param {string|null} [options.org] organisation sent in hello (optional)
+   * @param {string|null} [options.country] country sent in hello (optional)
    * @param {boolean} [options.forceSockJS] use SockJS only
    * @param {Function} [options.connect] transport factory (tests)
    */
-  constructor({ board, name, forceSockJS = false, connect }) {
+  constructor({ board, name, org = null, country = null, forceSockJS = false, connect }) {
     this.board = board;
     this.name = name;
+    this.org = org;
+    this.country = country;
     this.clientId = newClientId();
     this.server = new Map();
     this.lastSeq = 0;
@@ -51,6 +60,7 @@ export class SyncClient {
     this.listeners = new Map();
     this.connection = new Connection({
       forceSockJS,
+      board,
       connect,
       onOpen: (send) => send(this.hello()),
       onMessage: (message) => this.handle(message),
@@ -134,7 +144,17 @@ export class SyncClient {
    * @param {string} name
    */
   setName(name) {
+    this.setProfile({ name, org: this.org, country: this.country });
+  }
+
+  /**
+   * Changes name, organisation and country; reconnects so the server learns them.
+   * @param {{name: string, org?: string|null, country?: string|null}} profile
+   */
+  setProfile({ name, org = null, country = null }) {
     this.name = name;
+    this.org = org;
+    this.country = country;
     if (this.connection.link) {
       this.connection.drop();
       this.connection.reconnectNow();
@@ -182,6 +202,16 @@ export class SyncClient {
     return true;
   }
 
+  /**
+   * Sends a frame that is not a push (no pending state, no retry), e.g.
+   * presence. Only while connected (after the welcome).
+   * @param {object} message
+   * @returns {boolean} whether it was written
+   */
+  sendFrame(message) {
+    return this.connection.ready && this.connection.send(message);
+  }
+
   sendPush(entry) {
     if (!this.connection.ready || this.holdPushes || entry.sent) return;
     entry.sent = this.connection.send({ t: 'push', id: entry.id, clientSeq: entry.clientSeq, changes: entry.changes });
@@ -190,6 +220,8 @@ export class SyncClient {
 
   hello() {
     const hello = { t: 'hello', protocol: PROTOCOL, board: this.board, clientId: this.clientId, name: this.name, token: null };
+    if (this.org) hello.org = this.org;
+    if (this.country) hello.country = this.country;
     if (this.hasState) hello.lastSeq = this.lastSeq;
     return hello;
   }
@@ -200,12 +232,13 @@ export class SyncClient {
     this.fetchId = null;
     this.buffered = [];
     for (const entry of this.pending) entry.sent = false;
+    this.emit('presence', { reset: true, peers: [], left: [] });
   }
 
   handle(message) {
     switch (message.t) {
       case 'welcome': this.onWelcome(message); break;
-      case 'batch': this.onOps(message.ops || []); break;
+      case 'batch': this.onBatch(message); break;
       case 'ops': this.onFetched(message); break;
       case 'ack': this.onAck(message); break;
       case 'error': this.onError(message); break;
@@ -237,10 +270,17 @@ export class SyncClient {
     this.connection.markReady();
     this.rebuild();
     this.emit('welcome', message);
+    this.emit('presence', { reset: true, peers: message.presence || [], left: [] });
     if (this.lastSeq < message.seq) this.requestFetch(this.lastSeq, message.seq);
     for (const entry of this.pending) this.sendPush(entry);
     this.emit('change', { remote: true });
     this.emitStatus();
+  }
+
+  onBatch(message) {
+    this.onOps(message.ops || []);
+    if (!this.connection.ready || (!message.presence && !message.left)) return;
+    this.emit('presence', { reset: false, peers: message.presence || [], left: message.left || [] });
   }
 
   applyOp(op) {
@@ -296,6 +336,11 @@ export class SyncClient {
   onError(message) {
     if (message.id && message.id === this.fetchId) {
       this.connection.drop();
+      return;
+    }
+    if (!message.id && this.connection.ready && FRAME_ERRORS.has(message.code)) {
+      // Answers a frame without id (presence): nothing the user can act on.
+      this.emit('frame-error', { code: message.code, message: message.message });
       return;
     }
     const index = this.pending.findIndex((p) => p.id === message.id);

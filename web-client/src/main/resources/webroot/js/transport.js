@@ -34,9 +34,14 @@ export function loadSockJS() {
   return sockJsLoading;
 }
 
-function webSocketUrl() {
+// The board id rides in the URL (not a secret) so a load balancer can keep a board on one node.
+function boardQuery(board) {
+  return board ? `?board=${encodeURIComponent(board)}` : '';
+}
+
+function webSocketUrl(board) {
   const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
-  return `${scheme}//${location.host}/ws`;
+  return `${scheme}//${location.host}/ws${boardQuery(board)}`;
 }
 
 /**
@@ -56,6 +61,7 @@ function webSocketUrl() {
  * @param {(code: number, reason: string, wasOpen: boolean) => void} handlers.onClose
  * @param {object} [options]
  * @param {boolean} [options.forceSockJS] skip WebSocket entirely
+ * @param {string} [options.board] board id, added to the URL for load-balancer affinity
  * @returns {Connection}
  */
 export function openConnection(handlers, options = {}) {
@@ -117,14 +123,14 @@ export function openConnection(handlers, options = {}) {
   const trySockJS = () => {
     loadSockJS().then((SockJS) => {
       if (done) return;
-      attach(new SockJS('/sockjs'), 'sockjs', (event) => finish(event?.code ?? 1006, 'unreachable', false));
+      attach(new SockJS(`/sockjs${boardQuery(options.board)}`), 'sockjs', (event) => finish(event?.code ?? 1006, 'unreachable', false));
     }, () => finish(1006, 'unreachable', false));
   };
 
   const tryWebSocket = () => {
     let ws;
     try {
-      ws = new WebSocket(webSocketUrl());
+      ws = new WebSocket(webSocketUrl(options.board));
     } catch {
       trySockJS();
       return;

@@ -78,7 +78,7 @@ class MultiNodeTest {
   }
 
   @Test
-  @DisplayName("[C4] clients on two nodes editing one board concurrently all end identical to the op log")
+  @DisplayName("[M1][M2] clients on two nodes editing one board concurrently all end identical to the op log")
   void twoNodesConverge() {
     for (long seed = 1; seed <= 5; seed++) {
       Random rnd = new Random(seed);
@@ -100,7 +100,7 @@ class MultiNodeTest {
   }
 
   @Test
-  @DisplayName("presence crosses nodes; a silent client disappears on both nodes within the timeout")
+  @DisplayName("[S3][M1] presence crosses nodes; a silent client disappears on both nodes within the timeout")
   void presenceAcrossNodes() {
     String board = Rest.createBoard(nodeA.baseUrl(), "multi presence");
     try (WsTestClient onA = WsTestClient.join(nodeA.port(), board, "presence-on-a", null);
@@ -144,7 +144,7 @@ class MultiNodeTest {
   }
 
   @Test
-  @DisplayName("Redis stopped and restarted mid-edit: nothing is lost, everyone converges, presence recovers")
+  @DisplayName("[M3][M4] Redis stopped and restarted mid-edit: nothing is lost, everyone converges, presence recovers")
   void redisOutage() {
     org.junit.jupiter.api.Assumptions.assumeTrue(redis.controllable(), "external Redis is not restarted by tests");
     Random rnd = new Random(42);

@@ -39,7 +39,7 @@ class PresenceTest {
   }
 
   @Test
-  @DisplayName("people see each other with name, organisation, country and colour; cursors and selections travel")
+  @DisplayName("[S1] people see each other with name, organisation, country and colour; cursors and selections travel")
   void seeEachOther() {
     String board = Rest.createBoard(server.baseUrl(), "presence");
     try (WsTestClient ana = WsTestClient.connect(server.port()); WsTestClient ben = WsTestClient.connect(server.port())) {
@@ -60,11 +60,12 @@ class PresenceTest {
       assertEquals(-20.5, seen.getJsonObject("cursor").getDouble("y"));
       assertEquals("n1", seen.getJsonArray("selection").getString(0));
       assertEquals("n1", seen.getString("editing"));
+      assertEquals(0, Rest.export(server.baseUrl(), board).getLong("seq"), "presence never reaches the op log");
     }
   }
 
   @Test
-  @DisplayName("cursor updates are coalesced per tick: the latest wins, the rest are never sent")
+  @DisplayName("[S2] cursor updates are coalesced per tick: the latest wins, the rest are never sent")
   void coalesced() {
     String board = Rest.createBoard(server.baseUrl(), "coalesce");
     try (WsTestClient ana = WsTestClient.join(server.port(), board, "coalesce-ana", null);
@@ -86,7 +87,7 @@ class PresenceTest {
   }
 
   @Test
-  @DisplayName("a malformed presence frame gets ERR_MALFORMED and nothing else happens")
+  @DisplayName("[S4] a malformed presence frame gets ERR_MALFORMED and nothing else happens")
   void malformed() {
     String board = Rest.createBoard(server.baseUrl(), "malformed presence");
     try (WsTestClient ana = WsTestClient.join(server.port(), board, "malformed-ana", null)) {
@@ -98,7 +99,7 @@ class PresenceTest {
   }
 
   @Test
-  @DisplayName("leaving and going silent both remove a person: silence within the presence timeout")
+  @DisplayName("[S3] leaving and going silent both remove a person: silence within the presence timeout")
   void departures() {
     String board = Rest.createBoard(server.baseUrl(), "departures");
     try (WsTestClient ana = WsTestClient.join(server.port(), board, "depart-ana", null)) {
