@@ -2,7 +2,6 @@ package org.crossboard.board;
 
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
@@ -41,12 +40,10 @@ public final class BoardRoom {
   private final RoomContext ctx;
   private final Promise<Void> loaded = Promise.promise();
   private final RoomFanout fanout;
-  private final Map<String, Long> speculativeClientSeq = new HashMap<>();
   private final List<Pending> heldDuringCatchUp = new ArrayList<>();
   private State state = State.LOADING;
-  private BoardState speculative;
+  private SpeculativeBoard speculative;
   private ConfirmedBoard confirmed;
-  private long nextSeq;
   private List<Pending> queue = new ArrayList<>();
   private boolean writing;
   private boolean catchingUp;
@@ -65,10 +62,6 @@ public final class BoardRoom {
     return boardId;
   }
 
-  public int memberCount() {
-    return fanout.members.size();
-  }
-
   Future<Void> loaded() {
     return loaded.future();
   }
@@ -81,9 +74,7 @@ public final class BoardRoom {
         return;
       }
       confirmed = new ConfirmedBoard(ar.result(), ctx.settings().resumeOps());
-      speculative = BoardState.of(confirmed.state.toJson());
-      nextSeq = confirmed.seq;
-      speculativeClientSeq.putAll(confirmed.clientSeq);
+      speculative = new SpeculativeBoard(confirmed);
       state = State.OPEN;
       fanout.start(this::onRemoteOps);
       if (ctx.multiNode()) { // pub/sub may drop messages: a quiet room still notices what it missed
@@ -99,14 +90,7 @@ public final class BoardRoom {
       return Future.failedFuture(new RoomClosedException());
     }
     cancelClose();
-    Future<Void> known = confirmed.clientSeq.containsKey(member.clientId())
-        ? Future.succeededFuture()
-        : ctx.stores().ops().maxClientSeq(boardId, member.clientId()).map(max -> {
-            confirmed.clientSeq.merge(member.clientId(), max, Math::max);
-            speculativeClientSeq.merge(member.clientId(), max, Math::max);
-            return null;
-          });
-    return known.compose(v -> {
+    return knowClientSeq(member.clientId()).compose(v -> {
       if (state != State.OPEN) {
         return Future.failedFuture(new RoomClosedException());
       }
@@ -119,6 +103,18 @@ public final class BoardRoom {
       fanout.presence.join(member.clientId(), member.principal().presenceUser(), System.currentTimeMillis());
       fanout.presenceChanged();
       return Future.succeededFuture();
+    });
+  }
+
+  /** Makes sure the room knows the client's highest durable clientSeq (from the op log's index). */
+  private Future<Void> knowClientSeq(String clientId) {
+    if (confirmed.clientSeq.containsKey(clientId)) {
+      return Future.succeededFuture();
+    }
+    return ctx.stores().ops().maxClientSeq(boardId, clientId).map(max -> {
+      confirmed.clientSeq.merge(clientId, max, Math::max);
+      speculative.knowClientSeq(clientId, max);
+      return null;
     });
   }
 
@@ -164,8 +160,7 @@ public final class BoardRoom {
       heldDuringCatchUp.add(new Pending(null, member, push));
       return;
     }
-    String clientId = member.clientId();
-    if (push.clientSeq() <= speculativeClientSeq.getOrDefault(clientId, 0L)) {
+    if (speculative.isDuplicate(member.clientId(), push.clientSeq())) {
       member.send(ServerMessages.duplicateAck(push.id()).encode());
       return;
     }
@@ -174,17 +169,12 @@ public final class BoardRoom {
   }
 
   private void sequence(RoomMember member, ClientMessage.Push push) {
-    long now = System.currentTimeMillis();
-    JsonArray canonical;
     try {
-      canonical = speculative.applyClientChanges(push.changes(), member.principal().userId(), now);
+      Op op = speculative.sequence(member.principal(), member.clientId(), push, System.currentTimeMillis());
+      queue.add(new Pending(op, member, push));
     } catch (ProtocolException e) {
       fanout.deliver(member, ServerMessages.error(push.id(), e).encode());
-      return;
     }
-    Op op = new Op(++nextSeq, member.clientId(), push.clientSeq(), member.principal().toJson(), now, canonical);
-    speculativeClientSeq.put(member.clientId(), push.clientSeq());
-    queue.add(new Pending(op, member, push));
   }
 
   /** Group commit: one write in flight; whatever queued meanwhile goes in the next (SPEC.md D3). */
@@ -266,9 +256,7 @@ public final class BoardRoom {
         catchUp(); // a gap: pub/sub lost something
         return;
       }
-      speculative.applyCanonical(op.changes());
-      speculativeClientSeq.merge(op.clientId(), op.clientSeq(), Math::max);
-      nextSeq = op.seq();
+      speculative.applyRemote(op);
       wire.add(applyDurable(op));
     }
     if (!wire.isEmpty()) {
@@ -314,10 +302,7 @@ public final class BoardRoom {
         wire.add(applyDurable(op));
         landed.put(op.clientId() + "\u0000" + op.clientSeq(), op.seq());
       }
-      speculative = BoardState.of(confirmed.state.toJson());
-      speculativeClientSeq.clear();
-      speculativeClientSeq.putAll(confirmed.clientSeq);
-      nextSeq = confirmed.seq;
+      speculative.resetTo(confirmed);
       catchingUp = false;
       fanout.opsFromElsewhere(wire);
       List<Pending> retry = new ArrayList<>(queue);
@@ -328,7 +313,7 @@ public final class BoardRoom {
         Long seq = landed.get(p.member().clientId() + "\u0000" + p.push().clientSeq());
         if (seq != null) { // it was written after all (a partial insertMany)
           fanout.deliver(p.member(), ServerMessages.ack(p.push().id(), seq).encode());
-        } else if (p.push().clientSeq() <= speculativeClientSeq.getOrDefault(p.member().clientId(), 0L)) {
+        } else if (speculative.isDuplicate(p.member().clientId(), p.push().clientSeq())) {
           fanout.deliver(p.member(), ServerMessages.duplicateAck(p.push().id()).encode());
         } else {
           sequence(p.member(), p.push());
