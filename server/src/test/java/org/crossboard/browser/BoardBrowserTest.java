@@ -4,126 +4,16 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.crossboard.testing.Rest;
-import org.crossboard.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Two real browser pages on one board, through the real server (SPEC.md W1–W4). */
-class BoardBrowserTest {
-  @TempDir
-  static Path data;
-  static TestServer server;
-  static BrowserSupport browsers;
-  final List<BrowserContext> contexts = new ArrayList<>();
-  final List<String> dialogs = new ArrayList<>();
-  String board;
-
-  @BeforeAll
-  static void start() {
-    boolean ci = "true".equalsIgnoreCase(System.getenv("CI"));
-    if (!ci) {
-      Assumptions.assumeTrue(BrowserSupport.chromium() != null,
-          "no Chromium here (apt-get install -y chromium, or set CHROME_PATH): browser tests skipped");
-    }
-    server = TestServer.start(data);
-    browsers = BrowserSupport.launch();
-  }
-
-  @AfterAll
-  static void stop() {
-    if (browsers != null) {
-      browsers.close();
-    }
-    if (server != null) {
-      server.stop();
-    }
-  }
-
-  @BeforeEach
-  void createBoard() {
-    board = Rest.createBoard(server.baseUrl(), "Browser workshop");
-  }
-
-  @AfterEach
-  void closePages() {
-    contexts.forEach(BrowserContext::close);
-    assertTrue(dialogs.isEmpty(), "no page may run script from board content: " + dialogs);
-  }
-
-  Page open(String name) {
-    BrowserContext context = browsers.browser().newContext(new com.microsoft.playwright.Browser.NewContextOptions()
-        .setViewportSize(1280, 800));
-    contexts.add(context);
-    context.addInitScript("localStorage.setItem('crossboard.name', " + io.vertx.core.json.Json.encode(name) + ");");
-    Page page = context.newPage();
-    page.onDialog(d -> {
-      dialogs.add(d.message());
-      d.dismiss();
-    });
-    page.navigate(server.baseUrl() + "/board.html?id=" + board);
-    assertConnected(page);
-    return page;
-  }
-
-  static void assertConnected(Page page) {
-    assertThat(page.locator("#connection-status")).hasAttribute("data-state", "connected",
-        new com.microsoft.playwright.assertions.LocatorAssertions.HasAttributeOptions().setTimeout(20_000));
-  }
-
-  /** Creates a note with the note tool at a viewport point and returns its id. */
-  static String createNote(Page page, int x, int y) {
-    int before = page.locator("[data-type=note]").count();
-    page.locator("#tool-note").click();
-    page.mouse().click(x, y);
-    assertThat(page.locator("[data-type=note]")).hasCount(before + 1);
-    String id = page.locator("[data-type=note]").nth(before).getAttribute("data-record-id");
-    page.keyboard().press("Escape");
-    return id;
-  }
-
-  static void editText(Page page, String id, String text) {
-    Locator note = page.locator("[data-record-id='" + id + "']");
-    note.dblclick();
-    Locator field = page.locator(".record-editor");
-    assertThat(field).isVisible();
-    field.fill(text);
-    page.keyboard().press("Escape");
-    assertThat(page.locator(".record-editor")).hasCount(0);
-  }
-
-  static JsonObject record(Page page, String id) {
-    JsonArray records = new JsonArray(page.evaluate("JSON.stringify(window.crossboard.getRecords())").toString());
-    for (Object r : records) {
-      if (id.equals(((JsonObject) r).getString("id"))) {
-        return (JsonObject) r;
-      }
-    }
-    return null;
-  }
-
-  /** Waits until the page has no pending pushes (everything it did is sequenced). */
-  static void settled(Page page) {
-    page.waitForCondition(() -> ((Number) page.evaluate("window.crossboard.pendingCount()")).intValue() == 0);
-  }
-
-  static Locator textOf(Page page, String id) {
-    return page.locator("[data-record-id='" + id + "'] .record-text");
-  }
+class BoardBrowserTest extends BrowserTestBase {
 
   @Test
   @DisplayName("[W1][W4] a note created and edited in one page appears in the other; markup stays text")
