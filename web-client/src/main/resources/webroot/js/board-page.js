@@ -5,7 +5,7 @@
  */
 
 import { applyI18n, t } from './i18n.js';
-import { ensureName, promptName, storedName } from './dialogs.js';
+import { ensureProfile, promptProfile, storedName } from './dialogs.js';
 import { SyncClient } from './sync.js';
 import { UndoManager } from './undo.js';
 import { Selection } from './selection.js';
@@ -19,6 +19,10 @@ import { ToolState, installToolbar } from './toolbar.js';
 import { renderWhoAmI } from './whoami.js';
 import { boundsOf } from './geometry.js';
 import { toast } from './toast.js';
+import { PresenceClient } from './presence.js';
+import { PeerLayer } from './cursors.js';
+import { FollowController } from './follow.js';
+import { installPeople } from './people.js';
 
 const params = new URLSearchParams(location.search);
 const boardId = params.get('id');
@@ -30,10 +34,10 @@ applyI18n(document);
 
 const whoami = document.getElementById('whoami');
 renderWhoAmI(whoami, storedName());
-const name = await ensureName();
-renderWhoAmI(whoami, name);
+const profile = await ensureProfile();
+renderWhoAmI(whoami, profile.name);
 
-const sync = new SyncClient({ board: boardId, name, forceSockJS: params.get('transport') === 'sockjs' });
+const sync = new SyncClient({ board: boardId, ...profile, forceSockJS: params.get('transport') === 'sockjs' });
 const undo = new UndoManager(sync);
 const selection = new Selection();
 const tools = new ToolState();
@@ -50,6 +54,14 @@ ctx.contentBounds = () => boundsOf([...sync.getView().values()]);
 ctx.interaction = new Interaction(ctx);
 installToolbar(ctx);
 installKeyboard(ctx);
+
+// Other people: presence, their cursors and selections, following.
+const presence = new PresenceClient({ sync, viewport, selection, editor, container });
+const peerLayer = new PeerLayer({ presence, sync, marks: document.getElementById('peer-layer'),
+  cursors: document.getElementById('cursor-layer') });
+const follow = new FollowController({ presence, viewport, banner: document.getElementById('follow-banner'),
+  frame: document.getElementById('follow-frame') });
+installPeople({ presence, follow, peerLayer });
 
 // Board title: shows the "board" record; editing it patches that record.
 const titleInput = document.getElementById('board-title');
@@ -75,16 +87,17 @@ titleInput.addEventListener('keydown', (e) => {
 sync.on('change', showTitle);
 
 whoami.addEventListener('click', async () => {
-  const next = await promptName({ initial: sync.name, cancellable: true });
-  if (next && next !== sync.name) {
-    sync.setName(next);
-    renderWhoAmI(whoami, next);
+  const next = await promptProfile({ initial: { name: sync.name, org: sync.org, country: sync.country }, cancellable: true });
+  if (next && (next.name !== sync.name || next.org !== sync.org || next.country !== sync.country)) {
+    sync.setProfile(next);
+    renderWhoAmI(whoami, next.name, sync.welcome?.you?.color);
   }
 });
 
 let fitted = false;
 sync.on('welcome', (message) => {
   showTitle();
+  renderWhoAmI(whoami, sync.name, message.you?.color);
   if (!fitted) {
     fitted = true;
     renderer.render();
@@ -112,6 +125,13 @@ window.crossboard = {
   getRecords: () => [...sync.getView().values()].map((r) => ({ ...r })),
   state: () => sync.state,
   pendingCount: () => sync.pendingCount,
+  presence: {
+    client: presence,
+    follow,
+    peers: () => presence.peerList(),
+    following: () => follow.following,
+    local: () => presence.localState(),
+  },
 };
 
 if (!viewport.restored) viewport.fit(null);

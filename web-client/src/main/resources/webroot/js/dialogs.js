@@ -1,24 +1,41 @@
 /**
  * Small modal dialogs (native <dialog>: focus trap and Escape for free)
- * and the remembered display name.
+ * and the remembered display name, organisation and country.
  * @module dialogs
  */
 
-import { t } from './i18n.js';
+import { t, getLanguage } from './i18n.js';
 
 const NAME_KEY = 'crossboard.name';
+const ORG_KEY = 'crossboard.org';
+const COUNTRY_KEY = 'crossboard.country';
+const MAX_PROFILE = 80;
+// Suggested in the country field (any text is accepted).
+const COUNTRIES = ['AT', 'BE', 'BG', 'HR', 'CY', 'CZ', 'DK', 'EE', 'FI', 'FR', 'DE', 'GR', 'HU', 'IE', 'IT', 'LV',
+  'LT', 'LU', 'MT', 'NL', 'PL', 'PT', 'RO', 'SK', 'SI', 'ES', 'SE', 'IS', 'LI', 'NO', 'CH', 'GB', 'UA', 'MD'];
+
+function storedValue(key) {
+  try {
+    const value = (localStorage.getItem(key) || '').trim();
+    return value ? value.slice(0, MAX_PROFILE) : null;
+  } catch {
+    return null;
+  }
+}
+
+function storeValue(key, value) {
+  try {
+    if (value) localStorage.setItem(key, value);
+    else localStorage.removeItem(key);
+  } catch { /* private mode: keep for this page only */ }
+}
 
 /**
  * The stored display name, or null.
  * @returns {string|null}
  */
 export function storedName() {
-  try {
-    const name = (localStorage.getItem(NAME_KEY) || '').trim();
-    return name ? name.slice(0, 80) : null;
-  } catch {
-    return null;
-  }
+  return storedValue(NAME_KEY);
 }
 
 /**
@@ -26,7 +43,15 @@ export function storedName() {
  * @param {string} name
  */
 export function storeName(name) {
-  try { localStorage.setItem(NAME_KEY, name); } catch { /* private mode: keep for this page only */ }
+  storeValue(NAME_KEY, name);
+}
+
+/**
+ * The stored profile. Organisation and country are optional (null when unset).
+ * @returns {{name: string|null, org: string|null, country: string|null}}
+ */
+export function storedProfile() {
+  return { name: storedName(), org: storedValue(ORG_KEY), country: storedValue(COUNTRY_KEY) };
 }
 
 function el(tag, props = {}, children = []) {
@@ -42,21 +67,41 @@ function openDialog(dialog) {
   return dialog;
 }
 
+function countryList() {
+  const list = el('datalist', { id: 'country-options' });
+  let names = null;
+  try { names = new Intl.DisplayNames([getLanguage()], { type: 'region' }); } catch { /* old browser */ }
+  for (const code of COUNTRIES) list.append(el('option', { value: code, label: names?.of(code) || code }));
+  return list;
+}
+
+function field(id, label, props) {
+  const input = el('input', { id, type: 'text', maxLength: MAX_PROFILE, ...props });
+  return [el('label', { htmlFor: id, textContent: label }), input];
+}
+
 /**
- * Asks for a display name. Resolves with the trimmed name, or null when
- * dismissed (only possible when cancellable).
+ * Asks for a display name and, optionally, organisation and country; all
+ * three are remembered. Resolves with the profile, or null when dismissed
+ * (only possible when cancellable).
  * @param {object} [options]
- * @param {string} [options.initial]
+ * @param {{name?: string, org?: string, country?: string}} [options.initial]
  * @param {boolean} [options.cancellable]
- * @returns {Promise<string|null>}
+ * @returns {Promise<{name: string, org: string|null, country: string|null}|null>}
  */
-export function promptName({ initial = '', cancellable = false } = {}) {
-  const input = el('input', {
-    id: 'name-input', type: 'text', required: true, maxLength: 80, value: initial,
-    placeholder: t('namePlaceholder'), autocomplete: 'nickname',
+export function promptProfile({ initial = {}, cancellable = false } = {}) {
+  const [nameLabel, input] = field('name-input', t('nameLabel'), {
+    required: true, value: initial.name || '', placeholder: t('namePlaceholder'), autocomplete: 'nickname',
   });
   const hint = el('p', { className: 'hint', id: 'name-hint', textContent: t('nameHint') });
   input.setAttribute('aria-describedby', 'name-hint');
+  const [orgLabel, org] = field('org-input', t('orgLabel'), {
+    value: initial.org || '', placeholder: t('orgPlaceholder'), autocomplete: 'organization',
+  });
+  const [countryLabel, country] = field('country-input', t('countryLabel'), {
+    value: initial.country || '', placeholder: t('countryPlaceholder'), autocomplete: 'off',
+  });
+  country.setAttribute('list', 'country-options');
   const submit = el('button', { id: 'name-submit', type: 'submit', className: 'button primary', textContent: t('save') });
   const actions = el('div', { className: 'dialog-actions' }, [submit]);
   if (cancellable) {
@@ -65,8 +110,12 @@ export function promptName({ initial = '', cancellable = false } = {}) {
   }
   const form = el('form', { method: 'dialog' }, [
     el('h2', { id: 'name-title', textContent: t('nameDialogTitle') }),
-    el('label', { htmlFor: 'name-input', textContent: t('nameLabel') }),
-    input, hint, actions,
+    nameLabel, input, hint,
+    el('div', { className: 'dialog-row' }, [
+      el('div', {}, [orgLabel, org]),
+      el('div', {}, [countryLabel, country, countryList()]),
+    ]),
+    actions,
   ]);
   const dialog = el('dialog', { id: 'name-dialog', className: 'dialog' }, [form]);
   dialog.setAttribute('aria-labelledby', 'name-title');
@@ -79,14 +128,19 @@ export function promptName({ initial = '', cancellable = false } = {}) {
         input.focus();
         return;
       }
-      result = name.slice(0, 80);
+      const optional = (value) => value.trim().slice(0, MAX_PROFILE) || null;
+      result = { name: name.slice(0, MAX_PROFILE), org: optional(org.value), country: optional(country.value) };
     });
     dialog.addEventListener('cancel', (event) => {
       if (!cancellable) event.preventDefault();
     });
     dialog.addEventListener('close', () => {
       dialog.remove();
-      if (result) storeName(result);
+      if (result) {
+        storeName(result.name);
+        storeValue(ORG_KEY, result.org);
+        storeValue(COUNTRY_KEY, result.country);
+      }
       resolve(result);
     });
     openDialog(dialog);
@@ -95,11 +149,34 @@ export function promptName({ initial = '', cancellable = false } = {}) {
 }
 
 /**
+ * Asks for a display name (with organisation and country, see
+ * promptProfile). Resolves with the trimmed name, or null when dismissed.
+ * @param {object} [options]
+ * @param {string} [options.initial]
+ * @param {boolean} [options.cancellable]
+ * @returns {Promise<string|null>}
+ */
+export async function promptName({ initial = '', cancellable = false } = {}) {
+  const profile = await promptProfile({ initial: { ...storedProfile(), name: initial }, cancellable });
+  return profile ? profile.name : null;
+}
+
+/**
  * The stored name, or asks for one first.
  * @returns {Promise<string>}
  */
 export async function ensureName() {
   return storedName() || (await promptName());
+}
+
+/**
+ * The stored profile, or asks for one first when no name is stored (a
+ * stored name alone is enough: organisation and country stay optional).
+ * @returns {Promise<{name: string, org: string|null, country: string|null}>}
+ */
+export async function ensureProfile() {
+  const profile = storedProfile();
+  return profile.name ? profile : await promptProfile({ initial: profile });
 }
 
 /**

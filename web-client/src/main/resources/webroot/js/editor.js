@@ -29,7 +29,20 @@ export class TextEditor {
     this.layer = layer;
     this.id = null;
     this.field = null;
+    this.listeners = new Set();
     renderer.afterRender.push((view) => this.follow(view));
+  }
+
+  /**
+   * Calls fn(id) whenever an edit opens (id) or closes (null).
+   * @param {Function} fn
+   */
+  onChange(fn) {
+    this.listeners.add(fn);
+  }
+
+  notify() {
+    for (const fn of this.listeners) fn(this.id);
   }
 
   /** Whether an edit is open. */
@@ -77,6 +90,7 @@ export class TextEditor {
     field.focus({ preventScroll: true });
     if (selectAll) field.select();
     else field.setSelectionRange(field.value.length, field.value.length);
+    this.notify();
   }
 
   onInput() {
@@ -122,6 +136,7 @@ export class TextEditor {
     this.renderer.editingId = null;
     this.renderer.schedule();
     if (refocus) this.renderer.elementFor(id)?.focus({ preventScroll: true });
+    this.notify();
   }
 
   // Keeps the editor over its record as it moves; closes it if removed.

@@ -114,6 +114,29 @@ export class Viewport {
     this.apply();
   }
 
+  /**
+   * Shows a world box as large as fits (no margin), centred: following
+   * another person's view.
+   * @param {{x: number, y: number, w: number, h: number}} box
+   */
+  lookAt(box) {
+    const rect = this.container.getBoundingClientRect();
+    const zoom = Math.min(rect.width / Math.max(box.w, 1), rect.height / Math.max(box.h, 1));
+    this.zoom = Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, zoom));
+    this.x = rect.width / 2 - (box.x + box.w / 2) * this.zoom;
+    this.y = rect.height / 2 - (box.y + box.h / 2) * this.zoom;
+    this.apply();
+  }
+
+  /**
+   * The visible area in world units.
+   * @returns {{x: number, y: number, w: number, h: number}}
+   */
+  worldRect() {
+    const rect = this.container.getBoundingClientRect();
+    return { x: -this.x / this.zoom, y: -this.y / this.zoom, w: rect.width / this.zoom, h: rect.height / this.zoom };
+  }
+
   onWheel(event) {
     event.preventDefault();
     if (event.ctrlKey || event.metaKey) {

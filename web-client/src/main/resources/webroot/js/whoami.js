@@ -32,13 +32,15 @@ export function colorForName(name) {
  * Fills the chip (a button) for the given name, or a "set name" prompt.
  * @param {HTMLElement} chip element with .avatar and .whoami-name children
  * @param {string|null} name
+ * @param {string} [color] the colour others see for this person (#RRGGBB, from the server)
  */
-export function renderWhoAmI(chip, name) {
+export function renderWhoAmI(chip, name, color) {
   const avatar = chip.querySelector('.avatar');
   const label = chip.querySelector('.whoami-name');
   const shown = name || t('nameLabel');
   avatar.textContent = name ? initials(name) : '?';
-  avatar.style.background = name ? colorForName(name) : '#868E96';
+  const valid = /^#[0-9a-fA-F]{6}$/.test(color || '');
+  avatar.style.background = valid ? color : name ? colorForName(name) : '#868E96';
   label.textContent = shown;
   chip.setAttribute('aria-label', t('youAre', { name: shown }));
   chip.title = chip.getAttribute('aria-label');

@@ -21,6 +21,9 @@ import org.slf4j.LoggerFactory;
 final class RoomFanout {
   private static final Logger LOG = LoggerFactory.getLogger(RoomFanout.class);
 
+  /** Hidden tabs get their timers throttled to once a minute; give them room before they vanish. */
+  private static final long AWAY_TIMEOUT_MS = 90_000;
+
   final Map<String, RoomMember> members = new LinkedHashMap<>();
   final RoomPresence presence;
   private final String channel;
@@ -139,7 +142,7 @@ final class RoomFanout {
     for (RoomMember member : members.values()) {
       presence.touch(member.clientId(), member.lastHeardAt());
     }
-    presence.expire(now - settings.presenceTimeoutMs());
+    presence.expire(now - settings.presenceTimeoutMs(), now - Math.max(AWAY_TIMEOUT_MS, settings.presenceTimeoutMs()));
     if (presence.hasChanges()) {
       presenceChanged();
     }

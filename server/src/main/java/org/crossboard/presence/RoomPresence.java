@@ -84,10 +84,15 @@ public final class RoomPresence {
     }
   }
 
-  /** Removes everyone not heard of since {@code cutoff}: vanished tabs, cut networks, dead nodes. */
-  public void expire(long cutoff) {
+  /**
+   * Removes everyone not heard of since {@code cutoff} (vanished tabs, cut networks, dead nodes),
+   * or since {@code awayCutoff} for people whose tab is hidden: browsers throttle timers in
+   * background tabs to about once a minute, which would otherwise make them blink in and out.
+   */
+  public void expire(long cutoff, long awayCutoff) {
     for (Entry e : List.copyOf(entries.values())) {
-      if (e.lastSeen < cutoff) {
+      boolean away = "away".equals(e.json.getString("status"));
+      if (e.lastSeen < (away ? Math.min(cutoff, awayCutoff) : cutoff)) {
         leave(e.clientId);
       }
     }
