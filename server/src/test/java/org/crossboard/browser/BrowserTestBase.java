@@ -66,10 +66,22 @@ abstract class BrowserTestBase {
   }
 
   Page open(String name) {
+    return open(name, null, null);
+  }
+
+  /** A page on the test's board, joined as {@code name} (organisation and country may be null). */
+  Page open(String name, String org, String country) {
     BrowserContext context = browsers.browser().newContext(new com.microsoft.playwright.Browser.NewContextOptions()
         .setViewportSize(1280, 800));
     contexts.add(context);
-    context.addInitScript("localStorage.setItem('crossboard.name', " + io.vertx.core.json.Json.encode(name) + ");");
+    StringBuilder init = new StringBuilder("localStorage.setItem('crossboard.name', " + io.vertx.core.json.Json.encode(name) + ");");
+    if (org != null) {
+      init.append("localStorage.setItem('crossboard.org', ").append(io.vertx.core.json.Json.encode(org)).append(");");
+    }
+    if (country != null) {
+      init.append("localStorage.setItem('crossboard.country', ").append(io.vertx.core.json.Json.encode(country)).append(");");
+    }
+    context.addInitScript(init.toString());
     Page page = context.newPage();
     page.onDialog(d -> {
       dialogs.add(d.message());
