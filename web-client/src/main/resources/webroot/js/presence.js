@@ -217,7 +217,10 @@ export class PresenceClient {
     if (reset) this.peers.clear();
     for (const entry of peers) {
       if (!entry || typeof entry.clientId !== 'string' || entry.clientId === this.sync.clientId) continue;
-      this.peers.set(entry.clientId, normalizePeer(entry));
+      // Entries with a user are whole states; the others carry only the fields that changed.
+      const known = this.peers.get(entry.clientId);
+      if (!entry.user && !known) continue;
+      this.peers.set(entry.clientId, normalizePeer(entry.user ? entry : { ...known, ...entry }));
     }
     for (const id of left) this.peers.delete(id);
     if (reset || peers.length || left.length) {

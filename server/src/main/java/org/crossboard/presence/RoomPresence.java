@@ -11,8 +11,10 @@ import java.util.Set;
 
 /**
  * Who is on one board and where they point, on this node and (through pub/sub) on others.
- * Updates are coalesced: between two flushes only the latest state of each person is kept.
- * Ephemeral by design: nothing here is ever persisted. Event-loop confined.
+ * Updates are coalesced: between two flushes only the latest value of each field is kept, and a
+ * flush sends only the fields that changed (a cursor move is a few dozen bytes), except for people
+ * new to the receivers, who are sent whole. Ephemeral: nothing here is ever persisted.
+ * Event-loop confined.
  */
 public final class RoomPresence {
   private static final JsonObject DEFAULT_STATE = new JsonObject().put("cursor", null)
@@ -22,6 +24,8 @@ public final class RoomPresence {
     final String clientId;
     final String node;
     final JsonObject json;
+    final Set<String> dirtyFields = new LinkedHashSet<>();
+    boolean dirtyWhole = true;
     long lastSeen;
 
     Entry(String clientId, String node, JsonObject json, long lastSeen) {
@@ -29,6 +33,20 @@ public final class RoomPresence {
       this.node = node;
       this.json = json;
       this.lastSeen = lastSeen;
+    }
+
+    /** What receivers need since the last drain: the whole state, or the changed fields. */
+    JsonObject takeChanges() {
+      JsonObject out;
+      if (dirtyWhole) {
+        out = json.copy();
+      } else {
+        out = new JsonObject().put("clientId", clientId);
+        dirtyFields.forEach(f -> out.put(f, json.getValue(f)));
+      }
+      dirtyWhole = false;
+      dirtyFields.clear();
+      return out;
     }
   }
 
@@ -64,6 +82,7 @@ public final class RoomPresence {
       e = entries.get(clientId);
     }
     e.json.mergeIn(fields);
+    e.dirtyFields.addAll(fields.fieldNames());
     e.lastSeen = now;
     changed.add(clientId);
   }
@@ -98,7 +117,10 @@ public final class RoomPresence {
     }
   }
 
-  /** Applies another node's presence: whole states and departures of its members. */
+  /**
+   * Applies another node's presence: whole states (with {@code user}: joins and heartbeats) or
+   * changed fields, and departures of its members.
+   */
   public void applyRemote(String node, JsonArray presence, JsonArray gone, long now) {
     for (int i = 0; i < presence.size(); i++) {
       JsonObject json = presence.getJsonObject(i);
@@ -107,11 +129,20 @@ public final class RoomPresence {
       if (existing != null && existing.node.equals(localNode)) {
         continue; // a local connection with this clientId wins
       }
-      if (existing == null || !existing.json.equals(json)) {
+      if (json.containsKey("user")) {
+        if (existing == null || !existing.json.equals(json)) {
+          entries.put(clientId, new Entry(clientId, node, json.copy(), now));
+          changed.add(clientId);
+        } else {
+          existing.lastSeen = now;
+        }
+        left.remove(clientId);
+      } else if (existing != null) { // a delta for someone we know; unknown ones wait for a heartbeat
+        existing.json.mergeIn(json);
+        json.fieldNames().stream().filter(f -> !f.equals("clientId")).forEach(existing.dirtyFields::add);
+        existing.lastSeen = now;
         changed.add(clientId);
       }
-      entries.put(clientId, new Entry(clientId, node, json.copy(), now));
-      left.remove(clientId);
     }
     for (int i = 0; i < gone.size(); i++) {
       Entry e = entries.get(gone.getString(i));
@@ -158,9 +189,10 @@ public final class RoomPresence {
     for (String clientId : changed) {
       Entry e = entries.get(clientId);
       if (e != null) {
-        presence.add(e.json.copy());
+        JsonObject changes = e.takeChanges();
+        presence.add(changes);
         if (e.node.equals(localNode)) {
-          localPresence.add(e.json.copy());
+          localPresence.add(changes);
         }
       }
     }

@@ -1,0 +1,52 @@
+package org.crossboard.presence;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class RoomPresenceTest {
+  static final JsonObject ANA = new JsonObject().put("id", "u1").put("name", "Ana").put("color", "#E8590C");
+
+  @Test
+  @DisplayName("[S2] a newcomer is sent whole; later flushes carry only the latest value of changed fields")
+  void wholeThenDeltas() {
+    RoomPresence p = new RoomPresence("node-a");
+    p.join("c1", ANA, 0);
+    JsonObject first = p.drain().presence().getJsonObject(0);
+    assertEquals("Ana", first.getJsonObject("user").getString("name"));
+    assertEquals("active", first.getString("status"));
+
+    for (int i = 0; i < 10; i++) {
+      p.update("c1", ANA, new JsonObject().put("cursor", new JsonObject().put("x", i).put("y", i)), 1);
+    }
+    RoomPresence.Changes changes = p.drain();
+    assertEquals(1, changes.presence().size());
+    JsonObject delta = changes.presence().getJsonObject(0);
+    assertEquals(new JsonObject().put("clientId", "c1").put("cursor", new JsonObject().put("x", 9).put("y", 9)), delta);
+    assertEquals(delta, changes.localPresence().getJsonObject(0), "the same delta goes to other nodes");
+    assertFalse(p.hasChanges());
+  }
+
+  @Test
+  @DisplayName("[S3] remote deltas merge into known people; unknown ones wait for a whole state; expiry")
+  void remote() {
+    RoomPresence p = new RoomPresence("node-a");
+    p.applyRemote("node-b", new JsonArray().add(new JsonObject().put("clientId", "c9").put("cursor", new JsonObject())), new JsonArray(), 0);
+    assertEquals(0, p.size());
+    JsonObject whole = new JsonObject().put("clientId", "c9").put("user", ANA).put("cursor", null).put("status", "active");
+    p.applyRemote("node-b", new JsonArray().add(whole), new JsonArray(), 0);
+    p.drain();
+    p.applyRemote("node-b", new JsonArray().add(new JsonObject().put("clientId", "c9").put("status", "away")), new JsonArray(), 10);
+    assertEquals("away", p.list("nobody").getJsonObject(0).getString("status"));
+    assertEquals(new JsonObject().put("clientId", "c9").put("status", "away"), p.drain().presence().getJsonObject(0));
+
+    p.expire(100, 50); // away: the longer cutoff (50) applies; heard of at 10 < 50 → gone
+    assertTrue(p.drain().left().contains("c9"));
+    assertEquals(0, p.size());
+  }
+}
