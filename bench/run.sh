@@ -12,7 +12,8 @@
 # "--decode-cache false"). Builds the jars if missing
 # (mvn -q -B -DskipTests package -pl server,bench -am). The server runs pinned to CPU 0 and
 # the generator to CPU 1 (taskset), so the generator does not measure itself. The server
-# gets an empty DATA_DIR in a temp dir; the server and the temp dir are removed on exit.
+# gets an empty DATA_DIR in a temp dir and both run from copies of the jars there; the
+# server is stopped and the temp dir removed on exit (the server log is kept in /tmp).
 # Exit status: the generator's (0 = nothing lost or duplicated).
 set -euo pipefail
 
@@ -52,22 +53,35 @@ elif ! port_free "$PORT"; then
   exit 2
 fi
 
-DATA_DIR="$(mktemp -d -t crossboard-bench-XXXXXX)"
-SERVER_LOG="$DATA_DIR.server.log"
+WORK="$(mktemp -d -t crossboard-bench-XXXXXX)"
+DATA_DIR="$WORK/data"
+SERVER_LOG="$WORK.server.log"
 SERVER_PID=""
 cleanup() {
   if [ -n "$SERVER_PID" ] && kill -0 "$SERVER_PID" 2>/dev/null; then
     kill "$SERVER_PID" 2>/dev/null || true
     for _ in $(seq 1 100); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.1; done
-    kill -9 "$SERVER_PID" 2>/dev/null || true
+    if kill -0 "$SERVER_PID" 2>/dev/null; then
+      echo "server did not stop within 10 s of SIGTERM; killing it" >&2
+      kill -9 "$SERVER_PID" 2>/dev/null || true
+    else
+      echo "server stopped on SIGTERM"
+    fi
   fi
-  rm -rf "$DATA_DIR"
+  rm -rf "$WORK"
 }
-trap cleanup EXIT INT TERM
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+mkdir -p "$DATA_DIR"
+# run copies, so that a rebuild during the run cannot swap a jar under a running JVM
+cp "$SERVER_JAR" "$WORK/crossboard.jar"
+cp "$BENCH_JAR" "$WORK/crossboard-bench.jar"
 
 echo "machine: $(nproc) CPUs, $(lscpu | sed -n 's/^Model name: *//p' | head -1)"
-echo "server:    taskset -c 0 java $SERVER_JVM -jar $SERVER_JAR   (PORT=$PORT DATA_DIR=$DATA_DIR, log $SERVER_LOG)"
-PORT="$PORT" DATA_DIR="$DATA_DIR" taskset -c 0 java $SERVER_JVM -jar "$SERVER_JAR" >"$SERVER_LOG" 2>&1 &
+echo "server:    taskset -c 0 java $SERVER_JVM -jar $SERVER_JAR   (copy; sha256 $(sha256sum "$SERVER_JAR" | cut -c1-12), built $(date -r "$SERVER_JAR" '+%F %T'))"
+echo "           PORT=$PORT DATA_DIR=$DATA_DIR, log $SERVER_LOG"
+# shellcheck disable=SC2086 # JVM flags are a word list on purpose
+PORT="$PORT" DATA_DIR="$DATA_DIR" taskset -c 0 java $SERVER_JVM -jar "$WORK/crossboard.jar" >"$SERVER_LOG" 2>&1 &
 SERVER_PID=$!
 
 for i in $(seq 1 120); do
@@ -87,16 +101,25 @@ done
 echo "health:    $(curl -fsS "http://127.0.0.1:$PORT/api/health")"
 
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+# busy and total jiffies of cpu0 and cpu1, to see whether anything else competed for the cores
+core_ticks() { awk '/^cpu[01] / {printf "%d %d ", $2+$3+$4+$7+$8+$9, $2+$3+$4+$5+$6+$7+$8+$9}' /proc/stat; }
 TICKS=$(getconf CLK_TCK)
 T0=$(cpu_ticks "$SERVER_PID")
+C0=$(core_ticks)
 S0=$(date +%s.%N)
+echo "load average before the run: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "generator: taskset -c 1 java $BENCH_JVM -jar $BENCH_JAR --clients $CLIENTS --rate $RATE --duration $DURATION --warmup $WARMUP $BENCH_ARGS"
 set +e
 # shellcheck disable=SC2086 # JVM flags and extra args are word lists on purpose
-taskset -c 1 java $BENCH_JVM -jar "$BENCH_JAR" --url "http://127.0.0.1:$PORT" \
+taskset -c 1 java $BENCH_JVM -jar "$WORK/crossboard-bench.jar" --url "http://127.0.0.1:$PORT" \
   --clients "$CLIENTS" --rate "$RATE" --duration "$DURATION" --warmup "$WARMUP" $BENCH_ARGS
 RC=$?
 set -e
+C1=$(core_ticks)
+awk -v a="$C0" -v b="$C1" -v load="$(cut -d' ' -f1-3 /proc/loadavg)" 'BEGIN {
+  split(a, x, " "); split(b, y, " ");
+  printf "core busy during the generator run: cpu0 %.0f %%, cpu1 %.0f %% (load average after: %s)\n",
+    100*(y[1]-x[1])/(y[2]-x[2]), 100*(y[3]-x[3])/(y[4]-x[4]), load }'
 if kill -0 "$SERVER_PID" 2>/dev/null; then
   T1=$(cpu_ticks "$SERVER_PID")
   S1=$(date +%s.%N)

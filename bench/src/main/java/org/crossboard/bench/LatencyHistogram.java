@@ -76,6 +76,32 @@ public final class LatencyHistogram {
         return max.get();
     }
 
+    /** A copy of the bucket counts, for interval figures via {@link #percentileMicros(long[], double)}. */
+    public long[] snapshot() {
+        long[] c = new long[BUCKETS];
+        for (int i = 0; i < BUCKETS; i++) {
+            c[i] = counts.get(i);
+        }
+        return c;
+    }
+
+    /** Percentile (bucket midpoint, µs) of the values recorded between two snapshots; -1 if none. */
+    public static long percentileMicros(long[] before, long[] after, double percentile) {
+        long n = 0;
+        for (int i = 0; i < BUCKETS; i++) {
+            n += after[i] - before[i];
+        }
+        long rank = Math.max(1, (long) Math.ceil(percentile / 100.0 * n));
+        long seen = 0;
+        for (int i = 0; i < BUCKETS && n > 0; i++) {
+            seen += after[i] - before[i];
+            if (seen >= rank) {
+                return midpoint(i);
+            }
+        }
+        return -1;
+    }
+
     static int index(long v) {
         if (v < LINEAR) {
             return (int) v;

@@ -11,7 +11,10 @@ import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.json.JsonObject;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
@@ -104,9 +107,13 @@ public final class LoadGenerator {
         clients.forEach(BenchClient::startEditing);
         sleepUntil(windowStart, run, start);
         long cpu0 = processCpuNanos();
+        long gc0 = gcMillis();
+        JsonObject serverAtStart = metrics(http, cfg, "window start");
         sleepUntil(windowEnd, run, start);
         long cpu1 = processCpuNanos();
+        long genGcMs = gcMillis() - gc0;
         run.stopSending();
+        JsonObject serverAtEnd = metrics(http, cfg, "window end");
         double measuredSec = (windowEnd - windowStart) / 1e9;
         double genCpu = cpu0 < 0 ? -1 : (cpu1 - cpu0) / (double) (windowEnd - windowStart) * 100;
 
@@ -126,18 +133,12 @@ public final class LoadGenerator {
         for (BenchClient c : clients) {
             results.add(await(c.result(finalSeq), 10));
         }
-        Reply metricsReply = request(http, cfg, HttpMethod.GET, "/api/metrics", null);
-        System.out.println("GET /api/metrics -> HTTP " + metricsReply.status + " " + metricsReply.body);
-        JsonObject metrics = null;
-        try {
-            metrics = metricsReply.status == 200 ? new JsonObject(metricsReply.body) : null;
-        } catch (RuntimeException e) {
-            System.out.println("(metrics are not a JSON object)");
-        }
+        JsonObject metrics = metrics(http, cfg, "end, clients still connected");
         clients.forEach(BenchClient::close);
         Thread.sleep(300);
 
-        Report report = new Report(run, results, measuredSec, finalSeq, drainMs, setupMs, genCpu, metrics);
+        Report report = new Report(run, results, measuredSec, finalSeq, drainMs, setupMs, genCpu, genGcMs,
+            new JsonObject[] {serverAtStart, serverAtEnd, metrics});
         if (!run.samples.isEmpty()) {
             System.out.println("first unexpected events / frames:");
             run.samples.forEach(s -> System.out.println("  " + s));
@@ -149,16 +150,61 @@ public final class LoadGenerator {
 
     private static void sleepUntil(long deadline, RunState run, long start) throws InterruptedException {
         long nextLog = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        long[] last = run.peerLatency.snapshot();
+        long[] cores = coreTicks();
         long now;
         while ((now = System.nanoTime()) < deadline) {
             Thread.sleep(Math.min(200, Math.max(1, (deadline - now) / 1_000_000)));
             if (System.nanoTime() >= nextLog) {
                 nextLog += TimeUnit.SECONDS.toNanos(5);
-                System.out.printf("t=%5.1fs maxSeq %d, ops delivered %d, acks %d (in window)%n",
-                    (System.nanoTime() - start) / 1e9, run.maxSeqSeen.get(),
-                    run.opsDeliveredInWindow.sum(), run.acksInWindow.sum());
+                long[] snap = run.peerLatency.snapshot();
+                long[] c = coreTicks();
+                System.out.printf("t=%5.1fs maxSeq %d, ops delivered %d, acks %d (in window);"
+                        + " last 5 s: push-to-peer p50 %s ms, p99 %s ms; busy cpu0 %s, cpu1 %s%n",
+                    (System.nanoTime() - start) / 1e9, run.maxSeqSeen.get(), run.opsDeliveredInWindow.sum(),
+                    run.acksInWindow.sum(), msOrNa(LatencyHistogram.percentileMicros(last, snap, 50)),
+                    msOrNa(LatencyHistogram.percentileMicros(last, snap, 99)),
+                    busy(cores, c, 0), busy(cores, c, 1));
+                last = snap;
+                cores = c;
             }
         }
+    }
+
+    // {busy, total} jiffies of cpu0 and cpu1 from /proc/stat, to show when something besides
+    // the server and the generator competed for the cores; empty when unavailable
+    private static long[] coreTicks() {
+        long[] t = new long[4];
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/stat"))) {
+                if (line.startsWith("cpu0 ") || line.startsWith("cpu1 ")) {
+                    String[] f = line.trim().split("\\s+");
+                    long idle = Long.parseLong(f[4]) + Long.parseLong(f[5]);
+                    long total = 0;
+                    for (int i = 1; i <= 8; i++) {
+                        total += Long.parseLong(f[i]);
+                    }
+                    int k = line.charAt(3) == '0' ? 0 : 2;
+                    t[k] = total - idle;
+                    t[k + 1] = total;
+                }
+            }
+            return t;
+        } catch (IOException | RuntimeException e) {
+            return new long[0];
+        }
+    }
+
+    private static String msOrNa(long micros) {
+        return micros < 0 ? "n/a" : String.format("%.1f", micros / 1000.0);
+    }
+
+    private static String busy(long[] before, long[] after, int core) {
+        if (before.length < 4 || after.length < 4 || after[core * 2 + 1] == before[core * 2 + 1]) {
+            return "n/a";
+        }
+        return Math.round(100.0 * (after[core * 2] - before[core * 2])
+            / (after[core * 2 + 1] - before[core * 2 + 1])) + "%";
     }
 
     private record Reply(int status, String body) {
@@ -182,6 +228,16 @@ public final class LoadGenerator {
         }
     }
 
+    private static JsonObject metrics(HttpClient http, BenchConfig cfg, String when) {
+        Reply r = request(http, cfg, HttpMethod.GET, "/api/metrics", null);
+        System.out.println("GET /api/metrics (" + when + ") -> HTTP " + r.status + " " + r.body);
+        try {
+            return r.status == 200 ? new JsonObject(r.body) : null;
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
     private static <T> T await(Future<T> f, int seconds) throws Exception {
         return f.toCompletionStage().toCompletableFuture().get(seconds, TimeUnit.SECONDS);
     }
@@ -191,6 +247,11 @@ public final class LoadGenerator {
             return os.getProcessCpuTime();
         }
         return -1;
+    }
+
+    private static long gcMillis() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream()
+            .mapToLong(b -> Math.max(0, b.getCollectionTime())).sum();
     }
 
     private static String runId() {

@@ -18,6 +18,7 @@ public final class Report {
     private final long duplicates;
     private final long gapOps;
     private final int notReady;
+    private final long unacked;
 
     /**
      * @param run           shared run state
@@ -27,10 +28,12 @@ public final class Report {
      * @param drainMs       how long the drain took
      * @param setupMs       how long connecting and creating the notes took
      * @param genCpuPercent generator CPU time during the window, % of one core
-     * @param metrics       the server's /api/metrics answer, or null
+     * @param genGcMs       generator time spent in garbage collection during the window
+     * @param metrics       the server's /api/metrics answers at window start, window end and
+     *                      after the drain (each may be null)
      */
     public Report(RunState run, List<BenchClient.Result> results, double measuredSec, long finalSeq,
-                  long drainMs, long setupMs, double genCpuPercent, JsonObject metrics) {
+                  long drainMs, long setupMs, double genCpuPercent, long genGcMs, JsonObject[] metrics) {
         long expected = 0, received = 0, lostSum = 0, dups = 0, gaps = 0, back = 0, stale = 0;
         long sent = 0, acked = 0, errored = 0, ownSeen = 0;
         int ready = 0;
@@ -52,6 +55,7 @@ public final class Report {
         this.duplicates = dups;
         this.gapOps = gaps;
         this.notReady = results.size() - ready;
+        this.unacked = sent - acked - errored;
         BenchConfig c = run.config;
         json.put("clients", c.clients()).put("rate", c.rate()).put("durationSec", c.duration())
             .put("warmupSec", c.warmup()).put("board", run.boardId).put("transport", c.transport())
@@ -70,18 +74,32 @@ public final class Report {
             .put("pushesSent", sent).put("pushesAcked", acked).put("pushesRejected", errored)
             .put("pushesUnacked", sent - acked - errored).put("ownOpsSeen", ownSeen)
             .put("errorsByCode", counts(run.errorsByCode)).put("closesByCode", counts(run.closesByCode))
-            .put("generatorCpuPercentOfOneCore", round(genCpuPercent, 1));
-        if (metrics != null) {
-            json.put("serverHeapUsedBytes", metrics.getValue("heapUsedBytes"));
-            json.put("serverRssBytes", metrics.getValue("rssBytes"));
-            json.put("serverMetrics", metrics);
+            .put("generatorCpuPercentOfOneCore", round(genCpuPercent, 1)).put("generatorGcMs", genGcMs);
+        JsonObject start = metrics[0], end = metrics[1], last = metrics[2];
+        if (start != null && end != null && start.getValue("cpuTimeMs") instanceof Number c0
+            && end.getValue("cpuTimeMs") instanceof Number c1) {
+            json.put("serverCpuPercentOfOneCore",
+                round((c1.longValue() - c0.longValue()) / (measuredSec * 10), 1));
+        }
+        if (end != null) {
+            json.put("serverHeapUsedBytesWindowEnd", end.getValue("heapUsedBytes"));
+            json.put("serverRssBytesWindowEnd", end.getValue("rssBytes"));
+            json.put("serverMetricsWindowEnd", end);
+        }
+        if (last != null) {
+            json.put("serverHeapUsedBytes", last.getValue("heapUsedBytes"));
+            json.put("serverRssBytes", last.getValue("rssBytes"));
+            json.put("serverMetrics", last);
         }
         json.put("ok", ok());
     }
 
-    /** True when nothing was lost or duplicated, seq never jumped and every client was ready. */
+    /**
+     * True when every client got ready, every push was answered within the drain, and no
+     * client lost or duplicated an op or saw seq jump.
+     */
     public boolean ok() {
-        return lost == 0 && duplicates == 0 && gapOps == 0 && notReady == 0;
+        return lost == 0 && duplicates == 0 && gapOps == 0 && notReady == 0 && unacked == 0;
     }
 
     /** The machine-readable result. */
@@ -117,15 +135,16 @@ public final class Report {
             json.getLong("pushesUnacked"), json.getLong("ownOpsSeen")));
         b.append("errors by code: ").append(json.getJsonObject("errorsByCode").encode())
             .append(", closes by code: ").append(json.getJsonObject("closesByCode").encode()).append('\n');
-        b.append(String.format("generator CPU during window: %.1f %% of one core%n",
-            json.getDouble("generatorCpuPercentOfOneCore")));
-        if (json.containsKey("serverMetrics")) {
-            b.append("server heapUsed ").append(mib(json.getValue("serverHeapUsedBytes")))
-                .append(", RSS ").append(mib(json.getValue("serverRssBytes"))).append('\n');
-        } else {
-            b.append("server metrics: unavailable\n");
-        }
-        b.append("result: ").append(ok() ? "OK" : "FAILED (lost/duplicate/gap/unready clients)").append('\n');
+        b.append(String.format("CPU during window (%% of one core): generator %.1f (GC %d ms), server %s%n",
+            json.getDouble("generatorCpuPercentOfOneCore"), json.getLong("generatorGcMs"),
+            json.getValue("serverCpuPercentOfOneCore", "n/a")));
+        b.append("server heapUsed ").append(mib(json.getValue("serverHeapUsedBytesWindowEnd")))
+            .append(", RSS ").append(mib(json.getValue("serverRssBytesWindowEnd")))
+            .append(" at window end; heapUsed ").append(mib(json.getValue("serverHeapUsedBytes")))
+            .append(", RSS ").append(mib(json.getValue("serverRssBytes"))).append(" after drain\n");
+        b.append("result: ").append(ok() ? "OK" : String.format(
+            "FAILED (lost %d, duplicate %d, seq-gap %d, clients not ready %d, pushes unanswered after the drain %d)",
+            lost, duplicates, gapOps, notReady, unacked)).append('\n');
         b.append("=====================================================================");
         return b.toString();
     }
