@@ -41,6 +41,7 @@ public final class Connection implements RoomMember {
   private volatile long lastReceivedAt;
   private State state = State.AWAITING_HELLO;
   private long congestedChars = -1;
+  private long uncheckedChars;
   private Principal principal;
   private String clientId;
   private BoardRoom room;
@@ -89,19 +90,28 @@ public final class Connection implements RoomMember {
     if (state == State.CLOSED) {
       return;
     }
-    // P6: once the transport's queue is full, allow one more queue's worth while it drains; a
-    // peer that cannot take even that is cut off, so no socket holds more than twice the bound.
+    // P6: asking the transport whether its queue is full costs more than a small write, so ask
+    // once per CHECK_EVERY characters written. Once it is full, allow one more queue's worth while
+    // it drains; a peer that cannot take even that is cut off. So no socket holds more than about
+    // twice its bound.
     if (congestedChars >= 0) {
       congestedChars += frame.length();
       if (congestedChars > socket.writeQueueMaxBytes()) {
         close(CloseCode.SLOW_CONSUMER, "write queue full; resume with lastSeq");
         return;
       }
-    } else if (socket.writeQueueFull()) {
-      congestedChars = frame.length();
-      socket.drainHandler(v -> congestedChars = -1);
+    } else if ((uncheckedChars += frame.length()) >= checkEvery()) {
+      uncheckedChars = 0;
+      if (socket.writeQueueFull()) {
+        congestedChars = 0;
+        socket.drainHandler(v -> congestedChars = -1);
+      }
     }
     socket.send(frame);
+  }
+
+  private int checkEvery() {
+    return Math.max(1, Math.min(64 * 1024, socket.writeQueueMaxBytes() / 4));
   }
 
   private void sendJson(JsonObject json) {

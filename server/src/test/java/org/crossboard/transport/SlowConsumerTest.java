@@ -93,28 +93,41 @@ class SlowConsumerTest {
   @Test
   @DisplayName("[P6] a full queue may take one more bound's worth while draining, then the socket is closed")
   void closesBeyondTwiceTheBound() {
-    connection.send("x".repeat(400));
+    connection.send("x".repeat(400)); // 400 written: the queue is checked (every 250) and not full
     socket.full = true;
-    connection.send("y".repeat(400)); // congested from here: 400 of 1000 allowed
-    connection.send("z".repeat(500)); // 900
+    connection.send("y".repeat(400)); // checked again: full; congested from here
+    connection.send("z".repeat(500)); // 500 of 1000 allowed
+    connection.send("w".repeat(200)); // 700
     assertNull(socket.closed);
-    connection.send("w".repeat(200)); // 1100 > 1000
+    connection.send("v".repeat(400)); // 1100 > 1000
     assertEquals(CloseCode.SLOW_CONSUMER, socket.closed);
-    assertEquals(3, socket.sent.size());
+    assertEquals(4, socket.sent.size());
     connection.send("after close");
-    assertEquals(3, socket.sent.size());
+    assertEquals(4, socket.sent.size());
   }
 
   @Test
   @DisplayName("[P6] a queue that drains resets the allowance")
   void drainResets() {
     socket.full = true;
-    connection.send("a".repeat(900));
+    connection.send("a".repeat(900)); // checked: full
     socket.full = false;
     socket.drain.handle(null);
     connection.send("b".repeat(900));
     connection.send("c".repeat(900));
     assertNull(socket.closed);
     assertEquals(3, socket.sent.size());
+  }
+
+  @Test
+  @DisplayName("[P6] small writes ask the transport only now and then")
+  void checksAreSampled() {
+    socket.full = true;
+    for (int i = 0; i < 4; i++) {
+      connection.send("s".repeat(50)); // 200 < 250: not asked yet, so not congested
+    }
+    assertNull(socket.drain);
+    connection.send("s".repeat(50)); // 250: asked
+    assertEquals(true, socket.drain != null);
   }
 }
