@@ -46,6 +46,7 @@ public final class BoardRoom {
   private ConfirmedBoard confirmed;
   private List<Pending> queue = new ArrayList<>();
   private boolean writing;
+  private Future<Void> inFlight = Future.succeededFuture();
   private boolean catchingUp;
   private boolean catchUpWanted;
   private boolean idle;
@@ -187,7 +188,8 @@ public final class BoardRoom {
     List<Op> ops = new ArrayList<>(batch.size());
     batch.forEach(p -> ops.add(p.op()));
     writing = true;
-    ctx.stores().ops().append(boardId, ops).onComplete(ar -> {
+    inFlight = ctx.stores().ops().append(boardId, ops);
+    inFlight.onComplete(ar -> {
       writing = false;
       if (ar.succeeded()) {
         onDurable(batch);
@@ -368,13 +370,14 @@ public final class BoardRoom {
     closeMembers(code, reason);
   }
 
-  /** Server shutdown: close members, then snapshot. */
+  /** Server shutdown: close members, let the write in flight land (storage closes next), then snapshot. */
   Future<Void> shutdown() {
     if (state != State.OPEN) {
       return Future.succeededFuture();
     }
     closeMembers(CloseCode.GOING_AWAY, "server shutting down");
-    return confirmed.hasUnsnapshotted() ? saveSnapshot().otherwiseEmpty() : Future.succeededFuture();
+    return inFlight.otherwiseEmpty()
+        .compose(v -> confirmed.hasUnsnapshotted() ? saveSnapshot().otherwiseEmpty() : Future.succeededFuture());
   }
 
   private void closeMembers(CloseCode code, String reason) {
