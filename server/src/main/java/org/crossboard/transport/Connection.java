@@ -91,9 +91,9 @@ public final class Connection implements RoomMember {
       return;
     }
     // P6: asking the transport whether its queue is full costs more than a small write, so ask
-    // once per CHECK_EVERY characters written. Once it is full, allow one more queue's worth while
-    // it drains; a peer that cannot take even that is cut off. So no socket holds more than about
-    // twice its bound.
+    // once per quarter of the bound (at most 64 KiB) written. Once it is full, allow one more
+    // queue's worth while it drains; a peer that cannot take even that is cut off. So no socket
+    // holds much more than twice its bound.
     if (congestedChars >= 0) {
       congestedChars += frame.length();
       if (congestedChars > socket.writeQueueMaxBytes()) {
