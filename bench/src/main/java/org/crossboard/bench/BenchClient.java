@@ -11,9 +11,10 @@ import io.vertx.core.http.WebSocketConnectOptions;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * One simulated user: connects, says hello, creates its own note, then patches it at a
- * Poisson rate and checks every frame it receives. All its state is confined to its own
- * Vert.x context; other threads only read the few volatile progress fields.
+ * One simulated user: connects (to node {@code index % nodes}), says hello, creates its own
+ * note, then patches it at a Poisson rate, moves its cursor ({@link ClientCursors}) and checks
+ * every frame it receives. All its state is confined to its own Vert.x context; other threads
+ * only read the few volatile progress fields.
  */
 public final class BenchClient {
 
@@ -31,6 +32,7 @@ public final class BenchClient {
     private final String clientId;
     private final String noteId;
     private final Runnable onSetupDone;
+    private final ClientCursors cursors;
 
     private WebSocket ws;
     private boolean setupDone;
@@ -65,6 +67,7 @@ public final class BenchClient {
         this.clientId = run.clientIdPrefix + index;
         this.noteId = "n_" + run.clientIdPrefix.substring(6) + index;
         this.onSetupDone = onSetupDone;
+        this.cursors = new ClientCursors(vertx, run, index, this::send, () -> !closedFlag);
     }
 
     /** Connects and runs the setup (hello, welcome, create note) on this client's context. */
@@ -72,12 +75,13 @@ public final class BenchClient {
         ctx.runOnContext(v -> connect());
     }
 
-    /** Starts the edit loop; call once every client is ready. */
+    /** Starts the edit loop and the cursor moves; call once every client is ready. */
     public void startEditing() {
         ctx.runOnContext(v -> {
             if (readyFlag && !closedFlag) {
                 plannedNanos = System.nanoTime();
                 scheduleNext();
+                cursors.start();
             }
         });
     }
@@ -116,8 +120,9 @@ public final class BenchClient {
     }
 
     private void connect() {
+        int node = run.config.nodeOf(index);
         WebSocketConnectOptions o = new WebSocketConnectOptions()
-            .setHost(run.config.host()).setPort(run.config.port()).setURI("/ws");
+            .setHost(run.config.host(node)).setPort(run.config.port(node)).setURI("/ws");
         wsClient.connect(o).onComplete(ar -> {
             if (ar.failed()) {
                 run.sample("client " + index + " connect failed: " + ar.cause());
@@ -185,16 +190,16 @@ public final class BenchClient {
             if (from == index) {
                 ownSeen++;
             } else if (from >= 0) {
-                long sentAt = run.sentAt(from, cseq);
-                if (sentAt != 0 && run.inWindow(sentAt)) {
-                    run.peerLatency.record((now - sentAt) / 1000);
-                }
+                run.recordPeer(from, index, cseq, now);
             }
         }
         if (opSeqs.length > 0) {
             long top = opSeqs[opSeqs.length - 1];
             lastSeq = Math.max(lastSeq, top);
             run.seenSeq(top);
+        }
+        if (f.presence() != null) {
+            cursors.onPresence(f.presence(), now);
         }
     }
 
@@ -212,13 +217,7 @@ public final class BenchClient {
         if (f.seq() > 0) {
             run.seenSeq(f.seq());
         }
-        long sentAt = run.sentAt(index, cseq);
-        if (sentAt != 0 && run.inWindow(sentAt)) {
-            run.ackLatency.record((now - sentAt) / 1000);
-        }
-        if (run.inWindow(now)) {
-            run.acksInWindow.increment();
-        }
+        run.recordAck(index, cseq, now);
         if (cseq == 1 && !setupDone) {
             setupDone = true;
             readyFlag = true;

@@ -3,7 +3,10 @@ package org.crossboard.bench;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
+import java.util.Arrays;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Decodes server frames into the few fields the benchmark needs.
@@ -16,17 +19,29 @@ import java.util.concurrent.ConcurrentHashMap;
  * result; hashing or comparing every copy in full cost the generator over half its CPU at
  * 1,000 clients (about 400 MB/s of batches). Every client still receives and decodes every
  * frame as UTF-8, and checks the seq of every op itself.
+ *
+ * <p>Presence rides in the same shared frames. A presence-only frame starts with its first
+ * entry and ends with its last, and each entry carries the sender's own increasing cursor
+ * counter, so the edges still tell different frames apart. As a guard against two different
+ * frames with equal edges and length (possible in principle when several nodes arrange the same
+ * entries differently), one cache hit in {@link #VERIFY_EVERY} is checked against a hash of the
+ * whole text; a mismatch is counted in {@link #mismatches}, reported, and decoded afresh.
  */
 public final class FrameDecoder {
 
     private static final int CACHE_LIMIT = 4096;
     private static final int EDGE = 256;
+    private static final int VERIFY_EVERY = 16;
 
     private final String clientIdPrefix;
     private final boolean cacheOn;
     private final ConcurrentHashMap<Long, Cached> cache = new ConcurrentHashMap<>();
+    /** Cache hits checked against the whole text's hash. */
+    public final LongAdder verified = new LongAdder();
+    /** Checked cache hits whose whole text differed from the cached frame's (should stay 0). */
+    public final LongAdder mismatches = new LongAdder();
 
-    private record Cached(String head, String tail, Frame frame) {
+    private record Cached(String head, String tail, int hash, Frame frame) {
         boolean matches(String text) {
             return text.startsWith(head) && text.endsWith(tail);
         }
@@ -46,10 +61,18 @@ public final class FrameDecoder {
      * (bench client index or -1 for a foreign client) and {@code opClientSeq}, one entry
      * per op. For {@code welcome}: {@code seq} and {@code applied}. For {@code ack}:
      * {@code id}, {@code seq} (-1 when absent) and {@code duplicate}. For {@code error}:
-     * {@code id} and {@code code}.
+     * {@code id} and {@code code}. {@code presence} is null when a batch has none.
      */
     public record Frame(String t, String id, long seq, long applied, boolean duplicate, String code,
-                        long[] opSeq, int[] opClient, long[] opClientSeq) {
+                        long[] opSeq, int[] opClient, long[] opClientSeq, Presence presence) {
+    }
+
+    /**
+     * The cursors of a batch's presence entries from bench clients ({@code client} index,
+     * cursor {@code x} and {@code y}; entries without a cursor are left out) and how many bench
+     * clients it lists in {@code left}.
+     */
+    public record Presence(int[] client, long[] x, long[] y, int left) {
     }
 
     /** Decodes one text frame; throws on malformed JSON. */
@@ -58,9 +81,21 @@ public final class FrameDecoder {
         if (cacheOn) {
             Cached hit = cache.get(key);
             if (hit != null && hit.matches(text)) {
-                return hit.frame();
+                if (ThreadLocalRandom.current().nextInt(VERIFY_EVERY) != 0) {
+                    return hit.frame();
+                }
+                verified.increment();
+                if (text.hashCode() == hit.hash()) {
+                    return hit.frame();
+                }
+                mismatches.increment();
+                return parse(text, false, key);
             }
         }
+        return parse(text, cacheOn, key);
+    }
+
+    private Frame parse(String text, boolean store, long key) {
         JsonObject o = new JsonObject(text);
         String t = o.getString("t", "");
         Frame f;
@@ -76,19 +111,49 @@ public final class FrameDecoder {
                 client[i] = clientIndex(op.getString("clientId"));
                 cseq[i] = op.getLong("clientSeq", -1L);
             }
-            f = new Frame(t, o.getString("id"), -1, 0, false, null, seq, client, cseq);
-            if (cacheOn && t.equals("batch")) {
+            f = new Frame(t, o.getString("id"), -1, 0, false, null, seq, client, cseq, presence(o));
+            if (store && t.equals("batch")) {
                 if (cache.size() > CACHE_LIMIT) {
                     cache.clear();
                 }
                 int edge = Math.min(EDGE, text.length());
-                cache.putIfAbsent(key, new Cached(text.substring(0, edge), text.substring(text.length() - edge), f));
+                cache.putIfAbsent(key, new Cached(text.substring(0, edge), text.substring(text.length() - edge),
+                    text.hashCode(), f));
             }
         } else {
             f = new Frame(t, o.getString("id"), longOr(o, "seq", -1), longOr(o, "applied", 0),
-                Boolean.TRUE.equals(o.getValue("duplicate")), o.getString("code"), null, null, null);
+                Boolean.TRUE.equals(o.getValue("duplicate")), o.getString("code"), null, null, null, null);
         }
         return f;
+    }
+
+    private Presence presence(JsonObject batch) {
+        JsonArray entries = batch.getJsonArray("presence");
+        JsonArray left = batch.getJsonArray("left");
+        if ((entries == null || entries.isEmpty()) && (left == null || left.isEmpty())) {
+            return null;
+        }
+        int n = entries == null ? 0 : entries.size();
+        int[] client = new int[n];
+        long[] x = new long[n];
+        long[] y = new long[n];
+        int k = 0;
+        for (int i = 0; i < n; i++) {
+            JsonObject e = entries.getJsonObject(i);
+            int c = clientIndex(e.getString("clientId"));
+            if (c >= 0 && e.getValue("cursor") instanceof JsonObject cur
+                && cur.getValue("x") instanceof Number cx && cur.getValue("y") instanceof Number cy) {
+                client[k] = c;
+                x[k] = cx.longValue();
+                y[k] = cy.longValue();
+                k++;
+            }
+        }
+        int gone = 0;
+        for (int i = 0; left != null && i < left.size(); i++) {
+            gone += left.getValue(i) instanceof String id && clientIndex(id) >= 0 ? 1 : 0;
+        }
+        return new Presence(Arrays.copyOf(client, k), Arrays.copyOf(x, k), Arrays.copyOf(y, k), gone);
     }
 
     private static long cacheKey(String text) {

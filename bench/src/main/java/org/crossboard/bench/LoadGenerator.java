@@ -3,9 +3,6 @@ package org.crossboard.bench;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
@@ -22,9 +19,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Load generator for Crossboard: N WebSocket clients on one board in one JVM, each
- * creating a note and patching it at a Poisson rate. Measures push-to-peer and ack
- * latency, throughput, and checks that every client receives every op exactly once.
+ * Load generator for Crossboard: N WebSocket clients on one board in one JVM, spread over one
+ * or more server nodes, each creating a note and patching it at a Poisson rate and optionally
+ * moving its cursor. Measures push-to-peer, ack and cursor-to-peer latency, throughput and
+ * server CPU / memory per node, and checks that every client receives every op exactly once.
  * Exits 0 when nothing was lost or duplicated, 1 otherwise, 2 on a setup failure.
  */
 public final class LoadGenerator {
@@ -56,19 +54,20 @@ public final class LoadGenerator {
     }
 
     private static int run(Vertx vertx, BenchConfig cfg) throws Exception {
-        HttpClient http = vertx.createHttpClient();
+        ServerProbe probe = new ServerProbe(vertx.createHttpClient(), cfg);
         String board = cfg.board();
         if (board == null) {
-            Reply r = request(http, cfg, HttpMethod.POST, "/api/boards", "{\"title\":\"bench\"}");
-            if (r.status != 201 && r.status != 200) {
-                System.err.println("cannot create board: HTTP " + r.status + " " + r.body);
+            ServerProbe.Reply r = probe.request(0, HttpMethod.POST, "/api/boards", "{\"title\":\"bench\"}");
+            if (r.status() != 201 && r.status() != 200) {
+                System.err.println("cannot create board: HTTP " + r.status() + " " + r.body());
                 return 2;
             }
-            board = new JsonObject(r.body).getString("id");
+            board = new JsonObject(r.body()).getString("id");
         }
         String runId = runId();
-        System.out.printf("board %s, run %s, %d clients x %.2f edits/s, %d s warm-up + %d s measured%n",
-            board, runId, cfg.clients(), cfg.rate(), cfg.warmup(), cfg.duration());
+        System.out.printf("board %s, run %s, %d clients x %.2f edits/s and %.2f cursor moves/s,"
+                + " %d s warm-up + %d s measured, nodes %s%n", board, runId, cfg.clients(), cfg.rate(),
+            cfg.cursors(), cfg.warmup(), cfg.duration(), String.join(" ", cfg.urls()));
         RunState run = new RunState(cfg, board, runId);
         WebSocketClient ws = vertx.createWebSocketClient(new WebSocketClientOptions()
             .setMaxConnections(cfg.clients() + 16)
@@ -108,12 +107,12 @@ public final class LoadGenerator {
         sleepUntil(windowStart, run, start);
         long cpu0 = processCpuNanos();
         long gc0 = gcMillis();
-        JsonObject serverAtStart = metrics(http, cfg, "window start");
+        JsonObject[] serverAtStart = probe.metrics("window start");
         sleepUntil(windowEnd, run, start);
         long cpu1 = processCpuNanos();
         long genGcMs = gcMillis() - gc0;
         run.stopSending();
-        JsonObject serverAtEnd = metrics(http, cfg, "window end");
+        JsonObject[] serverAtEnd = probe.metrics("window end");
         double measuredSec = (windowEnd - windowStart) / 1e9;
         double genCpu = cpu0 < 0 ? -1 : (cpu1 - cpu0) / (double) (windowEnd - windowStart) * 100;
 
@@ -133,12 +132,12 @@ public final class LoadGenerator {
         for (BenchClient c : clients) {
             results.add(await(c.result(finalSeq), 10));
         }
-        JsonObject metrics = metrics(http, cfg, "end, clients still connected");
+        JsonObject[] metrics = probe.metrics("end, clients still connected");
         clients.forEach(BenchClient::close);
         Thread.sleep(300);
 
         Report report = new Report(run, results, measuredSec, finalSeq, drainMs, setupMs, genCpu, genGcMs,
-            new JsonObject[] {serverAtStart, serverAtEnd, metrics});
+            new JsonObject[][] {serverAtStart, serverAtEnd, metrics});
         if (!run.samples.isEmpty()) {
             System.out.println("first unexpected events / frames:");
             run.samples.forEach(s -> System.out.println("  " + s));
@@ -151,6 +150,7 @@ public final class LoadGenerator {
     private static void sleepUntil(long deadline, RunState run, long start) throws InterruptedException {
         long nextLog = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         long[] last = run.peerLatency.snapshot();
+        long[] lastCursor = run.cursorLatency.snapshot();
         long[] cores = coreTicks();
         long now;
         while ((now = System.nanoTime()) < deadline) {
@@ -158,14 +158,19 @@ public final class LoadGenerator {
             if (System.nanoTime() >= nextLog) {
                 nextLog += TimeUnit.SECONDS.toNanos(5);
                 long[] snap = run.peerLatency.snapshot();
+                long[] snapCursor = run.cursorLatency.snapshot();
                 long[] c = coreTicks();
+                String cursors = run.config.cursors() <= 0 ? "" : String.format("; cursor p50 %s ms, p99 %s ms",
+                    msOrNa(LatencyHistogram.percentileMicros(lastCursor, snapCursor, 50)),
+                    msOrNa(LatencyHistogram.percentileMicros(lastCursor, snapCursor, 99)));
                 System.out.printf("t=%5.1fs maxSeq %d, ops delivered %d, acks %d (in window);"
-                        + " last 5 s: push-to-peer p50 %s ms, p99 %s ms; busy cpu0 %s, cpu1 %s%n",
+                        + " last 5 s: push-to-peer p50 %s ms, p99 %s ms%s; busy cpu0 %s, cpu1 %s%n",
                     (System.nanoTime() - start) / 1e9, run.maxSeqSeen.get(), run.opsDeliveredInWindow.sum(),
                     run.acksInWindow.sum(), msOrNa(LatencyHistogram.percentileMicros(last, snap, 50)),
-                    msOrNa(LatencyHistogram.percentileMicros(last, snap, 99)),
+                    msOrNa(LatencyHistogram.percentileMicros(last, snap, 99)), cursors,
                     busy(cores, c, 0), busy(cores, c, 1));
                 last = snap;
+                lastCursor = snapCursor;
                 cores = c;
             }
         }
@@ -205,37 +210,6 @@ public final class LoadGenerator {
         }
         return Math.round(100.0 * (after[core * 2] - before[core * 2])
             / (after[core * 2 + 1] - before[core * 2 + 1])) + "%";
-    }
-
-    private record Reply(int status, String body) {
-    }
-
-    private static Reply request(HttpClient http, BenchConfig cfg, HttpMethod method, String uri, String body) {
-        try {
-            Future<Reply> f = http.request(method, cfg.port(), cfg.host(), uri).compose(req -> {
-                Future<HttpClientResponse> sent;
-                if (body == null) {
-                    sent = req.send();
-                } else {
-                    req.putHeader("content-type", "application/json");
-                    sent = req.send(Buffer.buffer(body));
-                }
-                return sent.compose(resp -> resp.body().map(b -> new Reply(resp.statusCode(), b.toString())));
-            });
-            return await(f, 15);
-        } catch (Exception e) {
-            return new Reply(-1, String.valueOf(e));
-        }
-    }
-
-    private static JsonObject metrics(HttpClient http, BenchConfig cfg, String when) {
-        Reply r = request(http, cfg, HttpMethod.GET, "/api/metrics", null);
-        System.out.println("GET /api/metrics (" + when + ") -> HTTP " + r.status + " " + r.body);
-        try {
-            return r.status == 200 ? new JsonObject(r.body) : null;
-        } catch (RuntimeException e) {
-            return null;
-        }
     }
 
     private static <T> T await(Future<T> f, int seconds) throws Exception {

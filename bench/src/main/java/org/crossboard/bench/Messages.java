@@ -20,6 +20,11 @@ public final class Messages {
         return "{\"t\":\"ping\",\"id\":\"p\"}";
     }
 
+    /** A {@code presence} frame moving the cursor to (x, y); fire and forget, no request id. */
+    public static String cursor(long x, long y) {
+        return "{\"t\":\"presence\",\"cursor\":{\"x\":" + x + ",\"y\":" + y + "}}";
+    }
+
     /** A put change creating a 200×200 empty note. */
     public static String putNote(String noteId, String order, int x, int y) {
         return "{\"op\":\"put\",\"record\":{\"id\":\"" + noteId + "\",\"type\":\"note\",\"order\":\""

@@ -10,12 +10,16 @@ import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * State shared by all clients of one run: send timestamps per (client, clientSeq), the
- * measurement window, latency histograms, counters and samples of unexpected frames.
+ * State shared by all clients of one run: send timestamps per (client, clientSeq) and per
+ * (client, cursor counter), the measurement window, latency histograms, counters and samples
+ * of unexpected frames.
  */
 public final class RunState {
 
     private static final int MAX_SAMPLES = 20;
+    // cursor moves: a ring per client of (counter, send time); the server coalesces, so only
+    // recent counters can still arrive, and one slot per 50 ms send covers 12.8 s
+    private static final int CURSOR_RING = 256;
 
     /** Settings of the run. */
     public final BenchConfig config;
@@ -30,6 +34,8 @@ public final class RunState {
     // array per client is the cheapest "concurrent map" keyed by (clientId, clientSeq).
     private final AtomicLongArray[] sendTimes;
     private final int seqCapacity;
+    private final AtomicLongArray cursorCounters;
+    private final AtomicLongArray cursorTimes;
 
     private volatile long measureStart = Long.MAX_VALUE;
     private volatile long measureEnd = Long.MAX_VALUE;
@@ -40,8 +46,29 @@ public final class RunState {
     public final LatencyHistogram peerLatency = new LatencyHistogram();
     /** Ack latency: the sender receives the ack, minus its send time. */
     public final LatencyHistogram ackLatency = new LatencyHistogram();
-    /** How late the generator's send timers fired (detects a saturated generator). */
+    /** How late the generator's send timers (edits and cursor moves) fired (detects a saturated generator). */
     public final LatencyHistogram timerLag = new LatencyHistogram();
+    /** Cursor-to-peer latency: a peer receives a presence entry with the cursor, minus its send time. */
+    public final LatencyHistogram cursorLatency = new LatencyHistogram();
+    /** Push-to-peer latency for sender and receiver on different nodes (only with several nodes). */
+    public final LatencyHistogram peerLatencyCrossNode = new LatencyHistogram();
+    /** Cursor-to-peer latency for sender and receiver on different nodes (only with several nodes). */
+    public final LatencyHistogram cursorLatencyCrossNode = new LatencyHistogram();
+
+    /** Presence frames with a cursor written during the window. */
+    public final LongAdder cursorsSentInWindow = new LongAdder();
+    /** Cursor positions newer than the receiver's last one for that peer, received in the window. */
+    public final LongAdder cursorsDeliveredInWindow = new LongAdder();
+    /** Cursor positions received again (same counter as before for that peer): not new, not counted. */
+    public final LongAdder cursorRepeats = new LongAdder();
+    /** Cursor positions older than one already received from that peer (out of order). */
+    public final LongAdder cursorBackwards = new LongAdder();
+    /** Cursors whose y was not the sender's index (corrupted or misattributed). */
+    public final LongAdder cursorMismatched = new LongAdder();
+    /** New cursor positions whose send time was no longer (or never) in the sender's ring. */
+    public final LongAdder cursorUnmatched = new LongAdder();
+    /** Bench clients reported in {@code left} while every client was still connected. */
+    public final LongAdder peersLeft = new LongAdder();
 
     /** Ops received in batches during the window, summed over clients. */
     public final LongAdder opsDeliveredInWindow = new LongAdder();
@@ -81,6 +108,30 @@ public final class RunState {
         for (int i = 0; i < sendTimes.length; i++) {
             sendTimes[i] = new AtomicLongArray(seqCapacity);
         }
+        int ring = config.cursors() > 0 ? config.clients() * CURSOR_RING : 0;
+        this.cursorCounters = new AtomicLongArray(ring);
+        this.cursorTimes = new AtomicLongArray(ring);
+    }
+
+    /** Stores the send time of cursor move {@code counter} (from 1) of {@code client}. */
+    public void markCursor(int client, long counter, long nanos) {
+        int slot = client * CURSOR_RING + (int) (counter % CURSOR_RING);
+        cursorTimes.set(slot, nanos);
+        cursorCounters.set(slot, counter);
+    }
+
+    /** Send time of cursor move {@code counter} of {@code client}; 0 when unknown or overwritten. */
+    public long cursorSentAt(int client, long counter) {
+        if (client < 0 || client >= config.clients() || counter <= 0 || cursorTimes.length() == 0) {
+            return 0;
+        }
+        int slot = client * CURSOR_RING + (int) (counter % CURSOR_RING);
+        if (cursorCounters.get(slot) != counter) {
+            return 0;
+        }
+        long t = cursorTimes.get(slot);
+        // re-check: the slot may have been reused between the two reads
+        return cursorCounters.get(slot) == counter ? t : 0;
     }
 
     /** Highest clientSeq a client may use (its send-time slots). */
@@ -102,6 +153,41 @@ public final class RunState {
             return 0;
         }
         return sendTimes[client].get((int) clientSeq);
+    }
+
+    /**
+     * A peer received (sender, clientSeq) at {@code now}: records push-to-peer latency for pushes
+     * sent in the window, also as cross-node when sender and receiver are on different nodes.
+     */
+    public void recordPeer(int sender, int receiver, long clientSeq, long now) {
+        long sentAt = sentAt(sender, clientSeq);
+        if (sentAt == 0 || !inWindow(sentAt)) {
+            return;
+        }
+        long micros = (now - sentAt) / 1000;
+        peerLatency.record(micros);
+        if (config.nodeOf(sender) != config.nodeOf(receiver)) {
+            peerLatencyCrossNode.record(micros);
+        }
+    }
+
+    /** The sender got the ack of its clientSeq at {@code now}: ack latency and acks in the window. */
+    public void recordAck(int client, long clientSeq, long now) {
+        long sentAt = sentAt(client, clientSeq);
+        if (sentAt != 0 && inWindow(sentAt)) {
+            ackLatency.record((now - sentAt) / 1000);
+        }
+        if (inWindow(now)) {
+            acksInWindow.increment();
+        }
+    }
+
+    /** Records a cursor-to-peer latency, also as cross-node when sender and receiver are on different nodes. */
+    public void recordCursor(int sender, int receiver, long micros) {
+        cursorLatency.record(micros);
+        if (config.nodeOf(sender) != config.nodeOf(receiver)) {
+            cursorLatencyCrossNode.record(micros);
+        }
     }
 
     /** Opens the send phase with the given measurement window (nanoTime bounds). */
