@@ -33,6 +33,13 @@ public final class BoardRoom {
 
   private enum State { LOADING, OPEN, CLOSED }
 
+  /**
+   * How long a node holds its writes when another node lost a seq race and asked for a turn.
+   * Without it the faster node wins every race and the other one's pushes starve (liveness, not
+   * correctness: the unique index already decides every race).
+   */
+  private static final long YIELD_MS = 100;
+
   /** A sequenced push waiting to be durable; keeps the client's changes to re-validate after a catch-up. */
   private record Pending(Op op, RoomMember member, ClientMessage.Push push) {}
 
@@ -46,6 +53,8 @@ public final class BoardRoom {
   private ConfirmedBoard confirmed;
   private List<Pending> queue = new ArrayList<>();
   private boolean writing;
+  private long yieldUntil;
+  private long yieldTimer = -1;
   private Future<Void> inFlight = Future.succeededFuture();
   private boolean catchingUp;
   private boolean catchUpWanted;
@@ -77,7 +86,7 @@ public final class BoardRoom {
       confirmed = new ConfirmedBoard(ar.result(), ctx.settings().resumeOps());
       speculative = new SpeculativeBoard(confirmed);
       state = State.OPEN;
-      fanout.start(this::onRemoteOps);
+      fanout.start(this::onRemoteOps, v -> yieldUntil = System.currentTimeMillis() + YIELD_MS);
       if (ctx.multiNode()) { // pub/sub may drop messages: a quiet room still notices what it missed
         catchUpTimer = ctx.vertx().setPeriodic(ctx.settings().catchUpCheckMs(), t -> checkOpLog());
       }
@@ -183,6 +192,16 @@ public final class BoardRoom {
     if (writing || catchingUp || queue.isEmpty() || state != State.OPEN) {
       return;
     }
+    long wait = yieldUntil - System.currentTimeMillis();
+    if (wait > 0) {
+      if (yieldTimer < 0) {
+        yieldTimer = ctx.vertx().setTimer(wait, t -> {
+          yieldTimer = -1;
+          flush();
+        });
+      }
+      return;
+    }
     List<Pending> batch = queue;
     queue = new ArrayList<>();
     List<Op> ops = new ArrayList<>(batch.size());
@@ -196,6 +215,7 @@ public final class BoardRoom {
       } else if (ar.cause() instanceof DuplicateOpException && state == State.OPEN) {
         batch.addAll(queue); // another node took these seqs: catch up, then re-validate and retry
         queue = batch;
+        fanout.askOthersToYield();
         catchUp();
       } else {
         onWriteFailed(batch, ar.cause());
@@ -244,8 +264,13 @@ public final class BoardRoom {
     if (state != State.OPEN) {
       return;
     }
-    if (writing || catchingUp || !queue.isEmpty()) {
+    yieldUntil = 0; // whoever asked for a turn has written
+    if (writing || catchingUp) {
       catchUpWanted = true; // our own write settles first; the op log is the truth afterwards
+      return;
+    }
+    if (!queue.isEmpty()) {
+      catchUp(); // our queued pushes were sequenced on a stale base: re-sequence them on top
       return;
     }
     List<JsonObject> wire = new ArrayList<>();
@@ -392,6 +417,9 @@ public final class BoardRoom {
     cancelClose();
     if (catchUpTimer >= 0) {
       ctx.vertx().cancelTimer(catchUpTimer);
+    }
+    if (yieldTimer >= 0) {
+      ctx.vertx().cancelTimer(yieldTimer);
     }
     fanout.announceDeparture();
     fanout.stop();

@@ -33,6 +33,8 @@ final class RoomFanout {
   private final RoomSettings settings;
   private PubSub.Subscription subscription;
   private long presenceTimer = -1;
+  private long lastPresenceFlush;
+  private Handler<Void> onYieldAsked = v -> { };
   private long heartbeatTimer = -1;
   private boolean stopped;
 
@@ -45,8 +47,12 @@ final class RoomFanout {
     this.presence = new RoomPresence(nodeId);
   }
 
-  /** Subscribes to the board's channel; {@code onRemoteOps} gets other nodes' durable ops. */
-  void start(Handler<JsonArray> onRemoteOps) {
+  /**
+   * Subscribes to the board's channel; {@code onRemoteOps} gets other nodes' durable ops,
+   * {@code onYieldAsked} hears when another node lost a seq race and asks for a turn.
+   */
+  void start(Handler<JsonArray> onRemoteOps, Handler<Void> onYieldAsked) {
+    this.onYieldAsked = onYieldAsked;
     pubsub.subscribe(channel, message -> onMessage(message, onRemoteOps)).onSuccess(s -> {
       if (stopped) {
         s.unsubscribe();
@@ -86,6 +92,9 @@ final class RoomFanout {
       presence.applyRemote(from, states, left, System.currentTimeMillis());
       presenceChanged();
     }
+    if (message.getBoolean("yield", false)) {
+      onYieldAsked.handle(null);
+    }
     if (message.getBoolean("sync", false)) {
       publish(new JsonObject().put("presence", presence.localStates()));
     }
@@ -95,9 +104,9 @@ final class RoomFanout {
     }
   }
 
-  /** Ops this node made durable: to local sockets and to the other nodes, with pending presence. */
+  /** Ops this node made durable: to local sockets and to the other nodes, with presence if due. */
   void opsDurable(List<JsonObject> ops) {
-    RoomPresence.Changes changes = drainPresence();
+    RoomPresence.Changes changes = presenceIfDue();
     send(ops, changes);
     publish(new JsonObject().put("ops", new JsonArray(List.copyOf(ops)))
         .put("presence", changes.localPresence()).put("left", changes.localLeft()));
@@ -105,28 +114,50 @@ final class RoomFanout {
 
   /** Ops another node made durable (or that we caught up on): to local sockets only. */
   void opsFromElsewhere(List<JsonObject> ops) {
-    send(ops, drainPresence());
+    RoomPresence.Changes changes = presenceIfDue();
+    send(ops, changes);
+    publishLocalPresence(changes);
   }
 
   /** Presence changed: flush at the next tick (stretched in large rooms). */
   void presenceChanged() {
     if (presenceTimer < 0 && !stopped) {
-      presenceTimer = vertx.setTimer(settings.presenceInterval(presence.size()), t -> {
+      long wait = Math.max(1, lastPresenceFlush + interval() - System.currentTimeMillis());
+      presenceTimer = vertx.setTimer(wait, t -> {
         presenceTimer = -1;
         RoomPresence.Changes changes = drainPresence();
-        if (!changes.isEmpty()) {
-          send(List.of(), changes);
-          if (!changes.localPresence().isEmpty() || !changes.localLeft().isEmpty()) {
-            publish(new JsonObject().put("presence", changes.localPresence()).put("left", changes.localLeft()));
-          }
-        }
+        send(List.of(), changes);
+        publishLocalPresence(changes);
       });
     }
   }
 
+  private long interval() {
+    return settings.presenceInterval(presence.size());
+  }
+
+  /**
+   * Presence rides along with an op frame only when a tick is due anyway, so frequent commits do
+   * not defeat coalescing and thinning (S2); otherwise the timer sends it.
+   */
+  private RoomPresence.Changes presenceIfDue() {
+    if (System.currentTimeMillis() - lastPresenceFlush >= interval()) {
+      return drainPresence();
+    }
+    return RoomPresence.Changes.NONE;
+  }
+
   private RoomPresence.Changes drainPresence() {
     cancelPresenceTimer();
+    lastPresenceFlush = System.currentTimeMillis();
     return presence.drain();
+  }
+
+  /** This node's people's changes go to the other nodes whichever way they were flushed locally. */
+  private void publishLocalPresence(RoomPresence.Changes changes) {
+    if (!changes.localPresence().isEmpty() || !changes.localLeft().isEmpty()) {
+      publish(new JsonObject().put("presence", changes.localPresence()).put("left", changes.localLeft()));
+    }
   }
 
   private void cancelPresenceTimer() {
@@ -182,6 +213,11 @@ final class RoomFanout {
     }
     pubsub.publish(channel, message.put("node", nodeId).encode())
         .onFailure(e -> LOG.debug("publish on {} failed: {}", channel, e.getMessage()));
+  }
+
+  /** This node lost a seq race: ask the others to hold their writes briefly so it gets a turn. */
+  void askOthersToYield() {
+    publish(new JsonObject().put("yield", true));
   }
 
   /** Tells other nodes that this node's people left (room closing). */

@@ -52,6 +52,9 @@ public final class RoomPresence {
 
   /** What changed since the last drain: all of it for local sockets, the local part for other nodes. */
   public record Changes(JsonArray presence, JsonArray left, JsonArray localPresence, JsonArray localLeft) {
+    /** Nothing to send. */
+    public static final Changes NONE = new Changes(new JsonArray(), new JsonArray(), new JsonArray(), new JsonArray());
+
     public boolean isEmpty() {
       return presence.isEmpty() && left.isEmpty();
     }

@@ -70,7 +70,7 @@ class PresenceTest {
     String board = Rest.createBoard(server.baseUrl(), "coalesce");
     try (WsTestClient ana = WsTestClient.join(server.port(), board, "coalesce-ana", null);
          WsTestClient ben = WsTestClient.join(server.port(), board, "coalesce-ben", null)) {
-      awaitPresence(ben, "coalesce-ana", p -> true);
+      assertEquals("coalesce-ana", ben.welcome().getJsonArray("presence").getJsonObject(0).getString("clientId"));
       for (int i = 1; i <= 200; i++) {
         ana.send(new JsonObject().put("t", "presence").put("cursor", new JsonObject().put("x", i).put("y", i)));
       }
