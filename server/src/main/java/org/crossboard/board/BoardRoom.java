@@ -33,13 +33,6 @@ public final class BoardRoom {
 
   private enum State { LOADING, OPEN, CLOSED }
 
-  /**
-   * How long a node holds its writes when another node lost a seq race and asked for a turn.
-   * Without it the faster node wins every race and the other one's pushes starve (liveness, not
-   * correctness: the unique index already decides every race).
-   */
-  private static final long YIELD_MS = 100;
-
   /** A sequenced push waiting to be durable; keeps the client's changes to re-validate after a catch-up. */
   private record Pending(Op op, RoomMember member, ClientMessage.Push push) {}
 
@@ -47,14 +40,11 @@ public final class BoardRoom {
   private final RoomContext ctx;
   private final Promise<Void> loaded = Promise.promise();
   private final RoomFanout fanout;
-  private final List<Pending> heldDuringCatchUp = new ArrayList<>();
+  private final WriteTurn turn;
   private State state = State.LOADING;
   private SpeculativeBoard speculative;
   private ConfirmedBoard confirmed;
   private List<Pending> queue = new ArrayList<>();
-  private boolean writing;
-  private long yieldUntil;
-  private long yieldTimer = -1;
   private Future<Void> inFlight = Future.succeededFuture();
   private boolean catchingUp;
   private boolean catchUpWanted;
@@ -66,6 +56,7 @@ public final class BoardRoom {
     this.boardId = boardId;
     this.ctx = ctx;
     this.fanout = new RoomFanout(boardId, ctx.nodeId(), ctx.vertx(), ctx.pubsub(), ctx.settings());
+    this.turn = new WriteTurn(ctx.vertx());
   }
 
   public String boardId() {
@@ -86,7 +77,7 @@ public final class BoardRoom {
       confirmed = new ConfirmedBoard(ar.result(), ctx.settings().resumeOps());
       speculative = new SpeculativeBoard(confirmed);
       state = State.OPEN;
-      fanout.start(this::onRemoteOps, v -> yieldUntil = System.currentTimeMillis() + YIELD_MS);
+      fanout.start(this::onRemoteOps, v -> turn.give());
       if (ctx.multiNode()) { // pub/sub may drop messages: a quiet room still notices what it missed
         catchUpTimer = ctx.vertx().setPeriodic(ctx.settings().catchUpCheckMs(), t -> checkOpLog());
       }
@@ -100,7 +91,8 @@ public final class BoardRoom {
       return Future.failedFuture(new RoomClosedException());
     }
     cancelClose();
-    return knowClientSeq(member.clientId()).compose(v -> {
+    return confirmed.learnClientSeq(ctx.stores().ops(), boardId, member.clientId()).compose(max -> {
+      speculative.knowClientSeq(member.clientId(), max);
       if (state != State.OPEN) {
         return Future.failedFuture(new RoomClosedException());
       }
@@ -113,18 +105,6 @@ public final class BoardRoom {
       fanout.presence.join(member.clientId(), member.principal().presenceUser(), System.currentTimeMillis());
       fanout.presenceChanged();
       return Future.succeededFuture();
-    });
-  }
-
-  /** Makes sure the room knows the client's highest durable clientSeq (from the op log's index). */
-  private Future<Void> knowClientSeq(String clientId) {
-    if (confirmed.clientSeq.containsKey(clientId)) {
-      return Future.succeededFuture();
-    }
-    return ctx.stores().ops().maxClientSeq(boardId, clientId).map(max -> {
-      confirmed.clientSeq.merge(clientId, max, Math::max);
-      speculative.knowClientSeq(clientId, max);
-      return null;
     });
   }
 
@@ -153,9 +133,8 @@ public final class BoardRoom {
 
   /** Where a member points and what it looks at: coalesced and flushed at the next tick. */
   public void presence(RoomMember member, JsonObject fields) {
-    if (state == State.OPEN && fanout.members.get(member.clientId()) == member) {
-      fanout.presence.update(member.clientId(), member.principal().presenceUser(), fields, System.currentTimeMillis());
-      fanout.presenceChanged();
+    if (state == State.OPEN) {
+      fanout.presenceFrom(member, fields);
     }
   }
 
@@ -167,7 +146,7 @@ public final class BoardRoom {
       return;
     }
     if (catchingUp) {
-      heldDuringCatchUp.add(new Pending(null, member, push));
+      queue.add(new Pending(null, member, push)); // sequenced once the catch-up is done
       return;
     }
     if (speculative.isDuplicate(member.clientId(), push.clientSeq())) {
@@ -187,29 +166,25 @@ public final class BoardRoom {
     }
   }
 
+  /** True while a write to the op log is in flight. */
+  private boolean writing() {
+    return !inFlight.isComplete();
+  }
+
   /** Group commit: one write in flight; whatever queued meanwhile goes in the next (SPEC.md D3). */
   private void flush() {
-    if (writing || catchingUp || queue.isEmpty() || state != State.OPEN) {
+    if (writing() || catchingUp || queue.isEmpty() || state != State.OPEN) {
       return;
     }
-    long wait = yieldUntil - System.currentTimeMillis();
-    if (wait > 0) {
-      if (yieldTimer < 0) {
-        yieldTimer = ctx.vertx().setTimer(wait, t -> {
-          yieldTimer = -1;
-          flush();
-        });
-      }
+    if (turn.holding(this::flush)) {
       return;
     }
     List<Pending> batch = queue;
     queue = new ArrayList<>();
     List<Op> ops = new ArrayList<>(batch.size());
     batch.forEach(p -> ops.add(p.op()));
-    writing = true;
     inFlight = ctx.stores().ops().append(boardId, ops);
     inFlight.onComplete(ar -> {
-      writing = false;
       if (ar.succeeded()) {
         onDurable(batch);
       } else if (ar.cause() instanceof DuplicateOpException && state == State.OPEN) {
@@ -264,8 +239,8 @@ public final class BoardRoom {
     if (state != State.OPEN) {
       return;
     }
-    yieldUntil = 0; // whoever asked for a turn has written
-    if (writing || catchingUp) {
+    turn.taken();
+    if (writing() || catchingUp) {
       catchUpWanted = true; // our own write settles first; the op log is the truth afterwards
       return;
     }
@@ -293,7 +268,7 @@ public final class BoardRoom {
   }
 
   private void checkOpLog() {
-    if (state == State.OPEN && !writing && !catchingUp) {
+    if (state == State.OPEN && !writing() && !catchingUp) {
       ctx.stores().ops().lastSeq(boardId).onSuccess(last -> {
         if (last > confirmed.seq) {
           catchUp();
@@ -307,7 +282,7 @@ public final class BoardRoom {
     if (state != State.OPEN || catchingUp) {
       return;
     }
-    if (writing) {
+    if (writing()) {
       catchUpWanted = true;
       return;
     }
@@ -332,10 +307,8 @@ public final class BoardRoom {
       speculative.resetTo(confirmed);
       catchingUp = false;
       fanout.opsFromElsewhere(wire);
-      List<Pending> retry = new ArrayList<>(queue);
-      retry.addAll(heldDuringCatchUp);
+      List<Pending> retry = queue;
       queue = new ArrayList<>();
-      heldDuringCatchUp.clear();
       for (Pending p : retry) {
         Long seq = landed.get(p.member().clientId() + "\u0000" + p.push().clientSeq());
         if (seq != null) { // it was written after all (a partial insertMany)
@@ -358,9 +331,7 @@ public final class BoardRoom {
     LOG.warn("op log of board {} failed; resetting room", boardId, cause);
     List<Pending> failed = new ArrayList<>(batch);
     failed.addAll(queue);
-    failed.addAll(heldDuringCatchUp);
     queue.clear();
-    heldDuringCatchUp.clear();
     for (Pending p : failed) {
       fanout.deliver(p.member(), ServerMessages.error(p.push().id(), ErrorCode.ERR_UNAVAILABLE,
           "storage write failed; send again", null).encode());
@@ -369,7 +340,7 @@ public final class BoardRoom {
   }
 
   private void closeIfIdle() {
-    if (!idle || !fanout.members.isEmpty() || writing || catchingUp || !queue.isEmpty() || state != State.OPEN) {
+    if (!idle || !fanout.members.isEmpty() || writing() || catchingUp || !queue.isEmpty() || state != State.OPEN) {
       return;
     }
     stop();
@@ -418,9 +389,7 @@ public final class BoardRoom {
     if (catchUpTimer >= 0) {
       ctx.vertx().cancelTimer(catchUpTimer);
     }
-    if (yieldTimer >= 0) {
-      ctx.vertx().cancelTimer(yieldTimer);
-    }
+    turn.cancel();
     fanout.announceDeparture();
     fanout.stop();
     ctx.removed(this);

@@ -6,6 +6,7 @@ import io.vertx.core.json.JsonObject;
 import java.util.HashMap;
 import java.util.Map;
 import org.crossboard.store.Op;
+import org.crossboard.store.OpLog;
 import org.crossboard.store.Snapshot;
 import org.crossboard.store.SnapshotStore;
 
@@ -39,6 +40,15 @@ final class ConfirmedBoard {
     JsonObject json = op.toJson();
     recent.add(json);
     return json;
+  }
+
+  /** The client's highest durable clientSeq, looked up in the op log's index the first time. */
+  Future<Long> learnClientSeq(OpLog log, String boardId, String clientId) {
+    Long known = clientSeq.get(clientId);
+    if (known != null) {
+      return Future.succeededFuture(known);
+    }
+    return log.maxClientSeq(boardId, clientId).map(max -> clientSeq.merge(clientId, max, Math::max));
   }
 
   long appliedClientSeq(String clientId) {

@@ -119,6 +119,14 @@ final class RoomFanout {
     publishLocalPresence(changes);
   }
 
+  /** A member's presence fields: merged now, flushed at the next tick. */
+  void presenceFrom(RoomMember member, JsonObject fields) {
+    if (members.get(member.clientId()) == member) {
+      presence.update(member.clientId(), member.principal().presenceUser(), fields, System.currentTimeMillis());
+      presenceChanged();
+    }
+  }
+
   /** Presence changed: flush at the next tick (stretched in large rooms). */
   void presenceChanged() {
     if (presenceTimer < 0 && !stopped) {
