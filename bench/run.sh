@@ -27,7 +27,7 @@
 # (taskset), so the generator does not measure itself. Two nodes sharing one core measure the
 # protocol (ops and presence crossing nodes through Redis), not scale-out.
 #
-# Environment (optional): PORT (first node; default: first free port from 18090), WARMUP (5),
+# Environment (optional): PORT (first node; default: first free port from 18090), WARMUP (15: JIT and storage warm-up),
 # SERVER_JVM (-Xmx1g), BENCH_JVM (-Xmx2g), MONGO_JVM (-Xmx1g), MONGO_BACKEND (h2), BENCH_ARGS
 # (extra generator flags, e.g. "--decode-cache false"). Builds the jars if missing
 # (mvn -q -B -DskipTests package -pl server,bench -am). Everything runs from copies of the jars
@@ -54,7 +54,7 @@ case "$NODES" in ''|*[!0-9]*|0) echo "--nodes must be a positive integer" >&2; e
 CLIENTS="${1:-200}"
 RATE="${2:-2}"
 DURATION="${3:-60}"
-WARMUP="${WARMUP:-5}"
+WARMUP="${WARMUP:-15}"
 SERVER_JVM="${SERVER_JVM:--Xmx1g}"
 BENCH_JVM="${BENCH_JVM:--Xmx2g}"
 MONGO_JVM="${MONGO_JVM:--Xmx1g}"

@@ -55,7 +55,7 @@ public final class BoardRoom {
   BoardRoom(String boardId, RoomContext ctx) {
     this.boardId = boardId;
     this.ctx = ctx;
-    this.fanout = new RoomFanout(boardId, ctx.nodeId(), ctx.vertx(), ctx.pubsub(), ctx.settings());
+    this.fanout = new RoomFanout(boardId, ctx.nodeId(), ctx.vertx(), ctx.pubsub(), ctx.settings(), ctx.multiNode());
     this.turn = new WriteTurn(ctx.vertx());
   }
 

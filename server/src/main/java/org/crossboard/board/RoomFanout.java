@@ -28,6 +28,10 @@ final class RoomFanout {
   final RoomPresence presence;
   private final String channel;
   private final String nodeId;
+  /** With a single node nobody else listens: nothing is published or parsed back. */
+  private final boolean multiNode;
+  /** How this node's own messages start, so its echoes are dropped without parsing them. */
+  private final String ownEcho;
   private final Vertx vertx;
   private final PubSub pubsub;
   private final RoomSettings settings;
@@ -38,9 +42,11 @@ final class RoomFanout {
   private long heartbeatTimer = -1;
   private boolean stopped;
 
-  RoomFanout(String boardId, String nodeId, Vertx vertx, PubSub pubsub, RoomSettings settings) {
+  RoomFanout(String boardId, String nodeId, Vertx vertx, PubSub pubsub, RoomSettings settings, boolean multiNode) {
     this.channel = PubSub.CHANNEL_PREFIX + "board:" + boardId;
     this.nodeId = nodeId;
+    this.multiNode = multiNode;
+    this.ownEcho = "{\"node\":" + io.vertx.core.json.Json.encode(nodeId) + ",";
     this.vertx = vertx;
     this.pubsub = pubsub;
     this.settings = settings;
@@ -53,14 +59,16 @@ final class RoomFanout {
    */
   void start(Handler<JsonArray> onRemoteOps, Handler<Void> onYieldAsked) {
     this.onYieldAsked = onYieldAsked;
-    pubsub.subscribe(channel, message -> onMessage(message, onRemoteOps)).onSuccess(s -> {
-      if (stopped) {
-        s.unsubscribe();
-      } else {
-        subscription = s;
-        publish(new JsonObject().put("sync", true)); // ask the other nodes who is there
-      }
-    });
+    if (multiNode) {
+      pubsub.subscribe(channel, message -> onMessage(message, onRemoteOps)).onSuccess(s -> {
+        if (stopped) {
+          s.unsubscribe();
+        } else {
+          subscription = s;
+          publish(new JsonObject().put("sync", true)); // ask the other nodes who is there
+        }
+      });
+    }
     // three heartbeats per timeout, so one lost message never makes a live person vanish
     long heartbeatMs = Math.max(100, Math.min(5_000, settings.presenceTimeoutMs() / 3));
     heartbeatTimer = vertx.setPeriodic(heartbeatMs, t -> heartbeat());
@@ -78,14 +86,11 @@ final class RoomFanout {
   }
 
   private void onMessage(String text, Handler<JsonArray> onRemoteOps) {
-    if (stopped) {
-      return;
+    if (stopped || text.startsWith(ownEcho)) {
+      return; // our own echo (M5)
     }
     JsonObject message = new JsonObject(text);
     String from = message.getString("node");
-    if (nodeId.equals(from)) {
-      return; // our own echo
-    }
     JsonArray states = message.getJsonArray("presence", new JsonArray());
     JsonArray left = message.getJsonArray("left", new JsonArray());
     if (!states.isEmpty() || !left.isEmpty()) {
