@@ -20,8 +20,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One open board on this node: sequences pushes, writes them durably with group commit, and hands
- * each durable batch to its {@link RoomFanout} (SPEC.md C, D, B). If another node took a seq first,
- * the room catches up from the op log, re-validates its queue and writes again (M2). One event loop.
+ * each durable batch to its {@link RoomFanout} (SPEC.md C, D, B). With several nodes, another node
+ * may take a seq first: the unique index refuses our write, and the room catches up from the op
+ * log, re-validates what it had queued and writes again (DESIGN §5–6). Event-loop confined.
  *
  * <p>Two states are kept: {@code speculative} (every sequenced op, against which new pushes are
  * validated) and {@code confirmed} (durable ops only, for snapshots and welcomes), so clients
@@ -76,7 +77,7 @@ public final class BoardRoom {
       confirmed = new ConfirmedBoard(ar.result(), ctx.settings().resumeOps());
       speculative = new SpeculativeBoard(confirmed);
       state = State.OPEN;
-      fanout.start(this::onRemoteOps, v -> turn.give(), v -> turn.taken());
+      fanout.start(this::onRemoteOps, v -> turn.give());
       if (ctx.multiNode()) { // pub/sub may drop messages: a quiet room still notices what it missed
         catchUpTimer = ctx.vertx().setPeriodic(ctx.settings().catchUpCheckMs(), t -> checkOpLog());
       }
@@ -189,7 +190,7 @@ public final class BoardRoom {
       } else if (ar.cause() instanceof DuplicateOpException && state == State.OPEN) {
         batch.addAll(queue); // another node took these seqs: catch up, then re-validate and retry
         queue = batch;
-        turn.ask(fanout::askOthersToYield);
+        fanout.askOthersToYield();
         catchUp();
       } else {
         onWriteFailed(batch, ar.cause());
@@ -198,7 +199,6 @@ public final class BoardRoom {
   }
 
   private void onDurable(List<Pending> batch) {
-    turn.done(true, null);
     List<JsonObject> wire = new ArrayList<>(batch.size());
     batch.forEach(p -> wire.add(applyDurable(p.op())));
     ctx.countOps(batch.size());
@@ -239,7 +239,7 @@ public final class BoardRoom {
     if (state != State.OPEN) {
       return;
     }
-    turn.taken(); // whoever asked for a turn has written
+    turn.taken();
     if (writing() || catchingUp) {
       catchUpWanted = true; // our own write settles first; the op log is the truth afterwards
       return;
@@ -318,9 +318,6 @@ public final class BoardRoom {
         } else {
           sequence(p.member(), p.push());
         }
-      }
-      if (queue.isEmpty()) {
-        turn.done(false, fanout::releaseTurn);
       }
       afterDurable();
     });

@@ -39,7 +39,6 @@ final class RoomFanout {
   private long presenceTimer = -1;
   private long lastPresenceFlush;
   private Handler<Void> onYieldAsked = v -> { };
-  private Handler<Void> onTurnDone = v -> { };
   private long heartbeatTimer = -1;
   private boolean stopped;
 
@@ -56,12 +55,10 @@ final class RoomFanout {
 
   /**
    * Subscribes to the board's channel; {@code onRemoteOps} gets other nodes' durable ops,
-   * {@code onYieldAsked} hears when another node lost a seq race and asks for a turn, and
-   * {@code onTurnDone} when that node finished without writing anything.
+   * {@code onYieldAsked} hears when another node lost a seq race and asks for a turn.
    */
-  void start(Handler<JsonArray> onRemoteOps, Handler<Void> onYieldAsked, Handler<Void> onTurnDone) {
+  void start(Handler<JsonArray> onRemoteOps, Handler<Void> onYieldAsked) {
     this.onYieldAsked = onYieldAsked;
-    this.onTurnDone = onTurnDone;
     if (multiNode) {
       pubsub.subscribe(channel, message -> onMessage(message, onRemoteOps)).onSuccess(s -> {
         if (stopped) {
@@ -102,9 +99,6 @@ final class RoomFanout {
     }
     if (message.getBoolean("yield", false)) {
       onYieldAsked.handle(null);
-    }
-    if (message.getBoolean("turnDone", false)) {
-      onTurnDone.handle(null);
     }
     if (message.getBoolean("sync", false)) {
       publish(new JsonObject().put("presence", presence.localStates()));
@@ -237,11 +231,6 @@ final class RoomFanout {
   /** This node lost a seq race: ask the others to hold their writes briefly so it gets a turn. */
   void askOthersToYield() {
     publish(new JsonObject().put("yield", true));
-  }
-
-  /** This node caught up and has nothing left to write: the others may go on. */
-  void releaseTurn() {
-    publish(new JsonObject().put("turnDone", true));
   }
 
   /** Tells other nodes that this node's people left (room closing). */

@@ -4,39 +4,18 @@ import io.vertx.core.Vertx;
 
 /**
  * Turn-taking between nodes that write the same board. When another node loses a seq race it asks
- * for a turn, and this node holds its writes until that node has written (its ops arrive) or said
- * it has nothing to write, at most {@link #HOLD_MS} in case it died.
+ * for a turn, and this node holds its writes for {@link #HOLD_MS} or until that node's ops arrive.
  * Without it the faster node wins every race and the other one's pushes starve — a liveness
  * matter only: the op log's unique index already decides every race.
  */
 final class WriteTurn {
-  static final long HOLD_MS = 1_000;
+  static final long HOLD_MS = 100;
   private final Vertx vertx;
   private long holdUntil;
   private long timer = -1;
-  private boolean asked;
 
   WriteTurn(Vertx vertx) {
     this.vertx = vertx;
-  }
-
-  /** We lost a race: ask the others for a turn ({@code publishAsk} tells them). */
-  void ask(Runnable publishAsk) {
-    asked = true;
-    publishAsk.run();
-  }
-
-  /**
-   * Our turn is over. When we wrote, our published ops already released the others; when we had
-   * nothing to write, {@code publishRelease} tells them.
-   */
-  void done(boolean wrote, Runnable publishRelease) {
-    if (asked) {
-      asked = false;
-      if (!wrote) {
-        publishRelease.run();
-      }
-    }
   }
 
   /** Another node asked for a turn. */
