@@ -34,11 +34,6 @@ public record CrossboardConfig(
     int presenceTimeoutMs,
     int presenceThinAbove) {
 
-  /** Defaults only (port 8080, ./data, embedded MongoDB, local pub/sub). */
-  public static CrossboardConfig defaults() {
-    return from(new JsonObject(), Map.of());
-  }
-
   /** Defaults, then the config file, then environment variables. */
   public static CrossboardConfig load(Map<String, String> env) throws IOException {
     Path file = Path.of(env.getOrDefault("CONFIG_FILE", "crossboard.json"));

@@ -2,7 +2,9 @@ package org.crossboard.protocol;
 
 /**
  * Request-scoped error codes sent in {@code {"t":"error","code":…}} frames.
- * The connection stays open after any of these unless a {@link CloseCode} follows.
+ * The connection stays open after any of these unless a {@link CloseCode} follows. Only
+ * {@code ERR_UNAVAILABLE} is retryable, and it always comes with the connection closing, so no later
+ * push of that client can land before the re-sent one (docs/PROTOCOL.md).
  */
 public enum ErrorCode {
   ERR_MALFORMED,
@@ -19,14 +21,5 @@ public enum ErrorCode {
   ERR_UNAVAILABLE,
   ERR_BOARD_NOT_FOUND,
   ERR_CLIENT_TOO_OLD,
-  ERR_SERVER_TOO_OLD;
-
-  /**
-   * Whether a client should keep the rejected push pending and send it again. Only
-   * {@code ERR_UNAVAILABLE}, which always comes with the connection closing, so that no later
-   * push of the same client can be applied before the re-sent one (no holes in clientSeq order).
-   */
-  public boolean retryable() {
-    return this == ERR_UNAVAILABLE;
-  }
+  ERR_SERVER_TOO_OLD
 }

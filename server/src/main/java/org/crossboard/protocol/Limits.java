@@ -14,7 +14,6 @@ public final class Limits {
   public static final int MAX_LABEL_LENGTH = 500;
   public static final int MAX_NAME_LENGTH = 80;
   public static final int MAX_REQUEST_ID_LENGTH = 64;
-  public static final int MAX_FETCH_OPS = 1000;
   public static final int PUSHES_PER_SECOND = 50;
   public static final int PUSH_BURST = 100;
 

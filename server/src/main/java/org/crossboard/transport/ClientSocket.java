@@ -21,6 +21,4 @@ public interface ClientSocket {
   void textHandler(Handler<String> handler);
 
   void closeHandler(Handler<Void> handler);
-
-  String remoteAddress();
 }

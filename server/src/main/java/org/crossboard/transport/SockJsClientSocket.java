@@ -58,9 +58,4 @@ public final class SockJsClientSocket implements ClientSocket {
   public void closeHandler(Handler<Void> handler) {
     socket.closeHandler(handler);
   }
-
-  @Override
-  public String remoteAddress() {
-    return String.valueOf(socket.remoteAddress());
-  }
 }

@@ -55,9 +55,4 @@ public final class WebSocketClientSocket implements ClientSocket {
   public void closeHandler(Handler<Void> handler) {
     ws.closeHandler(handler);
   }
-
-  @Override
-  public String remoteAddress() {
-    return String.valueOf(ws.remoteAddress());
-  }
 }

@@ -68,11 +68,6 @@ class SlowConsumerTest {
 
     @Override
     public void closeHandler(Handler<Void> handler) {}
-
-    @Override
-    public String remoteAddress() {
-      return "test";
-    }
   }
 
   @BeforeEach
