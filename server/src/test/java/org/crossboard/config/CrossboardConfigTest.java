@@ -1,0 +1,50 @@
+package org.crossboard.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CrossboardConfigTest {
+
+  @Test
+  @DisplayName("defaults run a single node with embedded storage and in-process pub/sub")
+  void defaults() {
+    CrossboardConfig c = CrossboardConfig.from(new JsonObject(), Map.of());
+    assertEquals(8080, c.port());
+    assertEquals(Path.of("./data"), c.dataDir());
+    assertNull(c.mongoUrl());
+    assertNull(c.redisUrl());
+    assertEquals(60_000, c.idleTimeoutMs());
+    assertTrue(c.nodeId().startsWith("node-"));
+  }
+
+  @Test
+  @DisplayName("the config file overrides defaults and environment variables override the file")
+  void precedence(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("crossboard.json");
+    Files.writeString(file, new JsonObject().put("port", 9000).put("dataDir", "/srv/cb").put("redisUrl", "redis://file").encode());
+    CrossboardConfig c = CrossboardConfig.load(Map.of("CONFIG_FILE", file.toString(), "PORT", "9100",
+        "MONGO_URL", "mongodb://db:27017"));
+    assertEquals(9100, c.port());
+    assertEquals(Path.of("/srv/cb"), c.dataDir());
+    assertEquals("redis://file", c.redisUrl());
+    assertEquals("mongodb://db:27017", c.mongoUrl());
+  }
+
+  @Test
+  @DisplayName("a malformed number names the setting")
+  void badNumber() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> CrossboardConfig.from(new JsonObject(), Map.of("PORT", "eighty")));
+    assertTrue(e.getMessage().contains("PORT"));
+  }
+}
