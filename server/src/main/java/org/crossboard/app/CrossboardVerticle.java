@@ -59,7 +59,7 @@ public final class CrossboardVerticle extends VerticleBase {
       RoomSettings defaults = RoomSettings.DEFAULTS;
       RoomSettings settings = new RoomSettings(config.snapshotEvery(), config.roomIdleCloseMs(),
           defaults.resumeOps(), config.presenceTickMs(), config.presenceTimeoutMs(), config.presenceThinAbove(),
-          defaults.catchUpCheckMs());
+          defaults.catchUpCheckMs(), defaults.maxBacklog());
       rooms = new RoomRegistry(stores.stores(), settings, vertx, pubsub, config.nodeId(), config.redisUrl() != null);
       supervisor = new ConnectionSupervisor(vertx, config.handshakeTimeoutMs(), config.idleTimeoutMs());
       supervisor.start();

@@ -24,9 +24,8 @@ import org.slf4j.LoggerFactory;
  * may take a seq first: the unique index refuses our write, and the room catches up from the op
  * log, re-validates what it had queued and writes again (DESIGN §5–6). Event-loop confined.
  *
- * <p>Two states are kept: {@code speculative} (every sequenced op, against which new pushes are
- * validated) and {@code confirmed} (durable ops only, for snapshots and welcomes), so clients
- * never see an op that is not yet durable.
+ * <p>Pushes are validated against {@link SpeculativeBoard}; clients only ever see
+ * {@link ConfirmedBoard} (durable ops).
  */
 public final class BoardRoom {
   private static final Logger LOG = LoggerFactory.getLogger(BoardRoom.class);
@@ -41,6 +40,7 @@ public final class BoardRoom {
   private final Promise<Void> loaded = Promise.promise();
   private final RoomFanout fanout;
   private final WriteTurn turn;
+  private final Backpressure backpressure;
   private State state = State.LOADING;
   private SpeculativeBoard speculative;
   private ConfirmedBoard confirmed;
@@ -57,6 +57,7 @@ public final class BoardRoom {
     this.ctx = ctx;
     this.fanout = new RoomFanout(boardId, ctx.nodeId(), ctx.vertx(), ctx.pubsub(), ctx.settings(), ctx.multiNode());
     this.turn = new WriteTurn(ctx.vertx());
+    this.backpressure = new Backpressure(ctx.settings().maxBacklog());
   }
 
   public String boardId() {
@@ -155,6 +156,7 @@ public final class BoardRoom {
     }
     sequence(member, push);
     flush();
+    backpressure.queued(member, queue.size());
   }
 
   private void sequence(RoomMember member, ClientMessage.Push push) {
@@ -223,6 +225,7 @@ public final class BoardRoom {
   }
 
   private void afterDurable() {
+    backpressure.drained(queue.size());
     if (confirmed.snapshotDue(ctx.settings().snapshotEvery())) {
       saveSnapshot();
     }

@@ -16,4 +16,9 @@ public interface RoomMember {
 
   /** When this member last sent anything (epoch ms): keeps its presence alive. */
   long lastHeardAt();
+
+  /** Stops reading this member's frames (the room is behind); TCP pushes back on the sender. */
+  void pauseReading();
+
+  void resumeReading();
 }

@@ -20,5 +20,10 @@ public interface ClientSocket {
 
   void textHandler(Handler<String> handler);
 
+  /** Stops delivering incoming frames until {@link #resume()}. */
+  void pause();
+
+  void resume();
+
   void closeHandler(Handler<Void> handler);
 }

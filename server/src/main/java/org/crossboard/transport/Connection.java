@@ -76,6 +76,16 @@ public final class Connection implements RoomMember {
   }
 
   @Override
+  public void pauseReading() {
+    socket.pause();
+  }
+
+  @Override
+  public void resumeReading() {
+    socket.resume();
+  }
+
+  @Override
   public String clientId() {
     return clientId;
   }

@@ -55,6 +55,16 @@ public final class SockJsClientSocket implements ClientSocket {
   }
 
   @Override
+  public void pause() {
+    socket.pause();
+  }
+
+  @Override
+  public void resume() {
+    socket.resume();
+  }
+
+  @Override
   public void closeHandler(Handler<Void> handler) {
     socket.closeHandler(handler);
   }

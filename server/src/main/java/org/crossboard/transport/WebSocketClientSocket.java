@@ -52,6 +52,16 @@ public final class WebSocketClientSocket implements ClientSocket {
   }
 
   @Override
+  public void pause() {
+    ws.pause();
+  }
+
+  @Override
+  public void resume() {
+    ws.resume();
+  }
+
+  @Override
   public void closeHandler(Handler<Void> handler) {
     ws.closeHandler(handler);
   }

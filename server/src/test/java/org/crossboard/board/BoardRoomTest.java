@@ -113,9 +113,21 @@ class BoardRoomTest {
       closed = code;
     }
 
+    boolean paused;
+
     @Override
     public long lastHeardAt() {
       return System.currentTimeMillis();
+    }
+
+    @Override
+    public void pauseReading() {
+      paused = true;
+    }
+
+    @Override
+    public void resumeReading() {
+      paused = false;
     }
 
     List<JsonObject> ofType(String t) {
@@ -135,7 +147,7 @@ class BoardRoomTest {
     snapshots = new InMemorySnapshotStore();
     InMemoryBoardCatalog catalog = new InMemoryBoardCatalog();
     catalog.insert(new BoardInfo("b1", "Room test", 1));
-    registry = new RoomRegistry(new Stores(catalog, log, snapshots), new RoomSettings(3, 1, 100, 30, 15_000, 50, 2_000),
+    registry = new RoomRegistry(new Stores(catalog, log, snapshots), new RoomSettings(3, 1, 100, 30, 15_000, 50, 2_000, 4),
         vertx, new LocalPubSub(vertx), "node-test", false);
   }
 
@@ -230,5 +242,22 @@ class BoardRoomTest {
     assertEquals(4, snapshots.latest("b1").await(1, TimeUnit.SECONDS).seq());
     assertNotNull(snapshots.latest("b1").await(1, TimeUnit.SECONDS).records());
     assertNull(a.closed);
+  }
+
+  @Test
+  @DisplayName("[P6] a backlog over the bound stops reading the pusher's socket until it is down to half")
+  void backpressure() throws Exception {
+    Member a = new Member("client-a5");
+    BoardRoom room = join(a);
+    for (int i = 1; i <= 5; i++) {
+      room.submit(a, push("r" + i, i, "n" + i)); // the first goes out at once, four queue behind it
+    }
+    assertEquals(false, a.paused, "four queued is at the bound, not over it");
+    room.submit(a, push("r6", 6, "n6"));
+    assertEquals(true, a.paused);
+    log.release(0); // the five queued go out together; the queue is empty again
+    log.release(1);
+    assertEquals(false, a.paused);
+    assertEquals(6, a.ofType("ack").size(), "nothing was rejected");
   }
 }

@@ -67,6 +67,12 @@ class SlowConsumerTest {
     public void textHandler(Handler<String> handler) {}
 
     @Override
+    public void pause() {}
+
+    @Override
+    public void resume() {}
+
+    @Override
     public void closeHandler(Handler<Void> handler) {}
   }
 
