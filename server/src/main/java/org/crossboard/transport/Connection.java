@@ -41,6 +41,7 @@ public final class Connection implements RoomMember {
   private volatile long lastReceivedAt;
   private State state = State.AWAITING_HELLO;
   private long congestedChars = -1;
+  private boolean readingPaused;
   private long uncheckedChars;
   private Principal principal;
   private String clientId;
@@ -66,22 +67,26 @@ public final class Connection implements RoomMember {
     return openedAt;
   }
 
+  /** While we are not reading, silence is ours, not the client's: it counts as heard from now. */
   long lastReceivedAt() {
-    return lastReceivedAt;
+    return readingPaused ? System.currentTimeMillis() : lastReceivedAt;
   }
 
   @Override
   public long lastHeardAt() {
-    return lastReceivedAt;
+    return lastReceivedAt();
   }
 
   @Override
   public void pauseReading() {
+    readingPaused = true;
     socket.pause();
   }
 
   @Override
   public void resumeReading() {
+    readingPaused = false;
+    lastReceivedAt = System.currentTimeMillis();
     socket.resume();
   }
 

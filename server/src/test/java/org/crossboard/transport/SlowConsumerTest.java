@@ -131,4 +131,16 @@ class SlowConsumerTest {
     connection.send("s".repeat(50)); // 250: asked
     assertEquals(true, socket.drain != null);
   }
+
+  @Test
+  @DisplayName("[P6][S3] while the server does not read a socket (backpressure), its silence is not the client's")
+  void pausedIsNotSilent() throws InterruptedException {
+    long opened = connection.lastHeardAt();
+    Thread.sleep(30);
+    connection.pauseReading();
+    assertEquals(true, connection.lastHeardAt() >= opened + 30);
+    connection.resumeReading();
+    Thread.sleep(30);
+    assertEquals(true, System.currentTimeMillis() - connection.lastHeardAt() >= 30, "after resuming, silence counts again");
+  }
 }
