@@ -190,9 +190,11 @@ final class RoomFanout {
     if (presence.hasChanges()) {
       presenceChanged();
     }
-    JsonArray local = presence.localStates();
-    if (!local.isEmpty()) {
-      publish(new JsonObject().put("presence", local));
+    if (multiNode) { // re-announce this node's people; alone, nobody would hear it
+      JsonArray local = presence.localStates();
+      if (!local.isEmpty()) {
+        publish(new JsonObject().put("presence", local));
+      }
     }
   }
 
