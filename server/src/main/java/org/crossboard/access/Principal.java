@@ -4,12 +4,31 @@ import io.vertx.core.json.JsonObject;
 import org.crossboard.presence.PresenceColors;
 
 /**
- * Who is behind a connection, as established at the handshake.
+ * Who is behind a connection and with what role on its board, as established at the handshake and
+ * updated whenever the person's role changes (SPEC.md A5).
  *
  * @param org organisation, may be null
  * @param country country, may be null
+ * @param workspace the workspace of the board joined
+ * @param session the account session the token named; null for guests
+ * @param invite for guests, the invitation they came through; null for accounts
+ * @param accessUntil epoch ms after which the connection must close (guests: their link's expiry)
  */
-public record Principal(String userId, String name, String org, String country, Role role) {
+public record Principal(String userId, String name, String org, String country, Role role, String workspace,
+    String session, String invite, long accessUntil) {
+
+  /** An account holder without session details (room-level tests). */
+  public static Principal of(String userId, String name, Role role) {
+    return new Principal(userId, name, null, null, role, null, null, null, Long.MAX_VALUE);
+  }
+
+  public boolean guest() {
+    return invite != null;
+  }
+
+  public Principal withRole(Role newRole) {
+    return new Principal(userId, name, org, country, newRole, workspace, session, invite, accessUntil);
+  }
 
   /** The {@code user} object stamped on ops. */
   public JsonObject toJson() {
@@ -18,6 +37,7 @@ public record Principal(String userId, String name, String org, String country, 
 
   /** The {@code user} object shown in presence. */
   public JsonObject presenceUser() {
-    return toJson().put("org", org).put("country", country).put("color", PresenceColors.forUser(userId));
+    return toJson().put("org", org).put("country", country).put("color", PresenceColors.forUser(userId))
+        .put("guest", guest());
   }
 }

@@ -9,12 +9,10 @@ import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.sockjs.SockJSHandler;
 import io.vertx.ext.web.handler.sockjs.SockJSHandlerOptions;
 import org.crossboard.access.Authenticator;
-import org.crossboard.access.GuestAuthenticator;
 import org.crossboard.board.BoardService;
 import org.crossboard.board.RoomRegistry;
 import org.crossboard.board.RoomSettings;
 import org.crossboard.config.CrossboardConfig;
-import org.crossboard.http.BoardApi;
 import org.crossboard.http.HealthApi;
 import org.crossboard.http.WebClientRoutes;
 import org.crossboard.protocol.Limits;
@@ -61,13 +59,19 @@ public final class CrossboardVerticle extends VerticleBase {
           defaults.resumeOps(), config.presenceTickMs(), config.presenceTimeoutMs(), config.presenceThinAbove(),
           defaults.catchUpCheckMs(), defaults.maxBacklog());
       rooms = new RoomRegistry(stores.stores(), settings, vertx, pubsub, config.nodeId(), config.redisUrl() != null);
-      supervisor = new ConnectionSupervisor(vertx, config.handshakeTimeoutMs(), config.idleTimeoutMs());
+      supervisor = new ConnectionSupervisor(vertx, config.handshakeTimeoutMs(), config.idleTimeoutMs(),
+          config.access().maxConnectionsPerUser());
       supervisor.start();
-      return listen(router(new GuestAuthenticator(), new BoardService(stores.stores(), rooms)));
+      return vertx.executeBlocking(() -> SecretKey.load(config));
+    }).compose(secret -> {
+      AccessModule access = new AccessModule(vertx, stores.stores(), pubsub, secret, config.access());
+      return access.events().subscribe(supervisor::onAccessEvent)
+          .compose(sub -> listen(router(access, new BoardService(stores.stores(), rooms))));
     });
   }
 
-  private Router router(Authenticator authenticator, BoardService boards) {
+  private Router router(AccessModule access, BoardService boards) {
+    Authenticator authenticator = access.authenticator();
     Router router = Router.router(vertx);
     router.route("/ws").handler(ctx -> ctx.request().toWebSocket().onSuccess(ws ->
         new Connection(new WebSocketClientSocket(ws, config.writeQueueMaxBytes()), rooms, authenticator, supervisor)));
@@ -75,7 +79,7 @@ public final class CrossboardVerticle extends VerticleBase {
     router.route("/sockjs/*").handler(BodyHandler.create().setBodyLimit(Limits.TRANSPORT_MAX_FRAME_BYTES));
     router.route("/sockjs/*").subRouter(SockJSHandler.create(vertx, sockJsOptions).socketHandler(socket ->
         new Connection(new SockJsClientSocket(vertx, socket, config.writeQueueMaxBytes()), rooms, authenticator, supervisor)));
-    new BoardApi(stores.stores().boards(), boards).mount(router);
+    access.mount(router, boards);
     new HealthApi(config.nodeId(), rooms, supervisor, pubsub).mount(router);
     WebClientRoutes.mount(router, config.webrootDir());
     return router;

@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonObject;
 import java.security.SecureRandom;
 import org.crossboard.access.Ids;
 import org.crossboard.store.BoardInfo;
+import org.crossboard.store.Grant;
 import org.crossboard.store.Snapshot;
 import org.crossboard.store.Stores;
 
@@ -19,15 +20,15 @@ public final class BoardService {
     this.rooms = rooms;
   }
 
-  /** Creates a board with its initial snapshot (seq 0: the board record). */
-  public Future<BoardInfo> create(String title) {
-    BoardInfo board = new BoardInfo("b" + Ids.random(random, 21), title, System.currentTimeMillis());
+  /** Creates a board in a workspace with its initial snapshot (seq 0: the board record). */
+  public Future<BoardInfo> create(String workspace, String title) {
+    BoardInfo board = new BoardInfo("b" + Ids.random(random, 21), workspace, title, System.currentTimeMillis());
     return stores.boards().insert(board)
         .compose(v -> stores.snapshots().save(board.id(), new Snapshot(0, BoardState.initial(title).toJson())))
         .map(board);
   }
 
-  /** Deletes a board, its ops and snapshots; open connections close with BOARD_DELETED. */
+  /** Deletes a board, its ops, snapshots and board-level roles; open connections close with BOARD_DELETED. */
   public Future<Boolean> delete(String id) {
     return stores.boards().delete(id).compose(deleted -> {
       if (!deleted) {
@@ -36,6 +37,7 @@ public final class BoardService {
       rooms.boardDeleted(id);
       return stores.ops().deleteBoard(id)
           .compose(v -> stores.snapshots().deleteBoard(id))
+          .compose(v -> stores.grants().removeScope(Grant.boardScope(id)))
           .map(true);
     });
   }

@@ -1,5 +1,6 @@
 package org.crossboard.board;
 
+import org.crossboard.access.Principal;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.LinkedHashMap;
@@ -42,9 +43,9 @@ public final class BoardState implements RecordView {
    * @return the canonical changes to sequence (stamped, cascades expanded)
    * @throws org.crossboard.protocol.ProtocolException when any change is invalid; then nothing changed
    */
-  public JsonArray applyClientChanges(JsonArray changes, String userId, long now) {
+  public JsonArray applyClientChanges(JsonArray changes, Principal user, long now) {
     StagedChanges staged = new StagedChanges(this);
-    JsonArray canonical = new ChangeValidator(staged, userId, now).validate(changes);
+    JsonArray canonical = new ChangeValidator(staged, user, now).validate(changes);
     staged.commitInto(records);
     return canonical;
   }

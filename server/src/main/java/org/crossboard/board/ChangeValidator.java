@@ -7,6 +7,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.crossboard.access.Principal;
+import org.crossboard.access.Role;
 import org.crossboard.protocol.ErrorCode;
 import org.crossboard.protocol.ProtocolException;
 
@@ -18,12 +20,14 @@ import org.crossboard.protocol.ProtocolException;
 final class ChangeValidator {
   private final RecordView view;
   private final String userId;
+  private final Principal user;
   private final long now;
   private int index;
 
-  ChangeValidator(RecordView view, String userId, long now) {
+  ChangeValidator(RecordView view, Principal user, long now) {
     this.view = view;
-    this.userId = userId;
+    this.user = user;
+    this.userId = user.userId();
     this.now = now;
   }
 
@@ -61,6 +65,7 @@ final class ChangeValidator {
       throw invalid("the board record can only be patched");
     }
     JsonObject existing = view.get(id);
+    authorize(type, existing, true);
     if (existing != null && !existing.getString("type").equals(type)) {
       throw invalid("record " + id + " is a " + existing.getString("type") + "; its type cannot change");
     }
@@ -85,6 +90,9 @@ final class ChangeValidator {
     record.put("createdBy", existing != null ? existing.getValue("createdBy") : userId);
     record.put("createdAt", existing != null ? existing.getValue("createdAt") : now);
     record.put("updatedBy", userId).put("updatedAt", now);
+    if (type.equals("comment")) {
+      record.put("authorName", existing != null ? existing.getValue("authorName") : user.name());
+    }
     return CanonicalChanges.put(record);
   }
 
@@ -98,6 +106,7 @@ final class ChangeValidator {
       return List.of(); // C3
     }
     String type = existing.getString("type");
+    authorize(type, existing, input.containsKey("text"));
     JsonObject props = new JsonObject();
     for (Map.Entry<String, Object> prop : input) {
       String key = prop.getKey();
@@ -143,6 +152,7 @@ final class ChangeValidator {
     if (view.get(id) == null) {
       return List.of(); // C3
     }
+    authorize(view.get(id).getString("type"), view.get(id), false);
     Set<String> removed = new LinkedHashSet<>();
     removed.add(id);
     boolean grew = true;
@@ -170,6 +180,9 @@ final class ChangeValidator {
     Object parent = record.getValue("parent");
     if (parent != null && ids.contains(parent)) {
       return true;
+    }
+    if ("comment".equals(record.getString("type"))) {
+      return ids.contains(record.getValue("target"));
     }
     return "connector".equals(record.getString("type"))
         && (ids.contains(record.getValue("from")) || ids.contains(record.getValue("to")));
@@ -201,6 +214,12 @@ final class ChangeValidator {
         cursor = ancestor == null ? null : ancestor.getString("parent");
       }
     }
+    if (type.equals("comment") && record.getValue("target") instanceof String target) {
+      JsonObject targetRecord = view.get(target);
+      if (targetRecord == null || Set.of("board", "comment").contains(targetRecord.getString("type"))) {
+        throw invalid("comment.target " + target + " is not an existing record to comment on");
+      }
+    }
     if (type.equals("connector")) {
       for (String end : new String[] {"from", "to"}) {
         String target = record.getString(end);
@@ -211,6 +230,25 @@ final class ChangeValidator {
           throw invalid("connector." + end + " " + target + " is not an existing connectable record");
         }
       }
+    }
+  }
+
+  /**
+   * A1–A2: viewers change nothing; commenters only add comments and change or remove their own;
+   * nobody rewrites someone else's comment text (editors may still move, resolve or remove it).
+   *
+   * @param existing the record as it is now, null when a put creates it
+   * @param writesText whether the change sets the text
+   */
+  private void authorize(String type, JsonObject existing, boolean writesText) {
+    Role role = user.role();
+    boolean comment = "comment".equals(type);
+    boolean own = existing == null || userId.equals(existing.getValue("createdBy"));
+    if (role.canEdit() ? comment && writesText && !own : !(role == Role.COMMENTER && comment && own)) {
+      throw new ProtocolException(ErrorCode.ERR_FORBIDDEN, "change " + index + ": " + (role == Role.VIEWER
+          ? "viewers cannot change the board"
+          : role == Role.COMMENTER ? "commenters can only add comments and change their own"
+          : "only its author can change a comment's text"), index);
     }
   }
 

@@ -15,7 +15,7 @@ public final class RecordSchema {
   public static final String BOARD_RECORD_ID = "board";
 
   /** Props the server stamps; values sent by clients are dropped. */
-  public static final Set<String> SERVER_OWNED = Set.of("createdBy", "createdAt", "updatedBy", "updatedAt");
+  public static final Set<String> SERVER_OWNED = Set.of("createdBy", "createdAt", "updatedBy", "updatedAt", "authorName");
 
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
   private static final Pattern ORDER = Pattern.compile("[0-9A-Za-z]{1,64}");
@@ -30,7 +30,8 @@ public final class RecordSchema {
       "note", BOX,
       "text", BOX,
       "shape", union(BOX, Set.of("shape")),
-      "connector", Set.of("order", "from", "to"));
+      "connector", Set.of("order", "from", "to"),
+      "comment", Set.of("order", "x", "y", "text"));
 
   private static final Map<String, Set<String>> OPTIONAL = Map.of(
       "board", Set.of("title"),
@@ -38,7 +39,8 @@ public final class RecordSchema {
       "note", CONTENT,
       "text", CONTENT,
       "shape", CONTENT,
-      "connector", Set.of("label", "color", "parent", "locked"));
+      "connector", Set.of("label", "color", "parent", "locked"),
+      "comment", Set.of("target", "resolved"));
 
   private RecordSchema() {}
 
@@ -80,8 +82,8 @@ public final class RecordSchema {
       case "label" -> text(value, Limits.MAX_LABEL_LENGTH);
       case "order" -> value instanceof String s && ORDER.matcher(s).matches()
           ? null : "must be 1-64 characters of [0-9A-Za-z]";
-      case "locked" -> value instanceof Boolean ? null : "must be a boolean";
-      case "parent", "from", "to" -> isValidId(value) ? null : "must be a record id";
+      case "locked", "resolved" -> value instanceof Boolean ? null : "must be a boolean";
+      case "parent", "from", "to", "target" -> isValidId(value) ? null : "must be a record id";
       default -> "is not a known property";
     };
   }

@@ -43,7 +43,7 @@ final class SpeculativeBoard {
    */
   Op sequence(Principal user, String clientId, ClientMessage.Push push, long now) {
     Op op = new Op(seq + 1, clientId, push.clientSeq(), user.toJson(), now,
-        state.applyClientChanges(push.changes(), user.userId(), now));
+        state.applyClientChanges(push.changes(), user, now));
     seq = op.seq();
     clientSeq.put(clientId, push.clientSeq());
     return op;

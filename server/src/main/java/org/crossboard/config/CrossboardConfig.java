@@ -15,6 +15,7 @@ import java.util.UUID;
  * @param mongoUrl null: embedded MongoDB-compatible server with an H2 file under {@code dataDir}
  * @param redisUrl null: in-process pub/sub (single node)
  * @param webrootDir null: serve the web client from the classpath; a directory: serve from disk (development)
+ * @param access accounts, tokens and limits
  */
 public record CrossboardConfig(
     String host,
@@ -32,7 +33,8 @@ public record CrossboardConfig(
     Path webrootDir,
     int presenceTickMs,
     int presenceTimeoutMs,
-    int presenceThinAbove) {
+    int presenceThinAbove,
+    AccessConfig access) {
 
   /** Defaults, then the config file, then environment variables. */
   public static CrossboardConfig load(Map<String, String> env) throws IOException {
@@ -59,14 +61,23 @@ public record CrossboardConfig(
         pathOrNull(s.string("webrootDir", "CROSSBOARD_WEBROOT_DIR", null)),
         s.integer("presenceTickMs", "PRESENCE_TICK_MS", 30),
         s.integer("presenceTimeoutMs", "PRESENCE_TIMEOUT_MS", 15_000),
-        s.integer("presenceThinAbove", "PRESENCE_THIN_ABOVE", 50));
+        s.integer("presenceThinAbove", "PRESENCE_THIN_ABOVE", 50),
+        new AccessConfig(
+            s.string("jwtSecret", "JWT_SECRET", null),
+            s.integer("tokenTtlMinutes", "TOKEN_TTL_MINUTES", 12 * 60),
+            s.integer("maxConnectionsPerUser", "MAX_CONNECTIONS_PER_USER", 20),
+            s.integer("passwordMemoryKb", "PASSWORD_MEMORY_KB", 19 * 1024),
+            s.integer("passwordIterations", "PASSWORD_ITERATIONS", 2),
+            s.integer("loginFailuresPerAccount", "LOGIN_FAILURES_PER_ACCOUNT", 5),
+            s.integer("loginFailuresPerAddress", "LOGIN_FAILURES_PER_ADDRESS", 50),
+            s.integer("loginWindowMs", "LOGIN_WINDOW_MS", 15 * 60_000)));
   }
 
   /** A copy listening on another port (tests start on 0, then pin the port for restarts). */
   public CrossboardConfig withPort(int newPort) {
     return new CrossboardConfig(host, newPort, dataDir, mongoUrl, mongoDb, redisUrl, nodeId,
         handshakeTimeoutMs, idleTimeoutMs, snapshotEvery, roomIdleCloseMs, writeQueueMaxBytes, webrootDir,
-        presenceTickMs, presenceTimeoutMs, presenceThinAbove);
+        presenceTickMs, presenceTimeoutMs, presenceThinAbove, access);
   }
 
   private static Path pathOrNull(String s) {

@@ -1,89 +1,62 @@
 package org.crossboard.http;
 
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
+import org.crossboard.access.AccessService;
+import org.crossboard.access.Action;
+import org.crossboard.access.BoardRoles;
+import org.crossboard.audit.AuditLog;
 import org.crossboard.board.BoardService;
-import org.crossboard.protocol.Limits;
-import org.crossboard.store.BoardCatalog;
+import org.crossboard.store.WorkspaceStore;
 
-/** REST for boards: list, create, get, delete, export (docs/PROTOCOL.md "REST"). */
-public final class BoardApi {
-  private static final int MAX_BODY_BYTES = 64 * 1024;
-  private final BoardCatalog catalog;
+/** One board: read, delete, export, board-level roles (docs/API.md "Boards"). */
+final class BoardApi {
+  private final AccessService access;
   private final BoardService boards;
+  private final BoardRoles boardRoles;
+  private final WorkspaceStore workspaces;
+  private final AuditLog audit;
+  private final Api api;
 
-  public BoardApi(BoardCatalog catalog, BoardService boards) {
-    this.catalog = catalog;
+  BoardApi(AccessService access, BoardService boards, BoardRoles boardRoles, WorkspaceStore workspaces,
+      AuditLog audit, Api api) {
+    this.access = access;
     this.boards = boards;
+    this.boardRoles = boardRoles;
+    this.workspaces = workspaces;
+    this.audit = audit;
+    this.api = api;
   }
 
-  public void mount(Router router) {
-    router.route("/api/boards*").handler(BodyHandler.create().setBodyLimit(MAX_BODY_BYTES));
-    router.get("/api/boards").handler(this::list);
-    router.post("/api/boards").handler(this::create);
-    router.get("/api/boards/:id").handler(this::get);
-    router.delete("/api/boards/:id").handler(this::delete);
-    router.get("/api/boards/:id/export").handler(this::export);
+  void mount(Router router) {
+    router.get("/api/boards/:id").handler(ctx -> api.authed(ctx, 200, caller ->
+        access.requireBoard(caller, id(ctx), Action.VIEW_BOARD).compose(s -> workspaces.get(s.value().workspace())
+            .map(ws -> s.value().toJson().put("workspaceName", ws == null ? null : ws.name())
+                .put("role", s.role().wire())))));
+    router.delete("/api/boards/:id").handler(ctx -> api.authed(ctx, 204, caller ->
+        access.requireBoard(caller, id(ctx), Action.DELETE_BOARD).compose(s -> boards.delete(s.value().id())
+            .compose(deleted -> audit.record(AuditLog.workspaceChain(s.value().workspace()), caller.actor(),
+                "board.deleted", s.value().id(), new JsonObject().put("title", s.value().title()), Api.ip(ctx)))
+            .map(v -> null))));
+    router.get("/api/boards/:id/export").handler(ctx -> api.authed(ctx, 200, caller ->
+        access.requireBoard(caller, id(ctx), Action.EXPORT_BOARD).compose(s -> boards.export(s.value().id())
+            .compose(doc -> audit.record(AuditLog.workspaceChain(s.value().workspace()), caller.actor(),
+                    "board.exported", s.value().id(), new JsonObject().put("seq", doc.getLong("seq")), Api.ip(ctx))
+                .map(v -> {
+                  ctx.response().putHeader("Content-Disposition",
+                      "attachment; filename=\"board-" + s.value().id() + ".json\"");
+                  return doc;
+                })))));
+    router.get("/api/boards/:id/members").handler(ctx -> api.authed(ctx, 200, caller ->
+        boardRoles.people(caller, id(ctx))));
+    router.put("/api/boards/:id/members/:user").handler(ctx -> api.authed(ctx, 200, caller ->
+        boardRoles.set(caller, id(ctx), ctx.pathParam("user"), Api.body(ctx).getValue("role"), Api.ip(ctx))));
+    router.delete("/api/boards/:id/members/:user").handler(ctx -> api.authed(ctx, 204, caller ->
+        boardRoles.remove(caller, id(ctx), ctx.pathParam("user"), Api.ip(ctx)).map(v -> (Object) null)));
   }
 
-  private void list(RoutingContext ctx) {
-    catalog.list().onSuccess(all -> {
-      JsonArray out = new JsonArray();
-      all.forEach(b -> out.add(b.toJson()));
-      Json.send(ctx, 200, out.encode());
-    }).onFailure(ctx::fail);
-  }
-
-  private void create(RoutingContext ctx) {
-    JsonObject body;
-    try {
-      body = ctx.body().asJsonObject();
-    } catch (RuntimeException e) {
-      Json.error(ctx, 400, "ERR_MALFORMED", "body must be a JSON object");
-      return;
-    }
-    Object title = body == null ? null : body.getValue("title");
-    if (!(title instanceof String t) || t.isBlank() || t.length() > Limits.MAX_TITLE_LENGTH) {
-      Json.error(ctx, 400, "ERR_INVALID", "title must be 1-" + Limits.MAX_TITLE_LENGTH + " characters");
-      return;
-    }
-    boards.create(t.strip())
-        .onSuccess(b -> Json.send(ctx, 201, b.toJson().encode()))
-        .onFailure(ctx::fail);
-  }
-
-  private void get(RoutingContext ctx) {
-    catalog.get(ctx.pathParam("id")).onSuccess(b -> {
-      if (b == null) {
-        Json.error(ctx, 404, "ERR_BOARD_NOT_FOUND", "no such board");
-      } else {
-        Json.send(ctx, 200, b.toJson().encode());
-      }
-    }).onFailure(ctx::fail);
-  }
-
-  private void delete(RoutingContext ctx) {
-    boards.delete(ctx.pathParam("id")).onSuccess(deleted -> {
-      if (deleted) {
-        ctx.response().setStatusCode(204).end();
-      } else {
-        Json.error(ctx, 404, "ERR_BOARD_NOT_FOUND", "no such board");
-      }
-    }).onFailure(ctx::fail);
-  }
-
-  private void export(RoutingContext ctx) {
-    String id = ctx.pathParam("id");
-    boards.export(id).onSuccess(doc -> {
-      if (doc == null) {
-        Json.error(ctx, 404, "ERR_BOARD_NOT_FOUND", "no such board");
-        return;
-      }
-      ctx.response().putHeader("Content-Disposition", "attachment; filename=\"board-" + id + ".json\"");
-      Json.send(ctx, 200, doc.encode());
-    }).onFailure(ctx::fail);
+  private static String id(RoutingContext ctx) {
+    return ctx.pathParam("id");
   }
 }

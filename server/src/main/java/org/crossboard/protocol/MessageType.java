@@ -18,6 +18,7 @@ public enum MessageType {
   OPS("ops", false),
   PONG("pong", false),
   ERROR("error", false),
+  ROLE("role", false),
   CLOSING("closing", false);
 
   private static final Map<String, MessageType> FROM_CLIENT = new HashMap<>();

@@ -40,6 +40,11 @@ public final class ServerMessages {
     return new JsonObject().put("t", MessageType.CLOSING.wire()).put("code", code.code()).put("reason", reason);
   }
 
+  /** The receiver's role on the board changed while connected (SPEC.md A5). */
+  public static JsonObject role(String role) {
+    return new JsonObject().put("t", MessageType.ROLE.wire()).put("role", role);
+  }
+
   public static JsonObject pong(String id, long now) {
     return new JsonObject().put("t", MessageType.PONG.wire()).put("id", id).put("at", now);
   }
@@ -48,6 +53,7 @@ public final class ServerMessages {
     return new JsonObject()
         .put("maxFrameBytes", Limits.MAX_FRAME_BYTES)
         .put("maxChangesPerPush", Limits.MAX_CHANGES_PER_PUSH)
-        .put("maxTextLength", Limits.MAX_TEXT_LENGTH);
+        .put("maxTextLength", Limits.MAX_TEXT_LENGTH)
+        .put("pushesPerSecond", Limits.PUSHES_PER_SECOND);
   }
 }

@@ -8,8 +8,8 @@ public interface BoardCatalog {
 
   Future<Void> insert(BoardInfo board);
 
-  /** All boards, newest first. */
-  Future<List<BoardInfo>> list();
+  /** The workspace's boards, newest first. */
+  Future<List<BoardInfo>> byWorkspace(String workspace);
 
   /** The board, or null. */
   Future<BoardInfo> get(String id);

@@ -2,6 +2,7 @@ package org.crossboard.transport;
 
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayDeque;
+import org.crossboard.access.Action;
 import org.crossboard.access.Authenticator;
 import org.crossboard.access.Principal;
 import org.crossboard.board.BoardNotFoundException;
@@ -45,7 +46,9 @@ public final class Connection implements RoomMember {
   private long uncheckedChars;
   private Principal principal;
   private String clientId;
+  private String boardId;
   private BoardRoom room;
+  private long rechecks;
 
   public Connection(ClientSocket socket, RoomRegistry rooms, Authenticator authenticator, ConnectionSupervisor supervisor) {
     this.socket = socket;
@@ -98,6 +101,45 @@ public final class Connection implements RoomMember {
   @Override
   public Principal principal() {
     return principal;
+  }
+
+  /** The board this connection said hello to (null before hello). */
+  String boardId() {
+    return boardId;
+  }
+
+  /**
+   * Reads the person's current role again (an access event concerned them, SPEC.md A5): gone →
+   * {@code ERR_ACCESS_REVOKED} and close 4013; session ended → close 4010; changed → a {@code role}
+   * frame, and every later message is checked against the new role. Only the newest check applies.
+   */
+  void recheckAccess() {
+    if (state != State.OPEN) {
+      return;
+    }
+    long check = ++rechecks;
+    authenticator.recheck(principal, boardId).onComplete(result -> {
+      if (state != State.OPEN || check != rechecks) {
+        return;
+      }
+      if (result.failed()) {
+        if (result.cause() instanceof ProtocolException p && p.code() == ErrorCode.ERR_UNAUTHORIZED) {
+          fatal(ErrorCode.ERR_UNAUTHORIZED, p.getMessage(), CloseCode.UNAUTHORIZED);
+        } else {
+          LOG.warn("access re-check failed; keeping the connection until the next check", result.cause());
+        }
+      } else if (result.result() == null) {
+        accessEnded("your access to this board was removed");
+      } else if (result.result() != principal.role()) {
+        principal = principal.withRole(result.result());
+        sendJson(ServerMessages.role(principal.role().wire()));
+      }
+    });
+  }
+
+  /** Closes with ACCESS_REVOKED (revocation, or a guest link's expiry). */
+  void accessEnded(String message) {
+    fatal(ErrorCode.ERR_ACCESS_REVOKED, message, CloseCode.ACCESS_REVOKED);
   }
 
   @Override
@@ -194,10 +236,18 @@ public final class Connection implements RoomMember {
     }
     state = State.JOINING;
     clientId = hello.clientId();
+    boardId = hello.board();
     authenticator.authenticate(hello)
         .compose(p -> {
           principal = p;
-          return state == State.JOINING ? rooms.join(this, hello) : io.vertx.core.Future.failedFuture("closed");
+          if (state != State.JOINING) {
+            return io.vertx.core.Future.failedFuture("closed");
+          }
+          if (supervisor.connectionsOf(p.userId(), this) >= supervisor.maxConnectionsPerUser()) {
+            return io.vertx.core.Future.failedFuture(new ProtocolException(ErrorCode.ERR_TOO_MANY_CONNECTIONS,
+                "more than " + supervisor.maxConnectionsPerUser() + " connections for one person; close a tab"));
+          }
+          return rooms.join(this, hello);
         })
         .onSuccess(this::onJoined)
         .onFailure(this::onJoinFailed);
@@ -225,6 +275,8 @@ public final class Connection implements RoomMember {
       fatal(p.code(), p.getMessage(), CloseCode.FORBIDDEN);
     } else if (e instanceof ProtocolException p && p.code() == ErrorCode.ERR_UNAUTHORIZED) {
       fatal(p.code(), p.getMessage(), CloseCode.UNAUTHORIZED);
+    } else if (e instanceof ProtocolException p && p.code() == ErrorCode.ERR_TOO_MANY_CONNECTIONS) {
+      fatal(p.code(), p.getMessage(), CloseCode.TOO_MANY_CONNECTIONS);
     } else if (e instanceof ProtocolException p) {
       fatal(p.code(), p.getMessage(), CloseCode.PROTOCOL_VIOLATION);
     } else {
@@ -249,9 +301,13 @@ public final class Connection implements RoomMember {
     if (message instanceof ClientMessage.Push push) {
       onPush(push);
     } else if (message instanceof ClientMessage.Fetch fetch) {
-      room.fetch(this, fetch);
+      if (allowed(Action.FETCH_OPS, fetch.id())) {
+        room.fetch(this, fetch);
+      }
     } else if (message instanceof ClientMessage.Presence presence) {
-      room.presence(this, presence.fields());
+      if (allowed(Action.SEND_PRESENCE, presence.id())) {
+        room.presence(this, presence.fields());
+      }
     } else if (message instanceof ClientMessage.Ping ping) {
       sendJson(ServerMessages.pong(ping.id(), System.currentTimeMillis()));
     } else {
@@ -260,10 +316,20 @@ public final class Connection implements RoomMember {
     }
   }
 
+  /** SPEC.md A1: every message is checked against the role the person has now. */
+  private boolean allowed(Action action, String requestId) {
+    if (action.allows(principal.role())) {
+      return true;
+    }
+    sendJson(ServerMessages.error(requestId, ErrorCode.ERR_FORBIDDEN,
+        "role " + principal.role().wire() + " may not " + action.call(), null));
+    return false;
+  }
+
   private void onPush(ClientMessage.Push push) {
-    if (!principal.role().canEdit()) {
-      sendJson(ServerMessages.error(push.id(), ErrorCode.ERR_FORBIDDEN,
-          "role " + principal.role().wire() + " cannot edit", null));
+    // commenters get through here; the room lets their pushes touch only their own comments
+    if (!allowed(Action.PUSH_COMMENT, push.id())) {
+      return;
     } else if (!pushes.tryTake(System.nanoTime())) {
       sendJson(ServerMessages.error(push.id(), ErrorCode.ERR_RATE_LIMITED,
           "more than " + Limits.PUSHES_PER_SECOND + " pushes per second", null));

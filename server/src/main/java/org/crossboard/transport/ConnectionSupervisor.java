@@ -8,24 +8,29 @@ import java.util.TreeMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.List;
 import java.util.Set;
+import io.vertx.core.json.JsonObject;
+import org.crossboard.access.AccessEvents;
 import org.crossboard.protocol.CloseCode;
 
 /**
  * Enforces the named timeouts of all connections with one periodic sweep instead of a timer per
- * connection (SPEC.md P1, P5): handshake timeout and idle timeout.
+ * connection (SPEC.md P1, P5): handshake timeout, idle timeout and guest link expiry; and the
+ * per-person connection limit and access re-checks across all of this node's connections.
  */
 public final class ConnectionSupervisor {
   private final Set<Connection> connections = new LinkedHashSet<>();
   private final Map<CloseCode, LongAdder> closes = new EnumMap<>(CloseCode.class);
   private final long handshakeTimeoutMs;
   private final long idleTimeoutMs;
+  private final int maxConnectionsPerUser;
   private final Vertx vertx;
   private long timer = -1;
 
-  public ConnectionSupervisor(Vertx vertx, long handshakeTimeoutMs, long idleTimeoutMs) {
+  public ConnectionSupervisor(Vertx vertx, long handshakeTimeoutMs, long idleTimeoutMs, int maxConnectionsPerUser) {
     this.vertx = vertx;
     this.handshakeTimeoutMs = handshakeTimeoutMs;
     this.idleTimeoutMs = idleTimeoutMs;
+    this.maxConnectionsPerUser = maxConnectionsPerUser;
   }
 
   public void start() {
@@ -51,6 +56,35 @@ public final class ConnectionSupervisor {
     return connections.size();
   }
 
+  int maxConnectionsPerUser() {
+    return maxConnectionsPerUser;
+  }
+
+  /** How many other joined or joining connections of this node belong to the person (SPEC.md P10). */
+  int connectionsOf(String userId, Connection except) {
+    int n = 0;
+    for (Connection c : connections) {
+      if (c != except && c.state() != Connection.State.CLOSED && c.principal() != null
+          && c.principal().userId().equals(userId)) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /**
+   * Someone's access changed (an {@link AccessEvents} event): the open connections it may concern
+   * re-read their role. Linear in this node's connections, which is fine for events that follow
+   * a person's click.
+   */
+  public void onAccessEvent(JsonObject event) {
+    for (Connection c : List.copyOf(connections)) {
+      if (c.state() == Connection.State.OPEN && AccessEvents.concerns(event, c.principal(), c.boardId())) {
+        c.recheckAccess();
+      }
+    }
+  }
+
   void closedWith(CloseCode code) {
     closes.computeIfAbsent(code, c -> new LongAdder()).increment();
   }
@@ -73,6 +107,8 @@ public final class ConnectionSupervisor {
         case OPEN -> {
           if (now - c.lastReceivedAt() > idleTimeoutMs) {
             c.close(CloseCode.IDLE_TIMEOUT, "nothing received; ping every 20 s");
+          } else if (now >= c.principal().accessUntil()) {
+            c.accessEnded("your invitation link has expired");
           }
         }
         case CLOSED -> connections.remove(c);

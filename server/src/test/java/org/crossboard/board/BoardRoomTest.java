@@ -100,7 +100,7 @@ class BoardRoomTest {
 
     @Override
     public Principal principal() {
-      return new Principal("u-" + clientId, clientId, null, null, Role.EDITOR);
+      return Principal.of("u-" + clientId, clientId, Role.EDITOR);
     }
 
     @Override
@@ -146,8 +146,8 @@ class BoardRoomTest {
     log = new HeldOpLog();
     snapshots = new InMemorySnapshotStore();
     InMemoryBoardCatalog catalog = new InMemoryBoardCatalog();
-    catalog.insert(new BoardInfo("b1", "Room test", 1));
-    registry = new RoomRegistry(new Stores(catalog, log, snapshots), new RoomSettings(3, 1, 100, 30, 15_000, 50, 2_000, 4),
+    catalog.insert(new BoardInfo("b1", "w1", "Room test", 1));
+    registry = new RoomRegistry(org.crossboard.store.memory.InMemoryStores.with(catalog, log, snapshots), new RoomSettings(3, 1, 100, 30, 15_000, 50, 2_000, 4),
         vertx, new LocalPubSub(vertx), "node-test", false);
   }
 

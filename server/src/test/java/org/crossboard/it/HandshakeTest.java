@@ -8,6 +8,7 @@ import java.util.Map;
 import org.crossboard.testing.Changes;
 import org.crossboard.testing.Rest;
 import org.crossboard.testing.ServerExtension;
+import org.crossboard.testing.TestAccess;
 import org.crossboard.testing.WsTestClient;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -20,8 +21,8 @@ class HandshakeTest {
 
 
   private static JsonObject hello(String board, int protocol) {
-    return new JsonObject().put("t", "hello").put("protocol", protocol).put("board", board)
-        .put("clientId", "handshake-client").put("name", "Ana");
+    String token = TestAccess.owner(server.baseUrl()).token();
+    return WsTestClient.helloFrame(board, "handshake-client", null, token).put("protocol", protocol);
   }
 
   private static void assertRefused(JsonObject hello, String code, int closeCode) {
@@ -58,9 +59,11 @@ class HandshakeTest {
   }
 
   @Test
-  @DisplayName("[P1] a hello without a display name is refused")
-  void helloWithoutName() {
-    assertRefused(hello(Rest.createBoard(server.baseUrl(), "nameless"), 1).put("name", " "), "ERR_BAD_HELLO", 4000);
+  @DisplayName("[A5] a hello without a token is refused with UNAUTHORIZED (4010)")
+  void helloWithoutToken() {
+    JsonObject hello = hello(Rest.createBoard(server.baseUrl(), "tokenless"), 1);
+    hello.remove("token");
+    assertRefused(hello, "ERR_UNAUTHORIZED", 4010);
   }
 
   @Test
@@ -97,10 +100,10 @@ class HandshakeTest {
   void deleteClosesConnections() {
     String board = Rest.createBoard(server.baseUrl(), "doomed");
     try (WsTestClient c = WsTestClient.join(server.port(), board, "doomed-client", null)) {
-      assertEquals(204, Rest.call("DELETE", server.baseUrl() + "/api/boards/" + board, null).statusCode());
+      assertEquals(204, Rest.asOwnerOf(board, "DELETE", server.baseUrl() + "/api/boards/" + board, null).statusCode());
       assertEquals(4005, c.awaitClose());
     }
-    assertEquals(404, Rest.call("GET", server.baseUrl() + "/api/boards/" + board, null).statusCode());
+    assertEquals(404, Rest.asOwnerOf(board, "GET", server.baseUrl() + "/api/boards/" + board, null).statusCode());
   }
 
   @Test

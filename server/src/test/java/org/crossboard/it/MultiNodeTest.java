@@ -46,7 +46,8 @@ class MultiNodeTest {
   static TestServer node(String id) throws Exception {
     return TestServer.start(Files.createTempDirectory(id), Map.of(
         "MONGO_URL", "mongodb://127.0.0.1:" + mongo.getLocalAddress().getPort(),
-        "REDIS_URL", redis.url(), "NODE_ID", id, "PRESENCE_TIMEOUT_MS", "3000"));
+        "REDIS_URL", redis.url(), "NODE_ID", id, "PRESENCE_TIMEOUT_MS", "3000",
+        "JWT_SECRET", "multi-node test secret shared by both nodes"));
   }
 
   @AfterAll

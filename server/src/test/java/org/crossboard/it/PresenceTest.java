@@ -8,6 +8,7 @@ import io.vertx.core.json.JsonObject;
 import java.util.Map;
 import org.crossboard.testing.Rest;
 import org.crossboard.testing.ServerExtension;
+import org.crossboard.testing.TestAccess;
 import org.crossboard.testing.WsTestClient;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -33,9 +34,9 @@ class PresenceTest {
         && p.test(presenceOf(m, clientId))), clientId);
   }
 
-  static JsonObject hello(String board, String clientId, String name) {
-    return new JsonObject().put("t", "hello").put("protocol", 1).put("board", board).put("clientId", clientId)
-        .put("name", name).put("org", "Digital Agency").put("country", "EE");
+  /** A hello as a guest with this display name (the server takes names from tokens, not from hello). */
+  static JsonObject hello(String baseUrl, String board, String clientId, String name) {
+    return WsTestClient.helloFrame(board, clientId, null, TestAccess.guestToken(baseUrl, board, clientId, name));
   }
 
   @Test
@@ -43,9 +44,9 @@ class PresenceTest {
   void seeEachOther() {
     String board = Rest.createBoard(server.baseUrl(), "presence");
     try (WsTestClient ana = WsTestClient.connect(server.port()); WsTestClient ben = WsTestClient.connect(server.port())) {
-      ana.send(hello(board, "presence-ana", "Ana"));
+      ana.send(hello(server.baseUrl(), board, "presence-ana", "Ana"));
       ana.expect(m -> "welcome".equals(m.getString("t")));
-      ben.send(hello(board, "presence-ben", "Ben"));
+      ben.send(hello(server.baseUrl(), board, "presence-ben", "Ben"));
       JsonObject welcome = ben.expect(m -> "welcome".equals(m.getString("t")));
       JsonObject anaSeen = welcome.getJsonArray("presence").getJsonObject(0);
       assertEquals("Ana", anaSeen.getJsonObject("user").getString("name"));

@@ -8,6 +8,7 @@ import org.crossboard.testing.Changes;
 import org.crossboard.testing.Rest;
 import org.crossboard.testing.ServerExtension;
 import org.crossboard.testing.SockJsXhrClient;
+import org.crossboard.testing.TestAccess;
 import org.crossboard.testing.WsTestClient;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -28,8 +29,8 @@ class SockJsTransportTest {
     String board = Rest.createBoard(server.baseUrl(), "sockjs");
     SockJsXhrClient sockjs = SockJsXhrClient.open(server.baseUrl());
 
-    assertEquals(204, sockjs.send(new JsonObject().put("t", "hello").put("protocol", 1).put("board", board)
-        .put("clientId", "sockjs-client-1").put("name", "Behind a proxy")));
+    assertEquals(204, sockjs.send(WsTestClient.helloFrame(board, "sockjs-client-1", null,
+        TestAccess.guestToken(server.baseUrl(), board, "sockjs-client-1", "Behind a proxy"))));
     assertEquals(0, sockjs.await("welcome").getLong("seq"));
 
     try (WsTestClient ws = WsTestClient.join(server.port(), board, "websocket-client-1", null)) {
@@ -47,7 +48,7 @@ class SockJsTransportTest {
     assertEquals("ERR_UNKNOWN_TYPE", sockjs.await("error").getString("code"));
 
     // SockJS cannot carry close codes: the named code arrives in a last "closing" frame.
-    assertEquals(204, Rest.call("DELETE", server.baseUrl() + "/api/boards/" + board, null).statusCode());
+    assertEquals(204, Rest.asOwnerOf(board, "DELETE", server.baseUrl() + "/api/boards/" + board, null).statusCode());
     assertEquals(4005, sockjs.await("closing").getInteger("code"));
   }
 }

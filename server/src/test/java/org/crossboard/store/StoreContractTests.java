@@ -1,8 +1,14 @@
 package org.crossboard.store;
 
+import org.crossboard.store.memory.InMemoryAccountStore;
+import org.crossboard.store.memory.InMemoryAuditStore;
+import org.crossboard.store.memory.InMemoryAuthSessionStore;
 import org.crossboard.store.memory.InMemoryBoardCatalog;
+import org.crossboard.store.memory.InMemoryGrantStore;
+import org.crossboard.store.memory.InMemoryInviteStore;
 import org.crossboard.store.memory.InMemoryOpLog;
 import org.crossboard.store.memory.InMemorySnapshotStore;
+import org.crossboard.store.memory.InMemoryWorkspaceStore;
 import org.junit.jupiter.api.Nested;
 
 /** Runs every store contract against every adapter: in-memory and MongoDB (real driver). */
@@ -53,6 +59,102 @@ class StoreContractTests {
     @Override
     BoardCatalog create() {
       return MongoTestSupport.freshStores().boards();
+    }
+  }
+
+  @Nested
+  class InMemoryAccountStoreTest extends AccountStoreContract {
+    @Override
+    AccountStore create() {
+      return new InMemoryAccountStore();
+    }
+  }
+
+  @Nested
+  class MongoAccountStoreTest extends AccountStoreContract {
+    @Override
+    AccountStore create() {
+      return MongoTestSupport.freshStores().accounts();
+    }
+  }
+
+  @Nested
+  class InMemoryAuthSessionStoreTest extends AuthSessionStoreContract {
+    @Override
+    AuthSessionStore create() {
+      return new InMemoryAuthSessionStore();
+    }
+  }
+
+  @Nested
+  class MongoAuthSessionStoreTest extends AuthSessionStoreContract {
+    @Override
+    AuthSessionStore create() {
+      return MongoTestSupport.freshStores().sessions();
+    }
+  }
+
+  @Nested
+  class InMemoryWorkspaceStoreTest extends WorkspaceStoreContract {
+    @Override
+    WorkspaceStore create() {
+      return new InMemoryWorkspaceStore();
+    }
+  }
+
+  @Nested
+  class MongoWorkspaceStoreTest extends WorkspaceStoreContract {
+    @Override
+    WorkspaceStore create() {
+      return MongoTestSupport.freshStores().workspaces();
+    }
+  }
+
+  @Nested
+  class InMemoryGrantStoreTest extends GrantStoreContract {
+    @Override
+    GrantStore create() {
+      return new InMemoryGrantStore();
+    }
+  }
+
+  @Nested
+  class MongoGrantStoreTest extends GrantStoreContract {
+    @Override
+    GrantStore create() {
+      return MongoTestSupport.freshStores().grants();
+    }
+  }
+
+  @Nested
+  class InMemoryInviteStoreTest extends InviteStoreContract {
+    @Override
+    InviteStore create() {
+      return new InMemoryInviteStore();
+    }
+  }
+
+  @Nested
+  class MongoInviteStoreTest extends InviteStoreContract {
+    @Override
+    InviteStore create() {
+      return MongoTestSupport.freshStores().invites();
+    }
+  }
+
+  @Nested
+  class InMemoryAuditStoreTest extends AuditStoreContract {
+    @Override
+    AuditStore create() {
+      return new InMemoryAuditStore();
+    }
+  }
+
+  @Nested
+  class MongoAuditStoreTest extends AuditStoreContract {
+    @Override
+    AuditStore create() {
+      return MongoTestSupport.freshStores().audit();
     }
   }
 }

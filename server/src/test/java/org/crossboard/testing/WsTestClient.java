@@ -24,8 +24,11 @@ public final class WsTestClient implements AutoCloseable {
   private final BlockingQueue<JsonObject> inbox = new LinkedBlockingQueue<>();
   private final CompletableFuture<Short> closed = new CompletableFuture<>();
 
-  private WsTestClient(WebSocket ws) {
+  private final int port;
+
+  private WsTestClient(WebSocket ws, int port) {
     this.ws = ws;
+    this.port = port;
     ws.textMessageHandler(text -> inbox.add(new JsonObject(text)));
     ws.closeHandler(v -> closed.complete(ws.closeStatusCode()));
   }
@@ -39,7 +42,7 @@ public final class WsTestClient implements AutoCloseable {
     WebSocketClient client = VERTX.createWebSocketClient(options
         .setMaxFrameSize(8 * 1024 * 1024).setMaxMessageSize(64 * 1024 * 1024));
     try {
-      return new WsTestClient(client.connect(port, "127.0.0.1", "/ws").await(10, TimeUnit.SECONDS));
+      return new WsTestClient(client.connect(port, "127.0.0.1", "/ws").await(10, TimeUnit.SECONDS), port);
     } catch (Exception e) {
       throw new IllegalStateException("could not connect", e);
     }
@@ -58,14 +61,36 @@ public final class WsTestClient implements AutoCloseable {
     return welcome;
   }
 
+  /** Says hello as a guest editor named "tester {clientId}" (see {@link TestAccess#guestToken}). */
   public JsonObject hello(String board, String clientId, Long lastSeq) {
+    String token = TestAccess.guestToken("http://127.0.0.1:" + port, board, clientId, "tester " + clientId);
+    return hello(board, clientId, lastSeq, token);
+  }
+
+  public JsonObject hello(String board, String clientId, Long lastSeq, String token) {
+    send(helloFrame(board, clientId, lastSeq, token));
+    JsonObject answer = expect(m -> "welcome".equals(m.getString("t")) || "error".equals(m.getString("t")));
+    if (!"welcome".equals(answer.getString("t"))) {
+      throw new AssertionError("hello refused: " + answer.encode());
+    }
+    return answer;
+  }
+
+  /** A hello frame. */
+  public static JsonObject helloFrame(String board, String clientId, Long lastSeq, String token) {
     JsonObject hello = new JsonObject().put("t", "hello").put("protocol", 1).put("board", board)
-        .put("clientId", clientId).put("name", "tester " + clientId);
+        .put("clientId", clientId).put("token", token);
     if (lastSeq != null) {
       hello.put("lastSeq", lastSeq);
     }
-    send(hello);
-    return expect(m -> "welcome".equals(m.getString("t")));
+    return hello;
+  }
+
+  /** Connects and joins with a given token. */
+  public static WsTestClient join(int port, String board, String clientId, Long lastSeq, String token) {
+    WsTestClient c = connect(port);
+    c.welcome = c.hello(board, clientId, lastSeq, token);
+    return c;
   }
 
   public void send(JsonObject message) {

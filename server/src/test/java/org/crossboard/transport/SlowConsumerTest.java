@@ -7,15 +7,17 @@ import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import java.util.ArrayList;
 import java.util.List;
-import org.crossboard.access.GuestAuthenticator;
+import io.vertx.core.Future;
+import org.crossboard.access.Authenticator;
+import org.crossboard.access.Principal;
+import org.crossboard.access.Role;
+import org.crossboard.protocol.ClientMessage;
+import org.crossboard.store.memory.InMemoryStores;
 import org.crossboard.board.RoomRegistry;
 import org.crossboard.board.RoomSettings;
 import org.crossboard.protocol.CloseCode;
 import org.crossboard.pubsub.local.LocalPubSub;
 import org.crossboard.store.Stores;
-import org.crossboard.store.memory.InMemoryBoardCatalog;
-import org.crossboard.store.memory.InMemoryOpLog;
-import org.crossboard.store.memory.InMemorySnapshotStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -76,14 +78,27 @@ class SlowConsumerTest {
     public void closeHandler(Handler<Void> handler) {}
   }
 
+  /** These tests never say hello. */
+  static final class NobodyAuthenticator implements Authenticator {
+    @Override
+    public Future<Principal> authenticate(ClientMessage.Hello hello) {
+      return Future.failedFuture("no hello in these tests");
+    }
+
+    @Override
+    public Future<Role> recheck(Principal principal, String board) {
+      return Future.succeededFuture(null);
+    }
+  }
+
   @BeforeEach
   void setUp() {
     vertx = Vertx.vertx();
     socket = new QueueSocket();
-    Stores stores = new Stores(new InMemoryBoardCatalog(), new InMemoryOpLog(), new InMemorySnapshotStore());
-    ConnectionSupervisor supervisor = new ConnectionSupervisor(vertx, 10_000, 60_000);
+    Stores stores = InMemoryStores.create();
+    ConnectionSupervisor supervisor = new ConnectionSupervisor(vertx, 10_000, 60_000, 20);
     connection = new Connection(socket, new RoomRegistry(stores, RoomSettings.DEFAULTS, vertx, new LocalPubSub(vertx), "node-test", false),
-        new GuestAuthenticator(), supervisor);
+        new NobodyAuthenticator(), supervisor);
   }
 
   @AfterEach

@@ -22,8 +22,8 @@ public final class InMemoryBoardCatalog implements BoardCatalog {
   }
 
   @Override
-  public Future<List<BoardInfo>> list() {
-    List<BoardInfo> all = new ArrayList<>(boards.values());
+  public Future<List<BoardInfo>> byWorkspace(String workspace) {
+    List<BoardInfo> all = new ArrayList<>(boards.values().stream().filter(b -> b.workspace().equals(workspace)).toList());
     all.sort(Comparator.comparingLong(BoardInfo::createdAt).reversed().thenComparing(BoardInfo::id));
     return Future.succeededFuture(all);
   }
@@ -35,7 +35,7 @@ public final class InMemoryBoardCatalog implements BoardCatalog {
 
   @Override
   public Future<Void> rename(String id, String title) {
-    boards.computeIfPresent(id, (k, b) -> new BoardInfo(b.id(), title, b.createdAt()));
+    boards.computeIfPresent(id, (k, b) -> new BoardInfo(b.id(), b.workspace(), title, b.createdAt()));
     return Future.succeededFuture();
   }
 

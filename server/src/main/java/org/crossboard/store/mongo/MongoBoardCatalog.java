@@ -19,17 +19,21 @@ public final class MongoBoardCatalog implements BoardCatalog {
     this.durability = durability;
   }
 
+  public Future<Void> createIndexes() {
+    return mongo.createIndex(COLLECTION, new JsonObject().put("workspace", 1));
+  }
+
   @Override
   public Future<Void> insert(BoardInfo board) {
-    JsonObject doc = new JsonObject().put("_id", board.id()).put("title", board.title())
-        .put("createdAt", board.createdAt());
+    JsonObject doc = new JsonObject().put("_id", board.id()).put("workspace", board.workspace())
+        .put("title", board.title()).put("createdAt", board.createdAt());
     return mongo.insert(COLLECTION, doc).compose(id -> durability.afterWrite());
   }
 
   @Override
-  public Future<List<BoardInfo>> list() {
+  public Future<List<BoardInfo>> byWorkspace(String workspace) {
     FindOptions options = new FindOptions().setSort(new JsonObject().put("createdAt", -1).put("_id", 1));
-    return mongo.findWithOptions(COLLECTION, new JsonObject(), options)
+    return mongo.findWithOptions(COLLECTION, new JsonObject().put("workspace", workspace), options)
         .map(docs -> docs.stream().map(MongoBoardCatalog::fromDoc).toList());
   }
 
@@ -53,6 +57,6 @@ public final class MongoBoardCatalog implements BoardCatalog {
   }
 
   private static BoardInfo fromDoc(JsonObject doc) {
-    return new BoardInfo(doc.getString("_id"), doc.getString("title"), doc.getLong("createdAt"));
+    return new BoardInfo(doc.getString("_id"), doc.getString("workspace"), doc.getString("title"), doc.getLong("createdAt"));
   }
 }

@@ -9,11 +9,22 @@ public final class MongoStores {
   private MongoStores() {}
 
   public static Future<Stores> create(MongoClient mongo, Durability durability) {
+    MongoBoardCatalog boards = new MongoBoardCatalog(mongo, durability);
     MongoOpLog ops = new MongoOpLog(mongo, durability);
     MongoSnapshotStore snapshots = new MongoSnapshotStore(mongo, durability);
-    MongoBoardCatalog boards = new MongoBoardCatalog(mongo, durability);
+    MongoAccountStore accounts = new MongoAccountStore(mongo, durability);
+    MongoAuthSessionStore sessions = new MongoAuthSessionStore(mongo, durability);
+    MongoWorkspaceStore workspaces = new MongoWorkspaceStore(mongo, durability);
+    MongoGrantStore grants = new MongoGrantStore(mongo, durability);
+    MongoInviteStore invites = new MongoInviteStore(mongo, durability);
+    MongoAuditStore audit = new MongoAuditStore(mongo, durability);
     return ops.createIndexes()
         .compose(v -> snapshots.createIndexes())
-        .map(v -> new Stores(boards, ops, snapshots));
+        .compose(v -> boards.createIndexes())
+        .compose(v -> accounts.createIndexes())
+        .compose(v -> grants.createIndexes())
+        .compose(v -> invites.createIndexes())
+        .compose(v -> audit.createIndexes())
+        .map(v -> new Stores(boards, ops, snapshots, accounts, sessions, workspaces, grants, invites, audit));
   }
 }

@@ -1,0 +1,172 @@
+package org.crossboard.access;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import java.security.SecureRandom;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.crossboard.audit.AuditLog;
+import org.crossboard.protocol.Limits;
+import org.crossboard.store.Account;
+import org.crossboard.store.AuthSession;
+import org.crossboard.store.DuplicateKeyException;
+import org.crossboard.store.Stores;
+
+/**
+ * Sign-up, sign-in, renewal and sign-out (SPEC.md A1–A3). Passwords are only ever handed to
+ * {@link Passwords}; neither they nor tokens appear in errors, logs or audit entries.
+ */
+public final class AccountService {
+  public static final Set<String> LANGUAGES = Set.of("en", "fr", "de", "es", "et");
+  public static final int MIN_PASSWORD = 10;
+  public static final int MAX_PASSWORD = 200;
+  private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,189}");
+  private final Stores stores;
+  private final Passwords passwords;
+  private final Tokens tokens;
+  private final LoginThrottle throttle;
+  private final AuditLog audit;
+  private final AccessEvents events;
+  private final long tokenTtlMs;
+  private final SecureRandom random = new SecureRandom();
+
+  public AccountService(Stores stores, Passwords passwords, Tokens tokens, LoginThrottle throttle, AuditLog audit,
+      AccessEvents events, long tokenTtlMs) {
+    this.stores = stores;
+    this.passwords = passwords;
+    this.tokens = tokens;
+    this.throttle = throttle;
+    this.audit = audit;
+    this.events = events;
+    this.tokenTtlMs = tokenTtlMs;
+  }
+
+  /** A fresh token and the account it is for. */
+  public record SignedIn(String token, long expiresAt, Account account) {}
+
+  public Future<SignedIn> signUp(JsonObject body, String ip) {
+    String email = email(body.getValue("email"));
+    String password = password(body.getValue("password"));
+    String name = Fields.required(body.getValue("name"), "name", Limits.MAX_NAME_LENGTH);
+    String org = Fields.optional(body.getValue("org"), "org", Limits.MAX_NAME_LENGTH);
+    String country = Fields.optional(body.getValue("country"), "country", Limits.MAX_NAME_LENGTH);
+    Object langValue = body.getValue("lang");
+    String lang = langValue == null ? "en" : langValue instanceof String l && LANGUAGES.contains(l) ? l : null;
+    if (lang == null) {
+      throw AccessException.invalid("lang must be one of " + LANGUAGES);
+    }
+    String id = "u" + Ids.random(random, 21);
+    return passwords.hash(password).compose(hash -> stores.accounts()
+            .insert(new Account(id, email, name, org, country, lang, hash, false, System.currentTimeMillis())))
+        .recover(e -> Future.failedFuture(e instanceof DuplicateKeyException
+            ? new AccessException(409, "ERR_EMAIL_TAKEN", "an account with this email exists; sign in instead")
+            : e))
+        .compose(v -> stores.accounts().claimAdmin(id))
+        .compose(admin -> stores.accounts().byId(id))
+        .compose(account -> {
+          audit.record(AuditLog.SERVER_CHAIN, actor(account), "account.created", account.id(),
+              new JsonObject().put("admin", account.admin()), ip);
+          return startSession(account);
+        });
+  }
+
+  public Future<SignedIn> signIn(Object emailValue, Object passwordValue, String ip) {
+    if (!(emailValue instanceof String e) || !(passwordValue instanceof String password)) {
+      return Future.failedFuture(AccessException.invalid("email and password are required"));
+    }
+    String email = e.strip().toLowerCase(Locale.ROOT);
+    long now = System.currentTimeMillis();
+    long retry = throttle.retryAfterSeconds(email, ip, now);
+    if (retry > 0) {
+      return Future.failedFuture(new AccessException(429, "ERR_THROTTLED",
+          "too many failed sign-ins; try again in " + retry + " s", retry));
+    }
+    return stores.accounts().byEmail(email).compose(account ->
+        passwords.verify(password, account == null ? null : account.passwordHash()).compose(ok -> {
+          if (!ok) {
+            throttle.failed(email, ip, System.currentTimeMillis());
+            audit.record(AuditLog.SERVER_CHAIN, new JsonObject().put("id", account == null ? null : account.id())
+                .put("name", email), "signin.failed", email, new JsonObject(), ip);
+            return Future.failedFuture(new AccessException(401, "ERR_BAD_CREDENTIALS", "wrong email or password"));
+          }
+          throttle.succeeded(email);
+          audit.record(AuditLog.SERVER_CHAIN, actor(account), "signin", account.id(), new JsonObject(), ip);
+          return startSession(account);
+        }));
+  }
+
+  /** A new token for the same session, with a new expiry. */
+  public Future<SignedIn> renew(Caller caller) {
+    if (caller.guest()) {
+      return Future.failedFuture(AccessException.forbidden("guest tokens cannot be renewed; join again"));
+    }
+    long expiresAt = System.currentTimeMillis() + tokenTtlMs;
+    String session = caller.claims().session();
+    return stores.sessions().extend(session, expiresAt).compose(ok -> ok
+        ? Future.succeededFuture(new SignedIn(tokens.forAccount(caller.userId(), session, expiresAt), expiresAt,
+            caller.account()))
+        : Future.failedFuture(AccessException.unauthorized("signed out")));
+  }
+
+  /** Ends the session: its tokens stop working and its open connections close, on every node. */
+  public Future<Void> signOut(Caller caller, String ip) {
+    if (caller.guest()) {
+      return Future.succeededFuture();
+    }
+    String session = caller.claims().session();
+    return stores.sessions().delete(session).compose(v -> {
+      audit.record(AuditLog.SERVER_CHAIN, caller.actor(), "signout", caller.userId(), new JsonObject(), ip);
+      return events.sessionEnded(session);
+    });
+  }
+
+  /** Who a bearer token belongs to: a live account session, or a guest whose invitation still holds. */
+  public Future<Caller> authenticate(String token) {
+    return tokens.verify(token).compose(claims -> {
+      if (claims.guest()) {
+        return Future.succeededFuture(new Caller(claims, null));
+      }
+      return stores.sessions().get(claims.session()).compose(session -> {
+        if (session == null || !session.userId().equals(claims.userId())
+            || session.expiresAt() <= System.currentTimeMillis()) {
+          return Future.failedFuture(AccessException.unauthorized("session ended; sign in again"));
+        }
+        return stores.accounts().byId(claims.userId()).compose(account -> account == null
+            ? Future.failedFuture(AccessException.unauthorized("no such account"))
+            : Future.succeededFuture(new Caller(claims, account)));
+      });
+    });
+  }
+
+  private Future<SignedIn> startSession(Account account) {
+    long now = System.currentTimeMillis();
+    AuthSession session = new AuthSession("s" + Ids.random(random, 21), account.id(), now, now + tokenTtlMs);
+    return stores.sessions().insert(session).map(v ->
+        new SignedIn(tokens.forAccount(account.id(), session.id(), session.expiresAt()), session.expiresAt(), account));
+  }
+
+  private static JsonObject actor(Account account) {
+    return new JsonObject().put("id", account.id()).put("name", account.name());
+  }
+
+  private static String email(Object value) {
+    if (!(value instanceof String s) || !EMAIL.matcher(s.strip()).matches() || s.strip().length() > 254) {
+      throw AccessException.invalid("email must look like name@example.org");
+    }
+    return s.strip().toLowerCase(Locale.ROOT);
+  }
+
+  private static String password(Object value) {
+    if (!(value instanceof String s) || s.length() < MIN_PASSWORD || s.length() > MAX_PASSWORD) {
+      throw AccessException.invalid("password must be " + MIN_PASSWORD + "-" + MAX_PASSWORD + " characters");
+    }
+    return s;
+  }
+
+  /** The public view of an account. */
+  public static JsonObject toJson(Account a) {
+    return new JsonObject().put("id", a.id()).put("email", a.email()).put("name", a.name()).put("org", a.org())
+        .put("country", a.country()).put("lang", a.lang()).put("admin", a.admin());
+  }
+}

@@ -1,0 +1,185 @@
+package org.crossboard.access;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import org.crossboard.audit.AuditLog;
+import org.crossboard.protocol.Limits;
+import org.crossboard.store.BoardInfo;
+import org.crossboard.store.Grant;
+import org.crossboard.store.Invite;
+import org.crossboard.store.Stores;
+
+/**
+ * Invitation links (SPEC.md A7, A8): created with a role, an expiry and a use limit; revocable;
+ * accepted by account holders (who gain the role) or, for board links, used by guests with a
+ * display name. Only the SHA-256 of a link's code is stored; every unusable link gets the same
+ * {@code ERR_INVITE_INVALID} so codes cannot be probed for their state.
+ */
+public final class InviteService {
+  /** A guest token never outlives this, whatever the link's expiry. */
+  public static final long GUEST_TOKEN_MAX_MS = 12 * 3_600_000L;
+  private final Stores stores;
+  private final AccessService access;
+  private final Tokens tokens;
+  private final AuditLog audit;
+  private final AccessEvents events;
+  private final SecureRandom random = new SecureRandom();
+
+  public InviteService(Stores stores, AccessService access, Tokens tokens, AuditLog audit, AccessEvents events) {
+    this.stores = stores;
+    this.access = access;
+    this.tokens = tokens;
+    this.audit = audit;
+    this.events = events;
+  }
+
+  /** Creates a link; the answer carries its code, which is never shown again. */
+  public Future<JsonObject> create(Caller caller, String workspaceId, JsonObject body, String ip) {
+    Role role = Fields.role(body.getValue("role"));
+    int hours = Fields.range(body.getValue("expiresInHours", 72), "expiresInHours", 1, 720);
+    int maxUses = Fields.range(body.getValue("maxUses", 1), "maxUses", 1, 1000);
+    Object boardValue = body.getValue("board");
+    Future<Role> callerRole;
+    if (boardValue == null) {
+      callerRole = access.requireWorkspace(caller, workspaceId, Action.INVITE_TO_WORKSPACE).map(AccessService.Scoped::role);
+    } else {
+      String boardId = Fields.required(boardValue, "board", 64);
+      callerRole = access.requireBoard(caller, boardId, Action.INVITE_TO_BOARD).compose(s ->
+          s.value().workspace().equals(workspaceId) ? Future.succeededFuture(s.role())
+              : Future.failedFuture(AccessService.boardNotFound()));
+    }
+    return callerRole.compose(own -> {
+      if (!own.atLeast(role)) {
+        return Future.failedFuture(AccessException.forbidden("nobody can invite with a role above their own"));
+      }
+      String code = Ids.random(random, 32);
+      long now = System.currentTimeMillis();
+      Invite invite = new Invite(idOf(code), workspaceId, (String) boardValue, role, now + hours * 3_600_000L,
+          maxUses, maxUses, false, caller.userId(), now);
+      return stores.invites().insert(invite)
+          .compose(v -> audit.record(AuditLog.workspaceChain(workspaceId), caller.actor(), "invite.created",
+              invite.id(), new JsonObject().put("role", role.wire()).put("board", invite.board())
+                  .put("expiresAt", invite.expiresAt()).put("maxUses", maxUses), ip))
+          .map(v -> invite.toJson().put("code", code));
+    });
+  }
+
+  public Future<JsonArray> list(Caller caller, String workspaceId) {
+    return access.requireWorkspace(caller, workspaceId, Action.LIST_INVITES)
+        .compose(s -> stores.invites().byWorkspace(workspaceId))
+        .map(all -> {
+          JsonArray out = new JsonArray();
+          all.forEach(i -> out.add(i.toJson()));
+          return out;
+        });
+  }
+
+  /** Revokes a link; guests who came through it are cut off at once, on every node. */
+  public Future<Void> revoke(Caller caller, String inviteId, String ip) {
+    return stores.invites().get(inviteId).compose(invite -> {
+      if (invite == null) {
+        return Future.failedFuture(AccessException.notFound("no such invitation"));
+      }
+      Future<?> allowed = invite.board() == null
+          ? access.requireWorkspace(caller, invite.workspace(), Action.REVOKE_INVITE)
+          : access.requireBoard(caller, invite.board(), Action.REVOKE_INVITE);
+      return allowed.compose(s -> stores.invites().revoke(inviteId))
+          .compose(v -> audit.record(AuditLog.workspaceChain(invite.workspace()), caller.actor(), "invite.revoked",
+              inviteId, new JsonObject().put("board", invite.board()), ip))
+          .compose(v -> events.inviteRevoked(inviteId));
+    });
+  }
+
+  /** What a link offers, for the join page. */
+  public Future<JsonObject> preview(Object codeValue) {
+    return usableInvite(codeValue).compose(invite -> stores.workspaces().get(invite.workspace()).compose(ws ->
+        board(invite).map(board -> new JsonObject()
+            .put("workspace", invite.workspace()).put("workspaceName", ws == null ? null : ws.name())
+            .put("board", invite.board()).put("boardTitle", board == null ? null : board.title())
+            .put("role", invite.role().wire())
+            .put("guestRole", invite.board() == null ? null : invite.role().forGuest().wire())
+            .put("expiresAt", invite.expiresAt()))));
+  }
+
+  /** An account holder accepts: takes one use and gains the role (never lowering a stronger one). */
+  public Future<JsonObject> accept(Caller caller, Object codeValue, String ip) {
+    if (caller.guest()) {
+      return Future.failedFuture(AccessException.forbidden("sign in or sign up to accept an invitation"));
+    }
+    return use(codeValue).compose(invite -> {
+      String scope = invite.board() == null ? Grant.workspaceScope(invite.workspace()) : Grant.boardScope(invite.board());
+      return stores.grants().get(scope, caller.userId()).compose(existing -> {
+        Role role = existing != null && existing.role().atLeast(invite.role()) ? existing.role() : invite.role();
+        return stores.grants().put(new Grant(scope, invite.workspace(), caller.userId(), role, System.currentTimeMillis()))
+            .compose(v -> audit.record(AuditLog.workspaceChain(invite.workspace()), caller.actor(), "invite.used",
+                invite.id(), new JsonObject().put("role", role.wire()).put("board", invite.board()), ip))
+            .compose(v -> invite.board() == null ? events.memberChanged(invite.workspace(), caller.userId())
+                : events.boardRoleChanged(invite.board(), caller.userId()))
+            .map(v -> new JsonObject().put("workspace", invite.workspace()).put("board", invite.board())
+                .put("role", role.wire()));
+      });
+    });
+  }
+
+  /** A guest joins a board through a link with a display name and no account. */
+  public Future<JsonObject> guest(JsonObject body, String ip) {
+    String name = Fields.required(body.getValue("name"), "name", Limits.MAX_NAME_LENGTH);
+    String org = Fields.optional(body.getValue("org"), "org", Limits.MAX_NAME_LENGTH);
+    String country = Fields.optional(body.getValue("country"), "country", Limits.MAX_NAME_LENGTH);
+    return usableInvite(body.getValue("code")).compose(preview -> {
+      if (preview.board() == null) {
+        return Future.failedFuture(AccessException.forbidden("workspace invitations need an account"));
+      }
+      return use(body.getValue("code"));
+    }).compose(invite -> {
+      String guestId = "g" + Ids.random(random, 21);
+      Role role = invite.role().forGuest();
+      long expiresAt = Math.min(invite.expiresAt(), System.currentTimeMillis() + GUEST_TOKEN_MAX_MS);
+      String token = tokens.forGuest(guestId, name, org, country, invite.id(), invite.board(), role, expiresAt);
+      return audit.record(AuditLog.workspaceChain(invite.workspace()), new JsonObject().put("id", guestId)
+                  .put("name", name), "invite.used", invite.id(),
+              new JsonObject().put("role", role.wire()).put("board", invite.board()).put("guest", true), ip)
+          .map(v -> new JsonObject().put("token", token).put("expiresAt", expiresAt).put("board", invite.board())
+              .put("role", role.wire()).put("user", new JsonObject().put("id", guestId).put("name", name)));
+    });
+  }
+
+  private Future<BoardInfo> board(Invite invite) {
+    return invite.board() == null ? Future.succeededFuture() : stores.boards().get(invite.board());
+  }
+
+  private Future<Invite> usableInvite(Object codeValue) {
+    if (!(codeValue instanceof String code) || code.isEmpty() || code.length() > 100) {
+      return Future.failedFuture(invalidInvite());
+    }
+    return stores.invites().get(idOf(code)).compose(invite -> invite != null && invite.usable(System.currentTimeMillis())
+        ? Future.succeededFuture(invite) : Future.failedFuture(invalidInvite()));
+  }
+
+  private Future<Invite> use(Object codeValue) {
+    if (!(codeValue instanceof String code) || code.isEmpty() || code.length() > 100) {
+      return Future.failedFuture(invalidInvite());
+    }
+    return stores.invites().use(idOf(code), System.currentTimeMillis()).compose(invite -> invite == null
+        ? Future.failedFuture(invalidInvite()) : Future.succeededFuture(invite));
+  }
+
+  private static AccessException invalidInvite() {
+    return new AccessException(410, "ERR_INVITE_INVALID", "this invitation is unknown, revoked, expired or used up");
+  }
+
+  /** The stored id of a link's code. */
+  public static String idOf(String code) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(code.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

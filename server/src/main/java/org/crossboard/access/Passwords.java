@@ -1,0 +1,94 @@
+package org.crossboard.access;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Base64;
+import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
+import org.bouncycastle.crypto.params.Argon2Parameters;
+
+/**
+ * Argon2id password hashes (Bouncy Castle), encoded in the PHC string format
+ * {@code $argon2id$v=19$m=19456,t=2,p=1$salt$hash} so parameters can be raised later without
+ * breaking old hashes. Hashing is deliberately slow and memory-hard, so it runs on a worker
+ * thread, never on the event loop. Defaults follow OWASP: 19 MiB, 2 passes, 1 lane.
+ */
+public final class Passwords {
+  private static final Base64.Encoder B64 = Base64.getEncoder().withoutPadding();
+  private static final Base64.Decoder B64D = Base64.getDecoder();
+  private final Vertx vertx;
+  private final int memoryKb;
+  private final int iterations;
+  private final SecureRandom random = new SecureRandom();
+  /** Verified against when an email is unknown, so timing does not tell which emails have accounts. */
+  private volatile String dummyHash;
+
+  public Passwords(Vertx vertx, int memoryKb, int iterations) {
+    this.vertx = vertx;
+    this.memoryKb = memoryKb;
+    this.iterations = iterations;
+  }
+
+  public Future<String> hash(String password) {
+    char[] chars = password.toCharArray();
+    return vertx.executeBlocking(() -> hashNow(chars), false);
+  }
+
+  /** True when {@code password} matches {@code encoded}; a null hash is checked against a dummy. */
+  public Future<Boolean> verify(String password, String encoded) {
+    char[] chars = password.toCharArray();
+    return vertx.executeBlocking(() -> {
+      if (encoded != null) {
+        return verifyNow(chars, encoded);
+      }
+      if (dummyHash == null) {
+        dummyHash = hashNow("not a password of anyone".toCharArray());
+      }
+      verifyNow(chars, dummyHash);
+      return false;
+    }, false);
+  }
+
+  private String hashNow(char[] password) {
+    byte[] salt = new byte[16];
+    random.nextBytes(salt);
+    byte[] out = derive(password, salt, memoryKb, iterations, 1, 32);
+    return "$argon2id$v=19$m=" + memoryKb + ",t=" + iterations + ",p=1$" + B64.encodeToString(salt)
+        + "$" + B64.encodeToString(out);
+  }
+
+  static boolean verifyNow(char[] password, String encoded) {
+    String[] parts = encoded.split("\\$");
+    if (parts.length != 6 || !parts[1].equals("argon2id")) {
+      return false;
+    }
+    int m = 0;
+    int t = 0;
+    int p = 0;
+    for (String kv : parts[3].split(",")) {
+      int v = Integer.parseInt(kv.substring(2));
+      switch (kv.charAt(0)) {
+        case 'm' -> m = v;
+        case 't' -> t = v;
+        case 'p' -> p = v;
+        default -> { }
+      }
+    }
+    byte[] expected = B64D.decode(parts[5]);
+    byte[] actual = derive(password, B64D.decode(parts[4]), m, t, p, expected.length);
+    return MessageDigest.isEqual(expected, actual);
+  }
+
+  private static byte[] derive(char[] password, byte[] salt, int memoryKb, int iterations, int lanes, int length) {
+    Argon2Parameters params = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
+        .withVersion(Argon2Parameters.ARGON2_VERSION_13)
+        .withMemoryAsKB(memoryKb).withIterations(iterations).withParallelism(lanes).withSalt(salt)
+        .build();
+    Argon2BytesGenerator generator = new Argon2BytesGenerator();
+    generator.init(params);
+    byte[] out = new byte[length];
+    generator.generateBytes(password, out); // UTF-8, Bouncy Castle's default converter
+    return out;
+  }
+}

@@ -1,0 +1,61 @@
+package org.crossboard.app;
+
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import org.crossboard.access.AccessEvents;
+import org.crossboard.access.AccessService;
+import org.crossboard.access.AccountService;
+import org.crossboard.access.Authenticator;
+import org.crossboard.access.BoardRoles;
+import org.crossboard.access.InviteService;
+import org.crossboard.access.LoginThrottle;
+import org.crossboard.access.Passwords;
+import org.crossboard.access.TokenAuthenticator;
+import org.crossboard.access.Tokens;
+import org.crossboard.access.WorkspaceService;
+import org.crossboard.audit.AuditLog;
+import org.crossboard.board.BoardService;
+import org.crossboard.config.AccessConfig;
+import org.crossboard.http.RestApi;
+import org.crossboard.pubsub.PubSub;
+import org.crossboard.store.Stores;
+
+/** Wires accounts, roles, invitations and the audit log of one node. */
+final class AccessModule {
+  private final Stores stores;
+  private final AccessEvents events;
+  private final AccessService access;
+  private final AuditLog audit;
+  private final AccountService accounts;
+  private final WorkspaceService workspaces;
+  private final BoardRoles boardRoles;
+  private final InviteService invites;
+  private final Authenticator authenticator;
+
+  AccessModule(Vertx vertx, Stores stores, PubSub pubsub, String secret, AccessConfig config) {
+    this.stores = stores;
+    Tokens tokens = new Tokens(vertx, secret);
+    events = new AccessEvents(pubsub);
+    access = new AccessService(stores);
+    audit = new AuditLog(stores.audit());
+    accounts = new AccountService(stores, new Passwords(vertx, config.passwordMemoryKb(), config.passwordIterations()),
+        tokens, new LoginThrottle(config.loginFailuresPerAccount(), config.loginFailuresPerAddress(),
+            config.loginWindowMs()), audit, events, config.tokenTtlMinutes() * 60_000L);
+    workspaces = new WorkspaceService(stores, access, audit, events);
+    boardRoles = new BoardRoles(stores, access, workspaces, audit, events);
+    invites = new InviteService(stores, access, tokens, audit, events);
+    authenticator = new TokenAuthenticator(tokens, stores, access);
+  }
+
+  AccessEvents events() {
+    return events;
+  }
+
+  Authenticator authenticator() {
+    return authenticator;
+  }
+
+  void mount(Router router, BoardService boards) {
+    RestApi.mount(router, new RestApi.Services(stores, accounts, access, workspaces, boardRoles, invites, audit, boards));
+  }
+}

@@ -1,0 +1,98 @@
+package org.crossboard.http;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.crossboard.access.AccessException;
+import org.crossboard.access.AccountService;
+import org.crossboard.access.Caller;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What every REST handler shares: the body limit, the bearer token (only ever read from the
+ * {@code Authorization} header), the client address, and one mapping from failures to
+ * {@code {"code","message"}} answers. Unexpected failures are logged without request data and
+ * answered without details.
+ */
+final class Api {
+  static final int MAX_BODY_BYTES = 64 * 1024;
+  private static final Logger LOG = LoggerFactory.getLogger(Api.class);
+  private final AccountService accounts;
+
+  Api(AccountService accounts) {
+    this.accounts = accounts;
+  }
+
+  /** Installs the body limit on every /api route (oversized bodies get 413). */
+  static void mountBodyLimit(Router router) {
+    router.route("/api/*").handler(BodyHandler.create().setBodyLimit(MAX_BODY_BYTES));
+  }
+
+  /** Runs {@code action} for an authenticated caller and answers with its JSON result. */
+  void authed(RoutingContext ctx, int status, Function<Caller, Future<?>> action) {
+    String token = bearer(ctx);
+    run(ctx, status, () -> accounts.authenticate(token).compose(action::apply));
+  }
+
+  /** Runs {@code action} (which may also throw {@link AccessException}) and answers with its result. */
+  static void run(RoutingContext ctx, int status, Supplier<Future<?>> action) {
+    Future<?> result;
+    try {
+      result = action.get();
+    } catch (RuntimeException e) {
+      result = Future.failedFuture(e);
+    }
+    result.onSuccess(value -> {
+      if (value == null) {
+        ctx.response().setStatusCode(204).putHeader("Cache-Control", "no-store").end();
+      } else if (value instanceof JsonObject || value instanceof JsonArray) {
+        Json.send(ctx, status, value.toString());
+      } else {
+        ctx.response().setStatusCode(status).putHeader("Cache-Control", "no-store").end(value.toString());
+      }
+    }).onFailure(e -> fail(ctx, e));
+  }
+
+  static void fail(RoutingContext ctx, Throwable e) {
+    if (ctx.response().ended()) {
+      return;
+    }
+    if (e instanceof AccessException a) {
+      if (a.retryAfterSeconds() > 0) {
+        ctx.response().putHeader("Retry-After", Long.toString(a.retryAfterSeconds()));
+      }
+      Json.error(ctx, a.status(), a.code(), a.getMessage());
+    } else {
+      LOG.error("{} {} failed", ctx.request().method(), ctx.normalizedPath(), e);
+      Json.error(ctx, 500, "ERR_INTERNAL", "the server could not complete this request");
+    }
+  }
+
+  /** The request body as an object; {@code ERR_MALFORMED} otherwise. */
+  static JsonObject body(RoutingContext ctx) {
+    try {
+      JsonObject body = ctx.body().asJsonObject();
+      if (body != null) {
+        return body;
+      }
+    } catch (RuntimeException e) {
+      // fall through: not JSON
+    }
+    throw new AccessException(400, "ERR_MALFORMED", "body must be a JSON object");
+  }
+
+  static String ip(RoutingContext ctx) {
+    return ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().hostAddress();
+  }
+
+  private static String bearer(RoutingContext ctx) {
+    String header = ctx.request().getHeader("Authorization");
+    return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).trim() : null;
+  }
+}

@@ -1,0 +1,38 @@
+package org.crossboard.http;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import org.crossboard.access.AccountService;
+
+/** Sign-up, sign-in, renewal, sign-out and "me" (docs/API.md "Accounts"). */
+final class AuthApi {
+  private final AccountService accounts;
+  private final Api api;
+
+  AuthApi(AccountService accounts, Api api) {
+    this.accounts = accounts;
+    this.api = api;
+  }
+
+  void mount(Router router) {
+    router.post("/api/auth/signup").handler(ctx -> Api.run(ctx, 201, () ->
+        accounts.signUp(Api.body(ctx), Api.ip(ctx)).map(AuthApi::signedIn)));
+    router.post("/api/auth/signin").handler(ctx -> Api.run(ctx, 200, () -> {
+      JsonObject body = Api.body(ctx);
+      return accounts.signIn(body.getValue("email"), body.getValue("password"), Api.ip(ctx)).map(AuthApi::signedIn);
+    }));
+    router.post("/api/auth/renew").handler(ctx -> api.authed(ctx, 200, caller ->
+        accounts.renew(caller).map(AuthApi::signedIn)));
+    router.post("/api/auth/signout").handler(ctx -> api.authed(ctx, 204, caller ->
+        accounts.signOut(caller, Api.ip(ctx))));
+    router.get("/api/me").handler(ctx -> api.authed(ctx, 200, caller -> Future.succeededFuture(caller.guest()
+        ? new JsonObject().put("id", caller.userId()).put("name", caller.name()).put("guest", true)
+        : AccountService.toJson(caller.account()))));
+  }
+
+  private static JsonObject signedIn(AccountService.SignedIn s) {
+    return new JsonObject().put("token", s.token()).put("expiresAt", s.expiresAt())
+        .put("user", AccountService.toJson(s.account()));
+  }
+}

@@ -1,0 +1,33 @@
+package org.crossboard.http;
+
+import io.vertx.ext.web.Router;
+import org.crossboard.access.InviteService;
+
+/**
+ * Invitation links (docs/API.md "Invitations"). Codes only ever travel in request bodies: a code in
+ * a URL would end up in proxy and server logs.
+ */
+final class InviteApi {
+  private final InviteService invites;
+  private final Api api;
+
+  InviteApi(InviteService invites, Api api) {
+    this.invites = invites;
+    this.api = api;
+  }
+
+  void mount(Router router) {
+    router.post("/api/workspaces/:ws/invites").handler(ctx -> api.authed(ctx, 201, caller ->
+        invites.create(caller, ctx.pathParam("ws"), Api.body(ctx), Api.ip(ctx))));
+    router.get("/api/workspaces/:ws/invites").handler(ctx -> api.authed(ctx, 200, caller ->
+        invites.list(caller, ctx.pathParam("ws"))));
+    router.delete("/api/invites/:id").handler(ctx -> api.authed(ctx, 204, caller ->
+        invites.revoke(caller, ctx.pathParam("id"), Api.ip(ctx))));
+    router.post("/api/invites/preview").handler(ctx -> Api.run(ctx, 200, () ->
+        invites.preview(Api.body(ctx).getValue("code"))));
+    router.post("/api/invites/accept").handler(ctx -> api.authed(ctx, 200, caller ->
+        invites.accept(caller, Api.body(ctx).getValue("code"), Api.ip(ctx))));
+    router.post("/api/invites/guest").handler(ctx -> Api.run(ctx, 200, () ->
+        invites.guest(Api.body(ctx), Api.ip(ctx))));
+  }
+}

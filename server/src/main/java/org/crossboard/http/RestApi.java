@@ -1,0 +1,30 @@
+package org.crossboard.http;
+
+import io.vertx.ext.web.Router;
+import org.crossboard.access.AccessService;
+import org.crossboard.access.AccountService;
+import org.crossboard.access.BoardRoles;
+import org.crossboard.access.InviteService;
+import org.crossboard.access.WorkspaceService;
+import org.crossboard.audit.AuditLog;
+import org.crossboard.board.BoardService;
+import org.crossboard.store.Stores;
+
+/** Mounts the whole REST API (docs/API.md) behind one body limit. */
+public final class RestApi {
+  private RestApi() {}
+
+  /** The services the REST API needs. */
+  public record Services(Stores stores, AccountService accounts, AccessService access, WorkspaceService workspaces,
+      BoardRoles boardRoles, InviteService invites, AuditLog audit, BoardService boards) {}
+
+  public static void mount(Router router, Services s) {
+    Api.mountBodyLimit(router);
+    Api api = new Api(s.accounts());
+    new AuthApi(s.accounts(), api).mount(router);
+    new WorkspaceApi(s.workspaces(), s.boardRoles(), s.access(), s.boards(), s.audit(), api).mount(router);
+    new BoardApi(s.access(), s.boards(), s.boardRoles(), s.stores().workspaces(), s.audit(), api).mount(router);
+    new InviteApi(s.invites(), api).mount(router);
+    new AuditApi(s.audit(), s.access(), api).mount(router);
+  }
+}

@@ -1,0 +1,55 @@
+package org.crossboard.store;
+
+import static org.crossboard.store.Await.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** What every {@link AuthSessionStore} adapter must do. */
+abstract class AuthSessionStoreContract {
+  AuthSessionStore store;
+
+  abstract AuthSessionStore create();
+
+  @BeforeEach
+  void setUp() {
+    store = create();
+  }
+
+  @Test
+  @DisplayName("insert and get; unknown is null")
+  void insertGet() {
+    AuthSession s = new AuthSession("s1", "u1", 1_700_000_000_000L, 1_700_086_400_000L);
+    await(store.insert(s));
+    assertEquals(s, await(store.get("s1")));
+    assertNull(await(store.get("nope")));
+  }
+
+  @Test
+  @DisplayName("extend moves the expiry; a missing session cannot be extended")
+  void extend() {
+    await(store.insert(new AuthSession("s1", "u1", 100, 200)));
+    assertTrue(await(store.extend("s1", 5_000_000_000_000L)));
+    assertEquals(new AuthSession("s1", "u1", 100, 5_000_000_000_000L), await(store.get("s1")));
+    assertTrue(await(store.extend("s1", 5_000_000_000_000L))); // same expiry again: still there
+    assertFalse(await(store.extend("nope", 300)));
+    assertNull(await(store.get("nope")));
+  }
+
+  @Test
+  @DisplayName("delete removes only that session, once")
+  void delete() {
+    await(store.insert(new AuthSession("s1", "u1", 100, 200)));
+    await(store.insert(new AuthSession("s2", "u1", 100, 200)));
+    assertTrue(await(store.delete("s1")));
+    assertFalse(await(store.delete("s1")));
+    assertNull(await(store.get("s1")));
+    assertFalse(await(store.extend("s1", 300)));
+    assertEquals("s2", await(store.get("s2")).id());
+  }
+}
