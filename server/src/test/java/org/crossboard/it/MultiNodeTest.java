@@ -17,6 +17,7 @@ import org.crossboard.testing.Changes;
 import org.crossboard.testing.EmbeddedRedis;
 import org.crossboard.testing.FuzzPeer;
 import org.crossboard.testing.Rest;
+import org.crossboard.testing.TestAccess;
 import org.crossboard.testing.TestServer;
 import org.crossboard.testing.WsTestClient;
 import org.junit.jupiter.api.AfterAll;
@@ -116,6 +117,40 @@ class MultiNodeTest {
       long start = System.currentTimeMillis();
       keepTalking(List.of(onA, onB), m -> m.getJsonArray("left", new JsonArray()).contains("silent-on-b"), 2);
       assertTrue(System.currentTimeMillis() - start < 3_000 + 2_000, "gone within the timeout plus a heartbeat");
+    }
+  }
+
+  @Test
+  @DisplayName("[A5] a member removed on node A is cut off on node B within 1 s; a demoted one becomes read-only")
+  void revocationAcrossNodes() {
+    String board = Rest.createBoard(nodeA.baseUrl(), "revocation");
+    TestAccess.Owner owner = TestAccess.ownerOf(board);
+    TestAccess.Account member = TestAccess.signUp(nodeA.baseUrl(), "Soon removed");
+    TestAccess.Account demoted = TestAccess.signUp(nodeA.baseUrl(), "Soon a viewer");
+    for (TestAccess.Account person : List.of(member, demoted)) {
+      String code = TestAccess.invite(nodeA.baseUrl(), owner.token(), owner.workspace(), null, "editor", 1);
+      assertEquals(200, Rest.as(person.token()).send("POST", nodeA.baseUrl() + "/api/invites/accept",
+          new JsonObject().put("code", code).encode()).statusCode());
+    }
+    try (WsTestClient removed = WsTestClient.join(nodeB.port(), board, "removed-on-b", null, member.token());
+         WsTestClient viewer = WsTestClient.join(nodeB.port(), board, "demoted-on-b", null, demoted.token())) {
+      long start = System.nanoTime();
+      assertEquals(204, Rest.as(owner.token()).send("DELETE", nodeA.baseUrl() + "/api/workspaces/"
+          + owner.workspace() + "/members/" + member.userId(), null).statusCode());
+      JsonObject error = removed.expect(m -> "error".equals(m.getString("t")));
+      assertEquals("ERR_ACCESS_REVOKED", error.getString("code"));
+      assertEquals(4013, removed.awaitClose());
+      long cutOffMs = (System.nanoTime() - start) / 1_000_000;
+      System.out.println("revocation across nodes: cut off after " + cutOffMs + " ms");
+      assertTrue(cutOffMs < 1_000, "cut off within 1 s, took " + cutOffMs + " ms");
+
+      assertEquals(200, Rest.as(owner.token()).send("PUT", nodeA.baseUrl() + "/api/workspaces/"
+          + owner.workspace() + "/members/" + demoted.userId(), new JsonObject().put("role", "viewer").encode())
+          .statusCode());
+      assertEquals("viewer", viewer.expect(m -> "role".equals(m.getString("t"))).getString("role"));
+      viewer.send(Changes.push("after", 1, Changes.put(Changes.note("n1", 1, 1, "too late"))));
+      assertEquals("ERR_FORBIDDEN", viewer.reply("after").getString("code"));
+      assertTrue(!viewer.isClosed(), "a demoted member stays connected, read-only");
     }
   }
 

@@ -1,0 +1,147 @@
+package org.crossboard.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.json.JsonObject;
+import java.net.http.HttpResponse;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.crossboard.access.Action;
+import org.crossboard.access.Role;
+import org.crossboard.testing.Changes;
+import org.crossboard.testing.Rest;
+import org.crossboard.testing.ServerExtension;
+import org.crossboard.testing.TestAccess;
+import org.crossboard.testing.WsTestClient;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every cell of the role × action table (docs/SECURITY.md, SPEC.md A1) performed against a running
+ * server over real sockets and REST: one account per role, made a member through a real
+ * invitation, asks for each action; allowed cells must succeed, others get ERR_FORBIDDEN.
+ */
+class RoleMatrixTest {
+  @RegisterExtension
+  static ServerExtension server = new ServerExtension();
+  static final Map<Role, TestAccess.Account> PEOPLE = new EnumMap<>(Role.class);
+  static final AtomicInteger CLIENTS = new AtomicInteger();
+  static String workspace;
+  static String board;
+
+  @BeforeAll
+  static void members() {
+    String url = server.baseUrl();
+    TestAccess.Owner owner = TestAccess.owner(url);
+    workspace = owner.workspace();
+    board = TestAccess.createBoard(url, "Matrix board");
+    PEOPLE.put(Role.OWNER, owner.account());
+    for (Role role : new Role[] {Role.FACILITATOR, Role.EDITOR, Role.COMMENTER, Role.VIEWER}) {
+      TestAccess.Account person = TestAccess.signUp(url, role.wire() + " person");
+      String code = TestAccess.invite(url, owner.token(), workspace, null, role.wire(), 1);
+      HttpResponse<String> accepted = Rest.as(person.token()).send("POST", url + "/api/invites/accept",
+          new JsonObject().put("code", code).encode());
+      assertEquals(200, accepted.statusCode(), accepted.body());
+      PEOPLE.put(role, person);
+    }
+  }
+
+  static Stream<Arguments> cells() {
+    return Stream.of(Action.values()).flatMap(a -> Stream.of(Role.values()).map(r -> Arguments.of(a, r)));
+  }
+
+  @ParameterizedTest(name = "[A1] {1} × {0}")
+  @MethodSource("cells")
+  @DisplayName("[A1] role × action")
+  void cell(Action action, Role role) {
+    boolean allowed = perform(action, PEOPLE.get(role).token());
+    assertEquals(action.allows(role), allowed, role + " × " + action);
+  }
+
+  /** Does the action as the token's holder; true when the server allowed it, false on ERR_FORBIDDEN. */
+  boolean perform(Action action, String token) {
+    String url = server.baseUrl();
+    String owner = PEOPLE.get(Role.OWNER).token();
+    String viewerId = PEOPLE.get(Role.VIEWER).userId();
+    return switch (action) {
+      case JOIN_BOARD, FETCH_OPS, SEND_PRESENCE, PUSH_COMMENT, PUSH_EDIT -> socket(action, token);
+      case VIEW_BOARD -> rest(token, "GET", "/api/boards/" + board, null, 200);
+      case LIST_BOARD_PEOPLE -> rest(token, "GET", "/api/boards/" + board + "/members", null, 200);
+      case EXPORT_BOARD -> rest(token, "GET", "/api/boards/" + board + "/export", null, 200);
+      case MANAGE_BOARD_ROLES -> rest(token, "PUT", "/api/boards/" + board + "/members/" + viewerId,
+          new JsonObject().put("role", "viewer"), 200)
+          && rest(token, "DELETE", "/api/boards/" + board + "/members/" + viewerId, null, 204);
+      case INVITE_TO_BOARD -> rest(token, "POST", "/api/workspaces/" + workspace + "/invites",
+          new JsonObject().put("role", "viewer").put("board", board), 201);
+      case DELETE_BOARD -> rest(token, "DELETE", "/api/boards/" + TestAccess.createBoard(url, "doomed"), null, 204);
+      case VIEW_WORKSPACE -> rest(token, "GET", "/api/workspaces/" + workspace, null, 200);
+      case LIST_MEMBERS -> rest(token, "GET", "/api/workspaces/" + workspace + "/members", null, 200);
+      case CREATE_BOARD -> rest(token, "POST", "/api/workspaces/" + workspace + "/boards",
+          new JsonObject().put("title", "made in a matrix cell"), 201);
+      case INVITE_TO_WORKSPACE -> rest(token, "POST", "/api/workspaces/" + workspace + "/invites",
+          new JsonObject().put("role", "viewer"), 201);
+      case LIST_INVITES -> rest(token, "GET", "/api/workspaces/" + workspace + "/invites", null, 200);
+      case REVOKE_INVITE -> {
+        JsonObject invite = new JsonObject(Rest.as(owner).send("POST", url + "/api/workspaces/" + workspace
+            + "/invites", new JsonObject().put("role", "viewer").encode()).body());
+        yield rest(token, "DELETE", "/api/invites/" + invite.getString("id"), null, 204);
+      }
+      case MANAGE_MEMBERS -> rest(token, "PUT", "/api/workspaces/" + workspace + "/members/" + viewerId,
+          new JsonObject().put("role", "viewer"), 200);
+      case VIEW_AUDIT -> rest(token, "GET", "/api/workspaces/" + workspace + "/audit", null, 200);
+    };
+  }
+
+  private boolean rest(String token, String method, String path, JsonObject body, int success) {
+    HttpResponse<String> r = Rest.as(token).send(method, server.baseUrl() + path, body == null ? null : body.encode());
+    if (r.statusCode() == success) {
+      return true;
+    }
+    assertEquals(403, r.statusCode(), method + " " + path + ": " + r.body());
+    assertEquals("ERR_FORBIDDEN", new JsonObject(r.body()).getString("code"));
+    return false;
+  }
+
+  private boolean socket(Action action, String token) {
+    String clientId = "matrix-" + CLIENTS.incrementAndGet();
+    try (WsTestClient c = WsTestClient.connect(server.port())) {
+      c.send(WsTestClient.helloFrame(board, clientId, null, token));
+      JsonObject first = c.expect(m -> "welcome".equals(m.getString("t")) || "error".equals(m.getString("t")));
+      if (action == Action.JOIN_BOARD || !"welcome".equals(first.getString("t"))) {
+        return socketAnswer(first, "welcome");
+      }
+      JsonObject request = switch (action) {
+        case FETCH_OPS -> new JsonObject().put("t", "fetch").put("id", "r").put("from", 0).put("to", 0);
+        case SEND_PRESENCE -> new JsonObject().put("t", "presence").put("id", "r").put("cursor",
+            new JsonObject().put("x", 1).put("y", 2));
+        case PUSH_COMMENT -> Changes.push("r", 1, Changes.put(new JsonObject().put("id", "c-" + clientId)
+            .put("type", "comment").put("order", "a1").put("x", 10).put("y", 20).put("text", "a question")));
+        default -> Changes.push("r", 1, Changes.put(Changes.note("n-" + clientId, 1, 2, "an edit")));
+      };
+      c.send(request);
+      if (action == Action.SEND_PRESENCE) {
+        // presence has no reply: a ping after it shows whether an error came first
+        c.send(new JsonObject().put("t", "ping").put("id", "after"));
+        JsonObject next = c.expect(m -> "after".equals(m.getString("id")) || "r".equals(m.getString("id")));
+        return socketAnswer(next, "pong");
+      }
+      return socketAnswer(c.reply("r"), action == Action.FETCH_OPS ? "ops" : "ack");
+    }
+  }
+
+  private static boolean socketAnswer(JsonObject frame, String success) {
+    if (success.equals(frame.getString("t"))) {
+      return true;
+    }
+    assertTrue("error".equals(frame.getString("t")), frame.encode());
+    assertEquals("ERR_FORBIDDEN", frame.getString("code"), frame.encode());
+    return false;
+  }
+}
