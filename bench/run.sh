@@ -21,7 +21,7 @@
 # redis-server (Debian package redis-server; --save '' --appendonly no --bind 127.0.0.1) and a
 # standalone mongo-java-server with an H2 file (org.crossboard.bench.EmbeddedMongoLauncher in
 # the bench jar; MONGO_BACKEND=memory for its in-memory backend), each on a free loopback port;
-# nodes get PORT, DATA_DIR, MONGO_URL, REDIS_URL and NODE_ID=node-1, node-2, …
+# nodes get PORT, DATA_DIR, MONGO_URL, REDIS_URL, a shared random JWT_SECRET and NODE_ID=node-1, node-2, …
 #
 # Pinning: every server-side process (nodes, Mongo, Redis) on CPU 0, the generator on CPU 1
 # (taskset), so the generator does not measure itself. Two nodes sharing one core measure the
@@ -166,7 +166,9 @@ if [ "$EXTERNAL" = 1 ]; then
     "$MONGO_PORT" "$MONGO_BACKEND" "$WORK/mongo" >"$WORK.mongo.log" 2>&1 &
   PIDS+=($!); NAMES+=(mongo)
   wait_for mongo $! "$WORK.mongo.log" grep -q listening "$WORK.mongo.log"
-  NODE_ENV=(MONGO_URL="mongodb://127.0.0.1:$MONGO_PORT" REDIS_URL="redis://127.0.0.1:$REDIS_PORT")
+  # nodes that share boards must verify each other's tokens: one random key for this run
+  NODE_ENV=(MONGO_URL="mongodb://127.0.0.1:$MONGO_PORT" REDIS_URL="redis://127.0.0.1:$REDIS_PORT"
+    JWT_SECRET="$(head -c 48 /dev/urandom | base64 | tr -d '\n')")
 fi
 
 URLS=""
@@ -179,7 +181,8 @@ for n in $(seq 1 "$NODES"); do
   LOG="$WORK.server.log"
   [ "$NODES" -gt 1 ] && LOG="$WORK.node-$n.log"
   mkdir -p "$DATA_DIR"
-  echo "           node-$n: PORT=$P DATA_DIR=$DATA_DIR${NODE_ENV[*]:+ ${NODE_ENV[*]}}, log $LOG"
+  SHOWN_ENV=("${NODE_ENV[@]/#JWT_SECRET=*/JWT_SECRET=***}") # never print the key
+  echo "           node-$n: PORT=$P DATA_DIR=$DATA_DIR${SHOWN_ENV[*]:+ ${SHOWN_ENV[*]}}, log $LOG"
   # shellcheck disable=SC2086 # JVM flags are a word list on purpose
   env PORT="$P" DATA_DIR="$DATA_DIR" NODE_ID="node-$n" "${NODE_ENV[@]}" \
     taskset -c 0 java $SERVER_JVM -jar "$WORK/crossboard.jar" >"$LOG" 2>&1 &

@@ -133,7 +133,7 @@ public final class BenchClient {
             ws.textMessageHandler(this::onText);
             ws.exceptionHandler(e -> run.sample("client " + index + " socket exception: " + e));
             ws.closeHandler(v -> onClose());
-            send(Messages.hello(run.boardId, clientId, "bench-" + index));
+            send(Messages.hello(run.boardId, clientId, run.tokens[index]));
             // the server closes sockets that receive nothing for 60 s (P5)
             pingTimer = vertx.setPeriodic(20_000, id -> send(Messages.ping()));
         });

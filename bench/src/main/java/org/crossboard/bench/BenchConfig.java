@@ -15,7 +15,8 @@ import java.util.Map;
  * @param rate       edits per second per client (mean of a Poisson process)
  * @param duration   measured seconds
  * @param warmup     seconds of load before measuring starts
- * @param board      board id, or null to create one
+ * @param invite     code of an editor invitation to an existing board (enough uses for every
+ *                   client), or null to sign up a bench account and create a workspace and board
  * @param transport  only {@code ws} is supported
  * @param loops      event-loop threads of the generator
  * @param drain      seconds to wait at most for every client to reach the final seq
@@ -24,7 +25,7 @@ import java.util.Map;
  * @param cursors    cursor moves per second per client (presence frames), 0 = none
  */
 public record BenchConfig(List<String> urls, int clients, double rate, int duration, int warmup,
-                          String board, String transport, int loops, int drain, int setupLimit,
+                          String invite, String transport, int loops, int drain, int setupLimit,
                           boolean decodeCache, double cursors) {
 
     /** Protocol: clients send presence at most every 50 ms. */
@@ -53,7 +54,7 @@ public record BenchConfig(List<String> urls, int clients, double rate, int durat
             Double.parseDouble(m.getOrDefault("rate", "2")),
             Integer.parseInt(m.getOrDefault("duration", "60")),
             Integer.parseInt(m.getOrDefault("warmup", "5")),
-            m.get("board"),
+            m.get("invite"),
             m.getOrDefault("transport", "ws"),
             Integer.parseInt(m.getOrDefault("loops", "2")),
             Integer.parseInt(m.getOrDefault("drain", "10")),
@@ -105,7 +106,7 @@ public record BenchConfig(List<String> urls, int clients, double rate, int durat
     /** One-line usage text. */
     public static String usage() {
         return "usage: java -jar crossboard-bench.jar [--url http://127.0.0.1:8080 | --urls URL1,URL2,…]"
-            + " [--clients 200] [--rate 2] [--cursors 0] [--duration 60] [--warmup 5] [--board ID]"
+            + " [--clients 200] [--rate 2] [--cursors 0] [--duration 60] [--warmup 5] [--invite CODE]"
             + " [--transport ws] [--loops 2] [--drain 10] [--setup 120] [--decode-cache true]";
     }
 }

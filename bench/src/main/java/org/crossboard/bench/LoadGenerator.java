@@ -55,20 +55,19 @@ public final class LoadGenerator {
 
     private static int run(Vertx vertx, BenchConfig cfg) throws Exception {
         ServerProbe probe = new ServerProbe(vertx.createHttpClient(), cfg);
-        String board = cfg.board();
-        if (board == null) {
-            ServerProbe.Reply r = probe.request(0, HttpMethod.POST, "/api/boards", "{\"title\":\"bench\"}");
-            if (r.status() != 201 && r.status() != 200) {
-                System.err.println("cannot create board: HTTP " + r.status() + " " + r.body());
-                return 2;
-            }
-            board = new JsonObject(r.body()).getString("id");
+        BenchAccess.Setup access;
+        try {
+            access = BenchAccess.prepare(probe, cfg);
+        } catch (IllegalStateException e) {
+            System.err.println(e.getMessage());
+            return 2;
         }
+        String board = access.board();
         String runId = runId();
         System.out.printf("board %s, run %s, %d clients x %.2f edits/s and %.2f cursor moves/s,"
                 + " %d s warm-up + %d s measured, nodes %s%n", board, runId, cfg.clients(), cfg.rate(),
             cfg.cursors(), cfg.warmup(), cfg.duration(), String.join(" ", cfg.urls()));
-        RunState run = new RunState(cfg, board, runId);
+        RunState run = new RunState(cfg, board, runId, access.tokens());
         WebSocketClient ws = vertx.createWebSocketClient(new WebSocketClientOptions()
             .setMaxConnections(cfg.clients() + 16)
             .setMaxFrameSize(64 << 20).setMaxMessageSize(64 << 20).setConnectTimeout(10_000));

@@ -9,10 +9,10 @@ public final class Messages {
     private Messages() {
     }
 
-    /** The {@code hello} frame. */
-    public static String hello(String board, String clientId, String name) {
+    /** The {@code hello} frame (tokens are base64url and dots: nothing to escape). */
+    public static String hello(String board, String clientId, String token) {
         return "{\"t\":\"hello\",\"protocol\":1,\"board\":\"" + board + "\",\"clientId\":\"" + clientId
-            + "\",\"name\":\"" + name + "\",\"token\":null}";
+            + "\",\"token\":\"" + token + "\"}";
     }
 
     /** A {@code ping} frame. */

@@ -25,6 +25,8 @@ public final class RunState {
     public final BenchConfig config;
     /** Board under test. */
     public final String boardId;
+    /** Each client's guest token (from one editor invitation), by client index. */
+    public final String[] tokens;
     /** Prefix of every bench clientId; the client index follows it. */
     public final String clientIdPrefix;
     /** Shared frame decoder. */
@@ -95,10 +97,12 @@ public final class RunState {
      * @param config  settings
      * @param boardId board under test
      * @param runId   unique id of this run, part of every clientId / note id
+     * @param tokens  each client's token
      */
-    public RunState(BenchConfig config, String boardId, String runId) {
+    public RunState(BenchConfig config, String boardId, String runId, String[] tokens) {
         this.config = config;
         this.boardId = boardId;
+        this.tokens = tokens;
         this.clientIdPrefix = "bench_" + runId + "_";
         this.decoder = new FrameDecoder(clientIdPrefix, config.decodeCache());
         // room for 3x the expected pushes: Poisson bursts, warm-up and the setup push

@@ -33,8 +33,16 @@ public final class ServerProbe {
 
     /** One request to node {@code node}; a JSON body when {@code body} is not null. */
     public Reply request(int node, HttpMethod method, String uri, String body) {
+        return request(node, method, uri, body, null);
+    }
+
+    /** Like {@link #request(int, HttpMethod, String, String)}, with a bearer token when not null. */
+    public Reply request(int node, HttpMethod method, String uri, String body, String token) {
         try {
             Future<Reply> f = http.request(method, cfg.port(node), cfg.host(node), uri).compose(req -> {
+                if (token != null) {
+                    req.putHeader("authorization", "Bearer " + token);
+                }
                 Future<HttpClientResponse> sent;
                 if (body == null) {
                     sent = req.send();

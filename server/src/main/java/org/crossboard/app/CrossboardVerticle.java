@@ -65,6 +65,7 @@ public final class CrossboardVerticle extends VerticleBase {
       return vertx.executeBlocking(() -> SecretKey.load(config));
     }).compose(secret -> {
       AccessModule access = new AccessModule(vertx, stores.stores(), pubsub, secret, config.access());
+      pubsub.reconnectHandler(v -> supervisor.recheckAll()); // events lost during an outage
       return access.events().subscribe(supervisor::onAccessEvent)
           .compose(sub -> listen(router(access, new BoardService(stores.stores(), rooms))));
     });

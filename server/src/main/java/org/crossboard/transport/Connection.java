@@ -330,7 +330,8 @@ public final class Connection implements RoomMember {
     // commenters get through here; the room lets their pushes touch only their own comments
     if (!allowed(Action.PUSH_COMMENT, push.id())) {
       return;
-    } else if (!pushes.tryTake(System.nanoTime())) {
+    }
+    if (!pushes.tryTake(System.nanoTime())) {
       sendJson(ServerMessages.error(push.id(), ErrorCode.ERR_RATE_LIMITED,
           "more than " + Limits.PUSHES_PER_SECOND + " pushes per second", null));
     } else {

@@ -85,6 +85,13 @@ public final class ConnectionSupervisor {
     }
   }
 
+  /** Re-checks every open connection: access events may have been lost while pub/sub was down. */
+  public void recheckAll() {
+    for (Connection c : List.copyOf(connections)) {
+      c.recheckAccess();
+    }
+  }
+
   void closedWith(CloseCode code) {
     closes.computeIfAbsent(code, c -> new LongAdder()).increment();
   }

@@ -86,7 +86,7 @@ class AccessAttackTest {
   }
 
   @Test
-  @DisplayName("[A5] a guest token for board A does not open board B; an outsider's token opens nothing")
+  @DisplayName("[A4][A8] a guest token for board A does not open board B; an outsider's token opens nothing")
   void tokenForAnotherBoard() {
     String boardA = TestAccess.createBoard(url, "A");
     String boardB = TestAccess.createBoard(url, "B");
@@ -118,7 +118,7 @@ class AccessAttackTest {
   }
 
   @Test
-  @DisplayName("[A1][A2] viewers cannot push; commenters only touch their own comments; nothing else is harmed")
+  @DisplayName("[A1][A6] viewers cannot push; commenters only touch their own comments; nothing else is harmed")
   void viewersAndCommenters() {
     String board = TestAccess.createBoard(url, "read only");
     TestAccess.Account viewer = member("viewer");
@@ -176,7 +176,7 @@ class AccessAttackTest {
   }
 
   @Test
-  @DisplayName("[A7] an invitation works up to its use limit, not once more; a revoked one never; an expired one never")
+  @DisplayName("[A7][A8] an invitation works up to its use limit, not once more; a revoked one never; an expired one never")
   void invitationLimits() throws Exception {
     String board = TestAccess.createBoard(url, "invitations");
     String code = TestAccess.invite(url, owner.token(), owner.workspace(), board, "commenter", 2);
@@ -207,6 +207,24 @@ class AccessAttackTest {
     assertEquals(410, Rest.call("POST", url + "/api/invites/preview", new JsonObject().put("code", aging).encode())
         .statusCode());
     assertEquals(410, accept(TestAccess.signUp(url, "too late").token(), aging).statusCode());
+  }
+
+  @Test
+  @DisplayName("[A8] a guest's connection closes (4013) when the link it came through expires")
+  void guestLinkExpiry() throws Exception {
+    String board = TestAccess.createBoard(url, "expiring link");
+    String code = TestAccess.invite(url, owner.token(), owner.workspace(), board, "commenter", 5);
+    mongo.updateCollection("invites", new JsonObject().put("_id", InviteService.idOf(code)),
+        new JsonObject().put("$set", new JsonObject().put("expiresAt", System.currentTimeMillis() + 2_500)))
+        .await(5, TimeUnit.SECONDS);
+    String guest = TestAccess.joinAsGuest(url, code, "Short visit").getString("token");
+    try (WsTestClient socket = WsTestClient.join(server.port(), board, "short-visit", null, guest)) {
+      assertEquals("commenter", socket.welcome().getString("role"));
+      JsonObject error = socket.expect(m -> "error".equals(m.getString("t")));
+      assertEquals("ERR_ACCESS_REVOKED", error.getString("code"));
+      assertEquals(4013, socket.awaitClose());
+    }
+    assertRefused(board, guest, "ERR_UNAUTHORIZED", 4010);
   }
 
   @Test

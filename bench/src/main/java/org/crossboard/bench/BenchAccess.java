@@ -1,0 +1,54 @@
+package org.crossboard.bench;
+
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * Gets every simulated user in through the front door: a bench account signs up, creates a
+ * workspace, a board and one editor invitation with a use per client; each client joins as a
+ * guest through it (guest joins hash no passwords, so setup stays quick). With {@code --invite}
+ * the board of an existing invitation is used instead.
+ */
+final class BenchAccess {
+
+    private BenchAccess() {
+    }
+
+    /** The board under test and each client's token. */
+    record Setup(String board, String[] tokens) {
+    }
+
+    static Setup prepare(ServerProbe probe, BenchConfig cfg) {
+        String code = cfg.invite();
+        if (code == null) {
+            String email = "bench-" + System.nanoTime() + "@bench.invalid";
+            JsonObject account = ok(probe.request(0, HttpMethod.POST, "/api/auth/signup", new JsonObject()
+                .put("email", email).put("password", "bench password " + System.nanoTime())
+                .put("name", "Bench owner").encode()), "sign up");
+            String token = account.getString("token");
+            String ws = ok(probe.request(0, HttpMethod.POST, "/api/workspaces",
+                new JsonObject().put("name", "Bench").encode(), token), "create workspace").getString("id");
+            String board = ok(probe.request(0, HttpMethod.POST, "/api/workspaces/" + ws + "/boards",
+                new JsonObject().put("title", "bench").encode(), token), "create board").getString("id");
+            code = ok(probe.request(0, HttpMethod.POST, "/api/workspaces/" + ws + "/invites", new JsonObject()
+                .put("role", "editor").put("board", board).put("expiresInHours", 24)
+                .put("maxUses", Math.max(1, cfg.clients())).encode(), token), "create invitation").getString("code");
+        }
+        String[] tokens = new String[cfg.clients()];
+        String board = null;
+        for (int i = 0; i < tokens.length; i++) {
+            JsonObject guest = ok(probe.request(i % cfg.nodes(), HttpMethod.POST, "/api/invites/guest",
+                new JsonObject().put("code", code).put("name", "bench-" + i).encode()), "join as guest " + i);
+            tokens[i] = guest.getString("token");
+            board = guest.getString("board");
+        }
+        return new Setup(board, tokens);
+    }
+
+    private static JsonObject ok(ServerProbe.Reply r, String what) {
+        if (r.status() < 200 || r.status() > 299) {
+            throw new IllegalStateException("cannot " + what + ": HTTP " + r.status() + " " + r.body());
+        }
+        return new JsonObject(r.body());
+    }
+}
