@@ -1,11 +1,12 @@
 /**
  * Editing operations on the board. Each builds protocol changes from the
- * current local view and performs them through the undo manager.
+ * current local view and performs them through the undo manager, leaving
+ * out records the role may not change (permissions.js).
  * @module actions
  */
 
 import { compareZ, descendantsOf, expandRemoval, maxOrder } from './model.js';
-import { center, clamp, containsPoint, hasBox } from './geometry.js';
+import { center, clamp, containsPoint, hasBox, hasPosition } from './geometry.js';
 import { keyBetween } from './fractional.js';
 import { newRecordId } from './ids.js';
 import { DEFAULT_COLORS, DEFAULT_FONT } from './canvas.js';
@@ -39,14 +40,26 @@ export class Actions {
   /**
    * @param {import('./sync.js').SyncClient} sync
    * @param {import('./undo.js').UndoManager} undo
+   * @param {import('./permissions.js').Permissions} [perms] omitted: everything allowed
    */
-  constructor(sync, undo) {
+  constructor(sync, undo, perms = null) {
     this.sync = sync;
     this.undo = undo;
+    this.perms = perms;
   }
 
   get view() {
     return this.sync.view;
+  }
+
+  // Whether the role may create records.
+  get mayEdit() {
+    return !this.perms || this.perms.canEdit;
+  }
+
+  // Whether the role may move, patch or remove this record.
+  mayChange(record) {
+    return !!record && (!this.perms || this.perms.canChange(record));
   }
 
   /**
@@ -56,9 +69,10 @@ export class Actions {
    * @param {number} x
    * @param {number} y
    * @param {object} [props] extra props (shape, text, w, h, ...)
-   * @returns {string} the new id
+   * @returns {string|null} the new id (null when the role does not allow it)
    */
   create(type, x, y, props = {}) {
+    if (!this.mayEdit) return null;
     const [dw, dh] = DEFAULT_SIZE[type];
     const w = clamp(props.w ?? dw, 1, SIZE);
     const h = clamp(props.h ?? dh, 1, SIZE);
@@ -103,7 +117,7 @@ export class Actions {
    * @returns {string|null} the connector id
    */
   connect(from, to) {
-    if (from === to || !hasBox(this.view.get(from)) || !hasBox(this.view.get(to))) return null;
+    if (!this.mayEdit || from === to || !hasBox(this.view.get(from)) || !hasBox(this.view.get(to))) return null;
     const record = { id: newRecordId(), type: 'connector', order: keyBetween(maxOrder(this.view), null), from, to };
     this.undo.perform([{ op: 'put', record }]);
     return record.id;
@@ -114,7 +128,7 @@ export class Actions {
    * @param {Iterable<string>} ids
    */
   remove(ids) {
-    const unlocked = [...ids].filter((id) => this.view.get(id) && !this.view.get(id).locked);
+    const unlocked = [...ids].filter((id) => this.mayChange(this.view.get(id)) && !this.view.get(id).locked);
     const changes = expandRemoval(this.view, unlocked).map((id) => ({ op: 'remove', id }));
     this.undo.perform(changes);
   }
@@ -128,7 +142,7 @@ export class Actions {
     const changes = [];
     for (const id of ids) {
       const record = this.view.get(id);
-      if (record && !record.locked) changes.push({ op: 'patch', id, props });
+      if (this.mayChange(record) && !record.locked) changes.push({ op: 'patch', id, props });
     }
     this.undo.perform(changes);
   }
@@ -140,7 +154,7 @@ export class Actions {
    * @param {boolean} locked
    */
   setLocked(ids, locked) {
-    const changes = [...ids].filter((id) => this.view.has(id) && id !== 'board')
+    const changes = [...ids].filter((id) => this.mayChange(this.view.get(id)) && this.view.get(id).type !== 'comment')
       .map((id) => ({ op: 'patch', id, props: { locked } }));
     this.undo.perform(changes);
   }
@@ -150,7 +164,7 @@ export class Actions {
    * @param {Iterable<string>} ids
    */
   bringToFront(ids) {
-    const records = [...ids].map((id) => this.view.get(id)).filter((r) => r && !r.locked).sort(compareZ);
+    const records = [...ids].map((id) => this.view.get(id)).filter((r) => this.mayChange(r) && !r.locked).sort(compareZ);
     let order = maxOrder(this.view);
     const changes = records.map((r) => {
       order = keyBetween(order, null);
@@ -164,6 +178,7 @@ export class Actions {
    * @param {string} title
    */
   renameBoard(title) {
+    if (!this.mayEdit) return;
     this.undo.perform([{ op: 'patch', id: 'board', props: { title: title.slice(0, 200) } }]);
   }
 
@@ -188,10 +203,11 @@ export class Actions {
    */
   startMove(ids) {
     const view = this.view;
-    const selected = new Set([...ids].filter((id) => hasBox(view.get(id)) && !view.get(id).locked));
+    const movable = (id) => hasPosition(view.get(id)) && !view.get(id).locked && this.mayChange(view.get(id));
+    const selected = new Set([...ids].filter(movable));
     const inside = descendantsOf(view, [...selected].filter((id) => view.get(id).type === 'frame'));
     const roots = [...selected].filter((id) => !inside.has(id));
-    const moving = new Set([...roots, ...inside].filter((id) => hasBox(view.get(id)) && !view.get(id).locked));
+    const moving = new Set([...roots, ...inside].filter(movable));
     const origin = new Map([...moving].map((id) => [id, view.get(id)]));
     let last = { dx: 0, dy: 0 };
     let lastPush = 0;
@@ -230,7 +246,7 @@ export class Actions {
     const changes = [];
     for (const id of roots) {
       const r = origin.get(id);
-      if (!r || !this.view.has(id)) continue;
+      if (!hasBox(r) || !this.view.has(id)) continue;
       const c = center({ ...r, x: r.x + dx, y: r.y + dy });
       const frame = frameAt(this.view, c.x, c.y, moving);
       const parent = frame ? frame.id : null;
@@ -247,6 +263,7 @@ export class Actions {
    */
   startResize(id, handle) {
     const r = this.view.get(id);
+    if (!hasBox(r) || !this.mayChange(r)) return { update() {}, finish() {} };
     let box = null;
     this.undo.begin();
     const compute = (dx, dy) => {

@@ -1,58 +1,165 @@
 /**
- * REST calls for boards (PROTOCOL.md, REST).
+ * REST calls (docs/API.md). Every call rejects with an ApiError
+ * ({status, code, message, retryAfter}) for a non-2xx answer.
  * @module api
  */
 
-async function request(method, path, body) {
-  const response = await fetch(path, {
-    method,
-    headers: body ? { 'Content-Type': 'application/json' } : {},
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  if (!response.ok) {
-    let message = `HTTP ${response.status}`;
-    try {
-      const error = await response.json();
-      message = error.message || error.code || message;
-    } catch { /* not JSON */ }
-    const error = new Error(message);
-    error.status = response.status;
-    throw error;
-  }
-  return response.status === 204 ? null : response.json();
+import { authFetch, request, ApiError } from './auth.js';
+
+const seg = (value) => encodeURIComponent(value);
+
+// Accounts
+
+/**
+ * Creates an account and signs in.
+ * @param {{email: string, password: string, name: string, org?: string, country?: string, lang?: string}} body
+ * @returns {Promise<{token: string, expiresAt: *, user: object}>}
+ */
+export function signUp(body) {
+  return request('POST', '/api/auth/signup', body, { auth: false });
 }
 
 /**
- * All boards, newest first.
- * @returns {Promise<Array<{id: string, title: string, createdAt: number}>>}
+ * Signs in.
+ * @param {{email: string, password: string}} body
+ * @returns {Promise<{token: string, expiresAt: *, user: object}>}
  */
-export function listBoards() {
-  return request('GET', '/api/boards');
+export function signIn(body) {
+  return request('POST', '/api/auth/signin', body, { auth: false });
+}
+
+// Workspaces and members
+
+/** @returns {Promise<Array<{id: string, name: string, role: string|null}>>} */
+export function listWorkspaces() {
+  return request('GET', '/api/workspaces');
 }
 
 /**
- * One board's summary.
- * @param {string} id
- * @returns {Promise<{id: string, title: string, createdAt: number}>}
+ * @param {string} name 1-200 characters
+ * @returns {Promise<{id: string, name: string, role: string}>}
  */
+export function createWorkspace(name) {
+  return request('POST', '/api/workspaces', { name });
+}
+
+/** @returns {Promise<{id: string, name: string, role: string|null}>} */
+export function getWorkspace(ws) {
+  return request('GET', `/api/workspaces/${seg(ws)}`);
+}
+
+/** @returns {Promise<Array<{user: object, role: string}>>} */
+export function listMembers(ws) {
+  return request('GET', `/api/workspaces/${seg(ws)}/members`);
+}
+
+/** Changes a workspace member's role. */
+export function setMemberRole(ws, user, role) {
+  return request('PUT', `/api/workspaces/${seg(ws)}/members/${seg(user)}`, { role });
+}
+
+/** Removes a member from the workspace (and their board roles in it). */
+export function removeMember(ws, user) {
+  return request('DELETE', `/api/workspaces/${seg(ws)}/members/${seg(user)}`);
+}
+
+// Boards
+
+/** @returns {Promise<Array<{id: string, title: string, workspace: string, createdAt: *, role: string}>>} */
+export function listBoards(ws) {
+  return request('GET', `/api/workspaces/${seg(ws)}/boards`);
+}
+
+/** @returns {Promise<{id: string, title: string, workspace: string, createdAt: *, role: string}>} */
+export function createBoard(ws, title) {
+  return request('POST', `/api/workspaces/${seg(ws)}/boards`, { title });
+}
+
+/** @returns {Promise<{id: string, title: string, workspace: string, workspaceName: string, createdAt: *, role: string}>} */
 export function getBoard(id) {
-  return request('GET', `/api/boards/${encodeURIComponent(id)}`);
+  return request('GET', `/api/boards/${seg(id)}`);
 }
 
-/**
- * Creates a board.
- * @param {string} title 1-200 characters
- * @returns {Promise<{id: string, title: string, createdAt: number}>}
- */
-export function createBoard(title) {
-  return request('POST', '/api/boards', { title });
-}
-
-/**
- * Deletes a board; its open connections close with 4005.
- * @param {string} id
- * @returns {Promise<null>}
- */
+/** Deletes a board; its open connections close with 4005. */
 export function deleteBoard(id) {
-  return request('DELETE', `/api/boards/${encodeURIComponent(id)}`);
+  return request('DELETE', `/api/boards/${seg(id)}`);
+}
+
+/** @returns {Promise<Array<{user: object, role: string, source: 'workspace'|'board'}>>} */
+export function listBoardMembers(id) {
+  return request('GET', `/api/boards/${seg(id)}/members`);
+}
+
+/** Sets a board-level role (overrides the workspace role). */
+export function setBoardRole(id, user, role) {
+  return request('PUT', `/api/boards/${seg(id)}/members/${seg(user)}`, { role });
+}
+
+/** Drops a board-level role. */
+export function removeBoardRole(id, user) {
+  return request('DELETE', `/api/boards/${seg(id)}/members/${seg(user)}`);
+}
+
+// Invitations
+
+/**
+ * Creates an invitation; its code is only in this answer.
+ * @param {string} ws
+ * @param {{role: string, board?: string, expiresInHours: number, maxUses: number}} body
+ * @returns {Promise<{id: string, code: string, role: string, board: string|null, expiresAt: *, maxUses: number, uses: number}>}
+ */
+export function createInvite(ws, body) {
+  return request('POST', `/api/workspaces/${seg(ws)}/invites`, body);
+}
+
+/** @returns {Promise<Array<{id: string, role: string, board: string|null, expiresAt: *, maxUses: number, uses: number, revoked: boolean}>>} */
+export function listInvites(ws) {
+  return request('GET', `/api/workspaces/${seg(ws)}/invites`);
+}
+
+/** Revokes an invitation; guests who joined through it are cut off. */
+export function revokeInvite(id) {
+  return request('DELETE', `/api/invites/${seg(id)}`);
+}
+
+/**
+ * What an invitation code opens (no sign-in needed). The code goes in the body only.
+ * @param {string} code
+ * @returns {Promise<{workspaceName: string, boardTitle?: string, role: string, guestRole?: string, expiresAt: *}>}
+ */
+export function previewInvite(code) {
+  return request('POST', '/api/invites/preview', { code }, { auth: false });
+}
+
+/** @returns {Promise<{workspace: string, board?: string, role: string}>} */
+export function acceptInvite(code) {
+  return request('POST', '/api/invites/accept', { code });
+}
+
+/**
+ * Joins a board as a guest.
+ * @param {{code: string, name: string, org?: string, country?: string}} body
+ * @returns {Promise<{token: string, expiresAt: *, board: string, role: string}>}
+ */
+export function joinAsGuest(body) {
+  return request('POST', '/api/invites/guest', body, { auth: false });
+}
+
+// Audit
+
+/** @returns {Promise<{chain: string, valid: boolean, brokenAt: number|null, entries: object[]}>} */
+export function getAudit(ws) {
+  return request('GET', `/api/workspaces/${seg(ws)}/audit?format=json`);
+}
+
+/**
+ * The audit log as a file (fetched with the Authorization header).
+ * @param {string} ws
+ * @param {'json'|'csv'} format
+ * @returns {Promise<Blob>}
+ */
+export async function downloadAudit(ws, format) {
+  const response = await authFetch(`/api/workspaces/${seg(ws)}/audit?format=${format}`);
+  if (!response.ok) throw new ApiError(response.status, '', '');
+  return response.blob();
 }

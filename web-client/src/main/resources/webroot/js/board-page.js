@@ -1,11 +1,14 @@
 /**
- * The board page: wires sync, undo, rendering and input together, and
- * exposes window.crossboard for tests.
+ * The board page: picks the credentials (account, else this board's guest
+ * token), wires sync, roles, undo, rendering, comments, sharing and input
+ * together, and exposes window.crossboard for tests.
  * @module board-page
  */
 
 import { applyI18n, t } from './i18n.js';
-import { ensureProfile, promptProfile, storedName } from './dialogs.js';
+import { goToSignin, keepSessionFresh, getAuth } from './auth.js';
+import { getBoard } from './api.js';
+import { boardSession, handleAccessEnd } from './board-session.js';
 import { SyncClient } from './sync.js';
 import { UndoManager } from './undo.js';
 import { Selection } from './selection.js';
@@ -23,33 +26,63 @@ import { PresenceClient } from './presence.js';
 import { PeerLayer } from './cursors.js';
 import { FollowController } from './follow.js';
 import { installPeople } from './people.js';
+import { Permissions } from './permissions.js';
+import { installRoleUi } from './role-ui.js';
+import { CommentPanel } from './comment-panel.js';
+import { installShare } from './share-dialog.js';
+import { installAccountChrome } from './chrome.js';
 
 const params = new URLSearchParams(location.search);
-const boardId = params.get('id');
+const boardId = params.get('board') || params.get('id');
 if (!boardId) {
   location.replace('./');
   await new Promise(() => {}); // stop here while the browser navigates
 }
 applyI18n(document);
 
-const whoami = document.getElementById('whoami');
-renderWhoAmI(whoami, storedName());
-const profile = await ensureProfile();
-renderWhoAmI(whoami, profile.name);
+const session = boardSession(boardId);
+if (!session) await goToSignin();
 
-const sync = new SyncClient({ board: boardId, ...profile, forceSockJS: params.get('transport') === 'sockjs' });
+const whoami = document.getElementById('whoami');
+installAccountChrome(session.kind === 'account' ? getAuth() : null);
+whoami.hidden = false;
+renderWhoAmI(whoami, session.name, undefined, session.email);
+if (session.kind === 'account') keepSessionFresh();
+
+// Board details over REST (accounts only: a guest token opens the socket, nothing else).
+let info = null;
+const boardInfo = () => (info ||= getBoard(boardId));
+const backLink = document.getElementById('back-link');
+let homeHref = './';
+if (session.kind === 'account') {
+  boardInfo().then((board) => {
+    if (!board?.workspace) return;
+    homeHref = `workspace.html?ws=${encodeURIComponent(board.workspace)}`;
+    backLink.href = homeHref;
+  }).catch(() => { /* the socket reports access problems */ });
+}
+
+const perms = new Permissions();
+const sync = new SyncClient({ board: boardId, name: session.name, token: session.token,
+  forceSockJS: params.get('transport') === 'sockjs' });
 const undo = new UndoManager(sync);
 const selection = new Selection();
-const tools = new ToolState();
+const tools = new ToolState((tool) => perms.canUseTool(tool));
 const container = document.getElementById('viewport');
 const world = document.getElementById('world');
 const overlay = document.getElementById('overlay-layer');
 const connectorLayer = document.getElementById('connector-layer');
+const commentLayer = document.getElementById('comment-layer');
 const viewport = new Viewport(container, world, `crossboard.view.${boardId}`);
-const renderer = new CanvasRenderer({ world, connectorLayer, overlay, sync, selection });
-const editor = new TextEditor({ sync, undo, renderer, layer: overlay });
-const actions = new Actions(sync, undo);
-const ctx = { sync, undo, selection, tools, container, world, overlay, connectorLayer, viewport, renderer, editor, actions };
+const authorOf = (record) => record?.authorName
+  || (perms.isOwn(record) ? sync.welcome?.you?.name || session.name : t('someone'));
+const renderer = new CanvasRenderer({ world, connectorLayer, overlay, sync, selection, commentLayer,
+  commentAuthor: authorOf, canChange: (record) => perms.canChange(record) });
+const editor = new TextEditor({ sync, undo, renderer, layer: overlay, canEdit: (record) => perms.canEditText(record) });
+const actions = new Actions(sync, undo, perms);
+const comments = new CommentPanel({ sync, perms, viewport, renderer, selection, container, draftLayer: commentLayer, authorOf });
+const ctx = { sync, undo, selection, tools, container, world, overlay, connectorLayer, viewport, renderer, editor, actions,
+  perms, comments };
 ctx.contentBounds = () => boundsOf([...sync.getView().values()]);
 ctx.interaction = new Interaction(ctx);
 installToolbar(ctx);
@@ -73,7 +106,7 @@ const showTitle = () => {
 };
 const saveTitle = () => {
   const title = titleInput.value.trim().slice(0, 200);
-  if (title && title !== boardTitle()) actions.renameBoard(title);
+  if (perms.canEdit && title && title !== boardTitle()) actions.renameBoard(title);
   else titleInput.value = boardTitle();
 };
 titleInput.addEventListener('change', saveTitle);
@@ -86,34 +119,44 @@ titleInput.addEventListener('keydown', (e) => {
 });
 sync.on('change', showTitle);
 
-whoami.addEventListener('click', async () => {
-  const next = await promptProfile({ initial: { name: sync.name, org: sync.org, country: sync.country }, cancellable: true });
-  if (next && (next.name !== sync.name || next.org !== sync.org || next.country !== sync.country)) {
-    sync.setProfile(next);
-    renderWhoAmI(whoami, next.name, sync.welcome?.you?.color);
-  }
-});
+installRoleUi({ sync, perms, editor, renderer, titleInput });
+installShare({ boardId, perms, boardInfo });
 
 let fitted = false;
 sync.on('welcome', (message) => {
   showTitle();
-  renderWhoAmI(whoami, sync.name, message.you?.color);
+  renderWhoAmI(whoami, message.you?.name || session.name, message.you?.color, session.email);
   if (!fitted) {
     fitted = true;
     renderer.render();
     if (!viewport.restored) viewport.fit(ctx.contentBounds());
   }
-  if (message.role === 'viewer') toast(t('readOnly'));
 });
-sync.on('error', ({ message, code }) => toast(t('changeRefused', { message: message || code }), { kind: 'error' }));
+
+// Errors that end the session get their own screen, not a "change refused" toast.
+const SESSION_ERRORS = new Set(['ERR_ACCESS_REVOKED', 'ERR_TOO_MANY_CONNECTIONS', 'ERR_UNAUTHORIZED']);
+sync.on('error', ({ message, code }) => {
+  if (SESSION_ERRORS.has(code)) return;
+  toast(t('changeRefused', { message: message || code }), { kind: 'error' });
+});
 sync.on('terminal', (info) => {
-  editor.commit();
+  const accessEnded = ['closeAccessRevoked', 'closeUnauthorized', 'closeTooManyConnections'].includes(info.key);
+  if (accessEnded) editor.cancel();
+  else editor.commit();
+  comments.close({ save: !accessEnded, refocus: false });
   document.body.classList.add('terminated');
+  if (handleAccessEnd(info, { session, boardId, homeHref })) {
+    perms.update({ role: null });
+    return;
+  }
   toast(info.message ? `${t(info.key)} (${info.message})` : t(info.key), {
     kind: 'error', ms: 0, action: { label: t('reload'), onClick: () => location.reload() },
   });
 });
-window.addEventListener('pagehide', () => editor.commit());
+window.addEventListener('pagehide', () => {
+  editor.commit();
+  comments.close({ refocus: false });
+});
 
 /** Test and debugging hooks. */
 window.crossboard = {
@@ -122,6 +165,12 @@ window.crossboard = {
   selection,
   viewport,
   actions,
+  perms,
+  comments,
+  /** The current role on this board (null before the welcome). */
+  get role() {
+    return perms.role;
+  },
   getRecords: () => [...sync.getView().values()].map((r) => ({ ...r })),
   state: () => sync.state,
   pendingCount: () => sync.pendingCount,

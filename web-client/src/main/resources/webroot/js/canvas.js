@@ -9,6 +9,7 @@ import { compareZ } from './model.js';
 import { connectorLine, hasBox } from './geometry.js';
 import { t } from './i18n.js';
 import { renderConnector, removeConnector } from './connectors.js';
+import { createCommentPin, updateCommentPin } from './comments.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 const TYPE_LABEL = { note: 'typeNote', text: 'typeText', shape: 'typeShape', frame: 'typeFrame', connector: 'typeConnector' };
@@ -29,9 +30,16 @@ export class CanvasRenderer {
    * @param {HTMLElement} options.overlay layer above records (selection)
    * @param {import('./sync.js').SyncClient} options.sync
    * @param {import('./selection.js').Selection} options.selection
+   * @param {HTMLElement} [options.commentLayer] layer for comment pins (above records)
+   * @param {(record: object) => string} [options.commentAuthor] the name shown on a comment
+   * @param {(record: object) => boolean} [options.canChange] whether a record may be resized (handles)
    */
-  constructor({ world, connectorLayer, overlay, sync, selection }) {
+  constructor({ world, connectorLayer, overlay, sync, selection, commentLayer = world,
+    commentAuthor = (record) => record.authorName || '?', canChange = () => true }) {
     this.world = world;
+    this.canChange = canChange;
+    this.commentLayer = commentLayer;
+    this.commentAuthor = commentAuthor;
     this.connectorLayer = connectorLayer;
     this.overlay = overlay;
     this.sync = sync;
@@ -69,12 +77,18 @@ export class CanvasRenderer {
     for (const record of frames) this.renderBox(record, rank++);
     this.connectorLayer.style.zIndex = String(rank++);
     const seen = new Set(frames.map((r) => r.id));
+    const comments = [];
     for (const record of records) {
       if (record.type === 'frame') continue;
       seen.add(record.id);
       if (record.type === 'connector') this.renderConnector(record, view);
+      else if (record.type === 'comment') comments.push(record);
       else this.renderBox(record, rank++);
     }
+    // Comments stay above everything else, open ones above resolved ones.
+    comments.sort((a, b) => !!b.resolved - !!a.resolved);
+    let commentRank = 1;
+    for (const record of comments) this.renderComment(record, commentRank++);
     for (const [id, el] of this.elements) {
       if (!seen.has(id)) {
         el.remove();
@@ -106,6 +120,28 @@ export class CanvasRenderer {
     el.style.zIndex = String(z);
     el.classList.toggle('selected', this.selection.has(record.id));
     el.classList.toggle('editing', this.editingId === record.id);
+  }
+
+  renderComment(record, z) {
+    let el = this.elements.get(record.id);
+    if (!el || el.dataset.type !== 'comment') {
+      el?.remove();
+      el = createCommentPin(record);
+      this.elements.set(record.id, el);
+      this.commentLayer.append(el);
+    }
+    if (el.record !== record) {
+      updateCommentPin(el, record, this.commentAuthor(record));
+      el.record = record;
+    }
+    el.style.zIndex = String(z);
+    el.classList.toggle('selected', this.selection.has(record.id));
+  }
+
+  /** Re-renders every comment pin (e.g. the author names changed). */
+  refreshComments() {
+    for (const el of this.elements.values()) if (el.dataset.type === 'comment') el.record = null;
+    this.schedule();
   }
 
   renderConnector(record, view) {
@@ -152,7 +188,7 @@ export class CanvasRenderer {
         this.overlay.prepend(outline);
       }
       placeBox(outline, record);
-      const resizable = selected.length === 1 && !record.locked;
+      const resizable = selected.length === 1 && !record.locked && this.canChange(record);
       if (resizable && !outline.firstChild) {
         for (const handle of ['nw', 'n', 'ne', 'e', 'se', 's', 'sw', 'w']) {
           const knob = document.createElement('div');

@@ -19,6 +19,8 @@ export const TERMINAL_CLOSE = new Map([
   [4010, 'closeUnauthorized'],
   [4011, 'closeForbidden'],
   [4012, 'closeBoardNotFound'],
+  [4013, 'closeAccessRevoked'],
+  [4014, 'closeTooManyConnections'],
   [4020, 'closeClientTooOld'],
 ]);
 
@@ -30,7 +32,13 @@ const TERMINAL_ERRORS = new Map([
   ['ERR_UNAUTHORIZED', 'closeUnauthorized'],
   ['ERR_FORBIDDEN', 'closeForbidden'],
   ['ERR_CLIENT_TOO_OLD', 'closeClientTooOld'],
+  ['ERR_ACCESS_REVOKED', 'closeAccessRevoked'],
+  ['ERR_TOO_MANY_CONNECTIONS', 'closeTooManyConnections'],
 ]);
+
+// Errors that end the session even after the welcome (access taken away
+// while connected): the close that follows is terminal whatever its code.
+const ALWAYS_TERMINAL = new Set(['ERR_ACCESS_REVOKED', 'ERR_TOO_MANY_CONNECTIONS', 'ERR_UNAUTHORIZED']);
 
 /**
  * Reconnect delay: exponential from 0.5 s, capped at 10 s, with jitter.
@@ -127,13 +135,14 @@ export class Connection {
 
   /**
    * Remembers a request-less server error. Before the welcome, errors that
-   * refuse the hello make the following close terminal whatever its code.
+   * refuse the hello make the following close terminal whatever its code;
+   * revoked access does so at any time.
    * @param {string} code
    * @param {string} text
    */
   noteError(code, text) {
     this.lastError = text || code;
-    if (!this.ready && TERMINAL_ERRORS.has(code)) this.refusal = TERMINAL_ERRORS.get(code);
+    if ((!this.ready || ALWAYS_TERMINAL.has(code)) && TERMINAL_ERRORS.has(code)) this.refusal = TERMINAL_ERRORS.get(code);
   }
 
   /**

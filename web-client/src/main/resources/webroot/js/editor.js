@@ -21,8 +21,10 @@ export class TextEditor {
    * @param {import('./undo.js').UndoManager} options.undo
    * @param {import('./canvas.js').CanvasRenderer} options.renderer
    * @param {HTMLElement} options.layer world-space layer above records
+   * @param {(record: object) => boolean} [options.canEdit] whether the role may edit a record's text
    */
-  constructor({ sync, undo, renderer, layer }) {
+  constructor({ sync, undo, renderer, layer, canEdit = () => true }) {
+    this.canEdit = canEdit;
     this.sync = sync;
     this.undo = undo;
     this.renderer = renderer;
@@ -60,7 +62,7 @@ export class TextEditor {
   edit(id, { selectAll = false, onClose = null } = {}) {
     const record = this.sync.getView().get(id);
     this.commit({ refocus: false });
-    if (!record || record.locked || record.type === 'board') {
+    if (!record || record.locked || record.type === 'board' || record.type === 'comment' || !this.canEdit(record)) {
       onClose?.();
       return;
     }
@@ -115,6 +117,14 @@ export class TextEditor {
     if (!this.sync.view.has(this.id)) return;
     this.sent = this.field.value.slice(0, LIMITS[this.prop]);
     this.undo.perform([{ op: 'patch', id: this.id, props: { [this.prop]: this.sent } }]);
+  }
+
+  /** Closes the editor without sending what was typed since the last push. */
+  cancel() {
+    if (!this.field) return;
+    clearTimeout(this.timer);
+    this.field.value = this.sent;
+    this.commit();
   }
 
   /**

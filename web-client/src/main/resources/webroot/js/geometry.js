@@ -3,9 +3,14 @@
  * @module geometry
  */
 
-/** Whether a record has a box (x, y, w, h). */
+/** Whether a record has a box (x, y, w, h). Comments are points, not boxes. */
 export function hasBox(record) {
-  return !!record && record.type !== 'connector' && record.type !== 'board';
+  return !!record && record.type !== 'connector' && record.type !== 'board' && record.type !== 'comment';
+}
+
+/** Whether a record sits at a point (x, y) that moving changes: boxes and comments. */
+export function hasPosition(record) {
+  return hasBox(record) || record?.type === 'comment';
 }
 
 /**

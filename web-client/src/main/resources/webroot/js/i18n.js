@@ -1,15 +1,16 @@
 /**
  * All user-visible strings, per language. English is complete; other
  * languages cover the main interface and fall back to English.
- * Placeholders look like {name}.
+ * Placeholders look like {name}. Strings for accounts, workspaces, roles,
+ * invitations and comments live in i18n-accounts.js (every language).
  * @module i18n
  */
+
+import { ACCOUNT_STRINGS } from './i18n-accounts.js';
 
 const STRINGS = {
   en: {
     appName: 'Crossboard',
-    boardsHeading: 'Your boards',
-    boardsIntro: 'Think together across borders. Everyone on a board sees changes live.',
     newBoardLabel: 'New board title',
     newBoardPlaceholder: 'e.g. Cross-border data exchange',
     createBoard: 'Create board',
@@ -26,13 +27,9 @@ const STRINGS = {
     delete: 'Delete',
     save: 'Save',
     reload: 'Reload',
-    nameDialogTitle: 'What should others call you?',
     nameLabel: 'Display name',
     namePlaceholder: 'e.g. Ana (Estonia)',
-    nameHint: 'Shown to people on the same board. You can change it later.',
-    youAre: 'You are {name}. Change display name',
     language: 'Language',
-    backToBoards: 'All boards',
     boardTitleLabel: 'Board title',
     canvasLabel: 'Board canvas. Pick a tool, then click to add. Tab moves between items.',
     toolsLabel: 'Tools',
@@ -116,11 +113,10 @@ const STRINGS = {
     hideCursors: 'Hide cursors',
   },
   fr: {
-    boardsHeading: 'Vos tableaux', createBoard: 'Créer un tableau', newBoardLabel: 'Titre du nouveau tableau',
+    createBoard: 'Créer un tableau', newBoardLabel: 'Titre du nouveau tableau',
     noBoards: 'Aucun tableau. Créez le premier ci-dessus.', deleteBoardTitle: 'Supprimer ce tableau ?',
     cancel: 'Annuler', delete: 'Supprimer', save: 'Enregistrer', reload: 'Recharger',
-    nameDialogTitle: 'Comment les autres doivent-ils vous appeler ?', nameLabel: 'Nom affiché',
-    backToBoards: 'Tous les tableaux', toolSelect: 'Sélection (V)', toolNote: 'Note (N)', toolText: 'Texte (T)',
+    nameLabel: 'Nom affiché', toolSelect: 'Sélection (V)', toolNote: 'Note (N)', toolText: 'Texte (T)',
     toolShape: 'Forme (S)', toolFrame: 'Cadre (F)', toolConnector: 'Connecteur (C)', undo: 'Annuler (Ctrl+Z)',
     redo: 'Rétablir (Ctrl+Maj+Z)', zoomIn: 'Zoom avant', zoomOut: 'Zoom arrière', zoomFit: 'Ajuster à l’écran',
     statusConnecting: 'Connexion…', statusConnected: 'Connecté', statusReconnecting: 'Reconnexion…',
@@ -133,13 +129,14 @@ const STRINGS = {
     peerTyping: '{name} écrit…', follow: 'Suivre', followName: 'Suivre {name} : voir ce qu’il ou elle voit',
     following: 'Suivi', stopFollowingName: 'Arrêter de suivre {name}', followingName: 'Vous suivez {name}',
     followEnded: '{name} est parti·e. Suivi arrêté.', stop: 'Arrêter', hideCursors: 'Masquer les curseurs',
+    namePlaceholder: 'p. ex. Ana (Estonie)', orgPlaceholder: 'p. ex. RIA', readOnly: 'Lecture seule : vous ne pouvez pas modifier ce tableau.',
+    newBoardPlaceholder: 'p. ex. Échange de données transfrontalier',
   },
   de: {
-    boardsHeading: 'Ihre Boards', createBoard: 'Board erstellen', newBoardLabel: 'Titel des neuen Boards',
+    createBoard: 'Board erstellen', newBoardLabel: 'Titel des neuen Boards',
     noBoards: 'Noch keine Boards. Erstellen Sie oben das erste.', deleteBoardTitle: 'Dieses Board löschen?',
     cancel: 'Abbrechen', delete: 'Löschen', save: 'Speichern', reload: 'Neu laden',
-    nameDialogTitle: 'Wie sollen andere Sie nennen?', nameLabel: 'Anzeigename',
-    backToBoards: 'Alle Boards', toolSelect: 'Auswählen (V)', toolNote: 'Haftnotiz (N)', toolText: 'Text (T)',
+    nameLabel: 'Anzeigename', toolSelect: 'Auswählen (V)', toolNote: 'Haftnotiz (N)', toolText: 'Text (T)',
     toolShape: 'Form (S)', toolFrame: 'Rahmen (F)', toolConnector: 'Verbinder (C)', undo: 'Rückgängig (Strg+Z)',
     redo: 'Wiederholen (Strg+Umschalt+Z)', zoomIn: 'Vergrößern', zoomOut: 'Verkleinern', zoomFit: 'Alles zeigen',
     statusConnecting: 'Verbinde…', statusConnected: 'Verbunden', statusReconnecting: 'Verbinde erneut…',
@@ -152,13 +149,14 @@ const STRINGS = {
     peerTyping: '{name} schreibt…', follow: 'Folgen', followName: '{name} folgen: sehen, was sie/er sieht',
     following: 'Folge ich', stopFollowingName: '{name} nicht mehr folgen', followingName: 'Sie folgen {name}',
     followEnded: '{name} ist gegangen. Folgen beendet.', stop: 'Beenden', hideCursors: 'Cursor ausblenden',
+    namePlaceholder: 'z. B. Ana (Estland)', orgPlaceholder: 'z. B. RIA', readOnly: 'Nur lesen: Sie können dieses Board nicht bearbeiten.',
+    newBoardPlaceholder: 'z. B. Grenzüberschreitender Datenaustausch',
   },
   es: {
-    boardsHeading: 'Tus tableros', createBoard: 'Crear tablero', newBoardLabel: 'Título del nuevo tablero',
+    createBoard: 'Crear tablero', newBoardLabel: 'Título del nuevo tablero',
     noBoards: 'Aún no hay tableros. Crea el primero arriba.', deleteBoardTitle: '¿Eliminar este tablero?',
     cancel: 'Cancelar', delete: 'Eliminar', save: 'Guardar', reload: 'Recargar',
-    nameDialogTitle: '¿Cómo quieres que te llamen?', nameLabel: 'Nombre visible',
-    backToBoards: 'Todos los tableros', toolSelect: 'Seleccionar (V)', toolNote: 'Nota (N)', toolText: 'Texto (T)',
+    nameLabel: 'Nombre visible', toolSelect: 'Seleccionar (V)', toolNote: 'Nota (N)', toolText: 'Texto (T)',
     toolShape: 'Forma (S)', toolFrame: 'Marco (F)', toolConnector: 'Conector (C)', undo: 'Deshacer (Ctrl+Z)',
     redo: 'Rehacer (Ctrl+Mayús+Z)', zoomIn: 'Acercar', zoomOut: 'Alejar', zoomFit: 'Ajustar a la vista',
     statusConnecting: 'Conectando…', statusConnected: 'Conectado', statusReconnecting: 'Reconectando…',
@@ -171,13 +169,14 @@ const STRINGS = {
     peerTyping: '{name} está escribiendo…', follow: 'Seguir', followName: 'Seguir a {name}: ver lo que ve',
     following: 'Siguiendo', stopFollowingName: 'Dejar de seguir a {name}', followingName: 'Siguiendo a {name}',
     followEnded: '{name} se fue. Ya no lo sigues.', stop: 'Detener', hideCursors: 'Ocultar cursores',
+    namePlaceholder: 'p. ej. Ana (Estonia)', orgPlaceholder: 'p. ej. RIA', readOnly: 'Solo lectura: no puedes editar este tablero.',
+    newBoardPlaceholder: 'p. ej. Intercambio transfronterizo de datos',
   },
   et: {
-    boardsHeading: 'Sinu tahvlid', createBoard: 'Loo tahvel', newBoardLabel: 'Uue tahvli pealkiri',
+    createBoard: 'Loo tahvel', newBoardLabel: 'Uue tahvli pealkiri',
     noBoards: 'Tahvleid veel pole. Loo esimene.', deleteBoardTitle: 'Kas kustutada see tahvel?',
     cancel: 'Loobu', delete: 'Kustuta', save: 'Salvesta', reload: 'Laadi uuesti',
-    nameDialogTitle: 'Kuidas teised sind kutsuvad?', nameLabel: 'Kuvatav nimi',
-    backToBoards: 'Kõik tahvlid', toolSelect: 'Vali (V)', toolNote: 'Märkmepaber (N)', toolText: 'Tekst (T)',
+    nameLabel: 'Kuvatav nimi', toolSelect: 'Vali (V)', toolNote: 'Märkmepaber (N)', toolText: 'Tekst (T)',
     toolShape: 'Kujund (S)', toolFrame: 'Raam (F)', toolConnector: 'Ühendus (C)', undo: 'Võta tagasi (Ctrl+Z)',
     redo: 'Tee uuesti (Ctrl+Shift+Z)', zoomIn: 'Suurenda', zoomOut: 'Vähenda', zoomFit: 'Mahuta ekraanile',
     statusConnecting: 'Ühendan…', statusConnected: 'Ühendatud', statusReconnecting: 'Ühendan uuesti…',
@@ -190,8 +189,12 @@ const STRINGS = {
     peerTyping: '{name} kirjutab…', follow: 'Jälgi', followName: 'Jälgi: {name}', following: 'Jälgin',
     stopFollowingName: 'Lõpeta jälgimine: {name}', followingName: 'Jälgid: {name}',
     followEnded: '{name} lahkus. Jälgimine lõppes.', stop: 'Lõpeta', hideCursors: 'Peida kursorid',
+    namePlaceholder: 'nt Ana (Eesti)', orgPlaceholder: 'nt RIA', readOnly: 'Ainult vaatamiseks: sa ei saa seda tahvlit muuta.',
+    newBoardPlaceholder: 'nt Piiriülene andmevahetus',
   },
 };
+
+for (const [code, strings] of Object.entries(ACCOUNT_STRINGS)) Object.assign(STRINGS[code], strings);
 
 /** Languages offered, by code, with their own names. */
 export const LANGUAGES = { en: 'English', fr: 'Français', de: 'Deutsch', es: 'Español', et: 'Eesti' };

@@ -1,6 +1,7 @@
 /**
  * Pointer input on the canvas: pan, select, marquee, move, resize, create
- * records and draw connectors.
+ * records, draw connectors and place comments. What the role does not
+ * allow (ctx.perms) is not started at all.
  * @module interaction
  */
 
@@ -42,6 +43,7 @@ export class Interaction {
     const { ctx } = this;
     if (this.gesture || e.target.closest('.record-editor')) return;
     if (ctx.editor.active) ctx.editor.commit();
+    if (ctx.comments.active) ctx.comments.close({ refocus: false });
     const panning = e.button === 1 || (e.button === 0 && (this.spaceHeld || ctx.tools.tool === 'hand'));
     if (!panning && e.button !== 0) return;
     e.preventDefault();
@@ -51,10 +53,13 @@ export class Interaction {
     if (active && active !== document.body && active !== ctx.container) active.blur();
     ctx.container.setPointerCapture(e.pointerId);
     const start = { cx: e.clientX, cy: e.clientY, world: ctx.viewport.toWorld(e.clientX, e.clientY) };
+    const tool = ctx.tools.tool;
     if (panning) this.gesture = this.pan(start);
-    else if (ctx.tools.tool === 'select') this.gesture = this.selectGesture(e, start);
-    else if (ctx.tools.tool === 'connector') this.gesture = this.connectGesture(e, start);
-    else this.gesture = this.createGesture(start, ctx.tools.tool);
+    else if (tool === 'select') this.gesture = this.selectGesture(e, start);
+    else if (!ctx.perms.canUseTool(tool)) this.gesture = null;
+    else if (tool === 'connector') this.gesture = this.connectGesture(e, start);
+    else if (tool === 'comment') this.gesture = this.commentGesture(e, start);
+    else this.gesture = this.createGesture(start, tool);
   }
 
   end(e, cancelled) {
@@ -81,7 +86,9 @@ export class Interaction {
   selectGesture(e, start) {
     const { ctx } = this;
     const handle = e.target.closest('[data-handle]');
-    if (handle) return this.dragGesture(start, ctx.actions.startResize(handle.dataset.handleFor, handle.dataset.handle));
+    if (handle && ctx.perms.canChange(ctx.sync.getView().get(handle.dataset.handleFor))) {
+      return this.dragGesture(start, ctx.actions.startResize(handle.dataset.handleFor, handle.dataset.handle));
+    }
     const id = this.recordAt(e.target);
     const record = id && ctx.sync.getView().get(id);
     // The empty inside of a frame acts like empty canvas; its title grabs it.
@@ -93,18 +100,24 @@ export class Interaction {
     }
     const wasSelected = ctx.selection.has(id);
     if (!wasSelected) ctx.selection.set([id]);
+    const movable = [...ctx.selection.ids].some((sid) => ctx.perms.canChange(ctx.sync.getView().get(sid)));
     let move = null;
+    let dragged = false;
     return {
       move: (ev) => {
         const dx = ev.clientX - start.cx;
         const dy = ev.clientY - start.cy;
-        if (!move && Math.hypot(dx, dy) < DRAG_THRESHOLD) return;
+        if (!dragged && Math.hypot(dx, dy) < DRAG_THRESHOLD) return;
+        dragged = true;
+        if (!movable) return;
         move ||= ctx.actions.startMove(ctx.selection.ids);
         move.update(Math.round(dx / ctx.viewport.zoom), Math.round(dy / ctx.viewport.zoom));
       },
       end: () => {
         if (move) move.finish();
         else if (wasSelected) ctx.selection.set([id]);
+        // A click (not a drag) on a comment pin opens it.
+        if (!dragged && record.type === 'comment') ctx.comments.open(id);
       },
     };
   }
@@ -181,10 +194,11 @@ export class Interaction {
    * @param {number} x
    * @param {number} y
    * @param {object} [box] explicit {x, y, w, h}
-   * @returns {string} the new record id
+   * @returns {string|null} the new record id (null when the role does not allow it)
    */
   createAt(tool, x, y, box = {}) {
     const { ctx } = this;
+    if (!ctx.perms.canEdit || !ctx.perms.canUseTool(tool)) return null;
     const props = { ...box };
     if (tool === 'shape') props.shape = ctx.tools.shape;
     if (tool === 'text') props.text = t('defaultText');
@@ -198,6 +212,32 @@ export class Interaction {
     if (tool === 'frame') ctx.undo.end();
     else ctx.editor.edit(id, { selectAll: tool === 'text', onClose: () => ctx.undo.end() });
     return id;
+  }
+
+  /**
+   * Starts a new comment at a world point (about a record when target is
+   * given) and opens its editor; the record is only created once it has text.
+   * @param {number} x
+   * @param {number} y
+   * @param {string|null} target id of the record it is about
+   */
+  commentAt(x, y, target) {
+    const { ctx } = this;
+    if (!ctx.perms.canComment) return;
+    ctx.tools.set('select');
+    ctx.comments.startDraft(x, y, target);
+  }
+
+  commentGesture(e, start) {
+    const id = this.recordAt(e.target);
+    const record = id && this.ctx.sync.getView().get(id);
+    const target = record && record.type !== 'comment' ? id : null;
+    return {
+      move: () => {},
+      end: (ev, cancelled) => {
+        if (!cancelled) this.commentAt(start.world.x, start.world.y, target);
+      },
+    };
   }
 
   connectGesture(e, start) {
@@ -235,6 +275,9 @@ export class Interaction {
     // With pointer capture the event targets the container, so look below.
     const id = this.recordAt(document.elementFromPoint(e.clientX, e.clientY) || e.target);
     if (!id || this.ctx.tools.tool !== 'select') return;
+    const record = this.ctx.sync.getView().get(id);
+    // Comments open on a single click; other records only for roles that edit text.
+    if (record.type === 'comment' || !this.ctx.perms.canEditText(record)) return;
     e.preventDefault();
     this.ctx.selection.set([id]);
     this.ctx.editor.edit(id);

@@ -3,45 +3,47 @@
  * @module keyboard
  */
 
-const TOOL_KEYS = { v: 'select', h: 'hand', n: 'note', t: 'text', s: 'shape', f: 'frame', c: 'connector' };
+const TOOL_KEYS = { v: 'select', h: 'hand', n: 'note', t: 'text', s: 'shape', f: 'frame', c: 'connector', m: 'comment' };
 
 function typingInto(target) {
   return target.closest?.('input, textarea, select, [contenteditable="true"], dialog') != null;
 }
 
 /**
- * Installs document-level shortcuts.
+ * Installs document-level shortcuts. Shortcuts that change records (delete,
+ * nudge, undo, redo) only work for roles that may edit.
  * @param {object} ctx shared board page objects
  */
 export function installKeyboard(ctx) {
-  const { selection, actions, undo, tools, viewport, editor, interaction, sync } = ctx;
-  const selectedIds = () => [...selection.ids].filter((id) => sync.view.has(id));
+  const { selection, actions, undo, tools, viewport, editor, interaction, sync, perms, comments } = ctx;
+  const selectedIds = () => [...selection.ids].filter((id) => perms.canChange(sync.view.get(id)));
 
   document.addEventListener('keydown', (e) => {
-    if (typingInto(e.target) || editor.active) return;
+    if (typingInto(e.target) || editor.active || document.body.classList.contains('terminated')) return;
     const mod = e.ctrlKey || e.metaKey;
     const key = e.key.length === 1 ? e.key.toLowerCase() : e.key;
     // Enter and Space belong to a focused button or link.
     if ((key === 'Enter' || key === ' ') && e.target.closest?.('button, a')) return;
     if (mod && key === 'z') {
       e.preventDefault();
+      if (!perms.canEdit) return;
       if (e.shiftKey) undo.redo();
       else undo.undo();
     } else if (mod && key === 'y') {
       e.preventDefault();
-      undo.redo();
+      if (perms.canEdit) undo.redo();
     } else if (mod && key === 'a') {
       e.preventDefault();
       selection.set([...sync.view.values()].filter((r) => r.type !== 'board').map((r) => r.id));
     } else if (mod) {
       return;
     } else if (key === 'Delete' || key === 'Backspace') {
-      if (!selection.size) return;
+      if (!selection.size || !perms.canEdit) return;
       e.preventDefault();
       actions.remove(selectedIds());
       selection.clear();
     } else if (key.startsWith('Arrow')) {
-      if (!selection.size) return;
+      if (!selection.size || !perms.canEdit) return;
       e.preventDefault();
       const step = e.shiftKey ? 10 : 1;
       const dx = key === 'ArrowLeft' ? -step : key === 'ArrowRight' ? step : 0;
@@ -52,13 +54,22 @@ export function installKeyboard(ctx) {
       tools.set('select');
     } else if (key === 'Enter') {
       const id = selection.single;
-      if (id) {
+      const record = id && sync.view.get(id);
+      if (record?.type === 'comment') {
+        e.preventDefault();
+        comments.open(id);
+      } else if (record) {
+        if (!perms.canEditText(record)) return;
         e.preventDefault();
         editor.edit(id);
       } else if (['note', 'text', 'shape', 'frame'].includes(tools.tool)) {
         e.preventDefault();
         const c = viewport.centerWorld();
         interaction.createAt(tools.tool, c.x, c.y);
+      } else if (tools.tool === 'comment') {
+        e.preventDefault();
+        const c = viewport.centerWorld();
+        interaction.commentAt(c.x, c.y, null);
       }
     } else if (key === ' ') {
       if (!interaction.spaceHeld) {

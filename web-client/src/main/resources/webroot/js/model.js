@@ -16,6 +16,7 @@ export const TYPE_PROPS = {
   text: ['order', 'x', 'y', 'w', 'h', 'text', 'color', 'fontSize', 'rotation', 'parent', 'locked'],
   shape: ['order', 'x', 'y', 'w', 'h', 'shape', 'text', 'color', 'fontSize', 'rotation', 'parent', 'locked'],
   connector: ['order', 'from', 'to', 'label', 'color', 'parent', 'locked'],
+  comment: ['order', 'x', 'y', 'text', 'target', 'resolved'],
 };
 
 /**

@@ -25,20 +25,26 @@ const FRAME_ERRORS = new Set(['ERR_UNKNOWN_TYPE', 'ERR_MALFORMED', 'ERR_RATE_LIM
  * "error" ({code, message} of a rejected push), "terminal" ({code, key}),
  * "presence" ({reset, peers, left}: peers' states from welcome (reset true),
  * batch frames, or none when the connection went down (reset true)),
- * "frame-error" ({code, message} answering a frame without id, e.g. presence).
+ * "frame-error" ({code, message} answering a frame without id, e.g. presence),
+ * "role" (the new role: welcome.role, or a live "role" frame).
  */
 export class SyncClient {
   /**
    * @param {object} options
    * @param {string} options.board board id
-   * @param {string} options.name display name sent in hello
+   * @param {string} options.name display name sent in hello (the server takes
+   *   the name from the account or guest token)
    * @param {string|null} [options.org] organisation sent in hello (optional)
    * @param {string|null} [options.country] country sent in hello (optional)
+   * @param {string|(() => string|null)|null} [options.token] the token sent in
+   *   hello, or a function read at every (re)connect (renewed tokens)
    * @param {boolean} [options.forceSockJS] use SockJS only
    * @param {Function} [options.connect] transport factory (tests)
    */
-  constructor({ board, name, org = null, country = null, forceSockJS = false, connect }) {
+  constructor({ board, name, org = null, country = null, token = null, forceSockJS = false, connect }) {
     this.board = board;
+    this.token = token;
+    this.role = null;
     this.name = name;
     this.org = org;
     this.country = country;
@@ -140,28 +146,6 @@ export class SyncClient {
   }
 
   /**
-   * Changes the display name; reconnects so the server learns it.
-   * @param {string} name
-   */
-  setName(name) {
-    this.setProfile({ name, org: this.org, country: this.country });
-  }
-
-  /**
-   * Changes name, organisation and country; reconnects so the server learns them.
-   * @param {{name: string, org?: string|null, country?: string|null}} profile
-   */
-  setProfile({ name, org = null, country = null }) {
-    this.name = name;
-    this.org = org;
-    this.country = country;
-    if (this.connection.link) {
-      this.connection.drop();
-      this.connection.reconnectNow();
-    }
-  }
-
-  /**
    * Applies changes locally at once and sends them, in pushes of at most
    * 500 changes.
    * @param {object[]} changes
@@ -219,7 +203,8 @@ export class SyncClient {
   }
 
   hello() {
-    const hello = { t: 'hello', protocol: PROTOCOL, board: this.board, clientId: this.clientId, name: this.name, token: null };
+    const token = typeof this.token === 'function' ? this.token() : this.token;
+    const hello = { t: 'hello', protocol: PROTOCOL, board: this.board, clientId: this.clientId, name: this.name, token: token || null };
     if (this.org) hello.org = this.org;
     if (this.country) hello.country = this.country;
     if (this.hasState) hello.lastSeq = this.lastSeq;
@@ -243,6 +228,7 @@ export class SyncClient {
       case 'ack': this.onAck(message); break;
       case 'error': this.onError(message); break;
       case 'closing': this.connection.noteClosing(message.code, message.reason); break;
+      case 'role': this.setRole(message.role); break;
       default: break; // pong and future message types
     }
   }
@@ -270,11 +256,25 @@ export class SyncClient {
     this.connection.markReady();
     this.rebuild();
     this.emit('welcome', message);
+    this.setRole(message.role ?? message.you?.role ?? null);
     this.emit('presence', { reset: true, peers: message.presence || [], left: [] });
     if (this.lastSeq < message.seq) this.requestFetch(this.lastSeq, message.seq);
     for (const entry of this.pending) this.sendPush(entry);
     this.emit('change', { remote: true });
     this.emitStatus();
+  }
+
+  /**
+   * A new role (welcome or a live "role" frame).
+   * @param {string|null} role
+   */
+  setRole(role) {
+    if (typeof role !== 'string' && role !== null) return;
+    if (this.welcome?.you) this.welcome.you.role = role;
+    if (this.welcome) this.welcome.role = role;
+    const changed = role !== this.role;
+    this.role = role;
+    if (changed) this.emit('role', role);
   }
 
   onBatch(message) {

@@ -20,7 +20,12 @@ export const DARK_PALETTE = [
  * The active tool and shape kind.
  */
 export class ToolState {
-  constructor() {
+  /**
+   * @param {(tool: string) => boolean} [allowed] tools this person may use;
+   *   asking for another one selects "select"
+   */
+  constructor(allowed = () => true) {
+    this.allowed = allowed;
     this.tool = 'select';
     this.shape = 'rectangle';
     this.listeners = new Set();
@@ -33,10 +38,10 @@ export class ToolState {
 
   /**
    * Activates a tool.
-   * @param {string} tool select, hand, note, text, shape, frame, connector
+   * @param {string} tool select, hand, note, text, shape, frame, connector, comment
    */
   set(tool) {
-    this.tool = tool;
+    this.tool = this.allowed(tool) ? tool : 'select';
     for (const fn of this.listeners) fn(this);
   }
 
@@ -55,16 +60,16 @@ export class ToolState {
  * @param {object} ctx shared board page objects
  */
 export function installToolbar(ctx) {
-  const { tools, undo, viewport, selection, actions, sync, container, interaction } = ctx;
+  const { tools, undo, viewport, selection, actions, sync, container, interaction, perms } = ctx;
 
   for (const button of document.querySelectorAll('[data-tool]')) {
     button.addEventListener('click', (e) => {
       tools.set(button.dataset.tool);
+      if (tools.tool !== button.dataset.tool || e.detail !== 0) return;
       // From the keyboard (no pointer), create right away in the middle.
-      if (e.detail === 0 && ['note', 'text', 'shape', 'frame'].includes(button.dataset.tool)) {
-        const c = viewport.centerWorld();
-        interaction.createAt(button.dataset.tool, c.x, c.y);
-      }
+      const c = viewport.centerWorld();
+      if (['note', 'text', 'shape', 'frame'].includes(tools.tool)) interaction.createAt(tools.tool, c.x, c.y);
+      else if (tools.tool === 'comment') interaction.commentAt(c.x, c.y, null);
     });
   }
   for (const button of document.querySelectorAll('[data-shape-kind]')) {
@@ -85,14 +90,25 @@ export function installToolbar(ctx) {
 
   const undoButton = document.getElementById('undo-button');
   const redoButton = document.getElementById('redo-button');
-  undoButton.addEventListener('click', () => undo.undo());
-  redoButton.addEventListener('click', () => undo.redo());
+  undoButton.addEventListener('click', () => perms.canEdit && undo.undo());
+  redoButton.addEventListener('click', () => perms.canEdit && undo.redo());
   const renderUndo = () => {
-    undoButton.disabled = !undo.canUndo;
-    redoButton.disabled = !undo.canRedo;
+    undoButton.disabled = !perms.canEdit || !undo.canUndo;
+    redoButton.disabled = !perms.canEdit || !undo.canRedo;
   };
   undo.onChange(renderUndo);
   renderUndo();
+
+  // What the role offers: tools, undo, and anything marked data-requires.
+  const renderRole = () => {
+    for (const button of document.querySelectorAll('[data-tool]')) button.hidden = !perms.canUseTool(button.dataset.tool);
+    const allowed = { edit: perms.canEdit, comment: perms.canComment, manage: perms.canManage };
+    for (const node of document.querySelectorAll('[data-requires]')) node.hidden = !allowed[node.dataset.requires];
+    if (!perms.canUseTool(tools.tool)) tools.set('select');
+    renderUndo();
+  };
+  perms.onChange(renderRole);
+  renderRole();
 
   const zoomLevel = document.getElementById('zoom-level');
   document.getElementById('zoom-in').addEventListener('click', () => viewport.zoomBy(1.25));
@@ -107,12 +123,13 @@ export function installToolbar(ctx) {
   installContextBar(ctx);
   installStatus(sync);
   document.getElementById('delete-selection').addEventListener('click', () => {
+    if (!perms.canEdit) return;
     actions.remove([...selection.ids]);
     selection.clear();
   });
 }
 
-function installContextBar({ selection, actions, sync, renderer }) {
+function installContextBar({ selection, actions, sync, renderer, perms }) {
   const bar = document.getElementById('context-bar');
   const swatches = document.getElementById('swatches');
   const shapeGroup = document.getElementById('shape-switch');
@@ -120,7 +137,9 @@ function installContextBar({ selection, actions, sync, renderer }) {
   const lockButton = document.getElementById('lock-selection');
   let paletteKind = null;
 
-  const selected = () => [...selection.ids].map((id) => sync.view.get(id)).filter(Boolean);
+  // Comments have no colour, size or lock: the bar is about the other records.
+  const selected = () => [...selection.ids].map((id) => sync.view.get(id))
+    .filter((r) => r && r.type !== 'comment' && perms.canChange(r));
   const buildSwatches = (palette) => {
     swatches.replaceChildren(...palette.map(([name, hex]) => {
       const button = document.createElement('button');
@@ -135,7 +154,7 @@ function installContextBar({ selection, actions, sync, renderer }) {
     }));
   };
   const update = () => {
-    const records = selected();
+    const records = perms.canEdit ? selected() : [];
     bar.hidden = records.length === 0;
     if (!records.length) return;
     const ink = records.every((r) => r.type === 'text' || r.type === 'connector');
@@ -174,6 +193,7 @@ function installContextBar({ selection, actions, sync, renderer }) {
     actions.setLocked(selection.ids, !selected().every((r) => r.locked));
   });
   selection.onChange(update);
+  perms.onChange(update);
   renderer.afterRender.push(() => {
     selection.prune(sync.getView());
     update();

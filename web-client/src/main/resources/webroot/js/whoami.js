@@ -29,19 +29,19 @@ export function colorForName(name) {
 }
 
 /**
- * Fills the chip (a button) for the given name, or a "set name" prompt.
+ * Fills the chip for the given name.
  * @param {HTMLElement} chip element with .avatar and .whoami-name children
  * @param {string|null} name
  * @param {string} [color] the colour others see for this person (#RRGGBB, from the server)
+ * @param {string} [detail] shown in the tooltip (e.g. the email address)
  */
-export function renderWhoAmI(chip, name, color) {
+export function renderWhoAmI(chip, name, color, detail) {
   const avatar = chip.querySelector('.avatar');
   const label = chip.querySelector('.whoami-name');
-  const shown = name || t('nameLabel');
+  const shown = name || '?';
   avatar.textContent = name ? initials(name) : '?';
   const valid = /^#[0-9a-fA-F]{6}$/.test(color || '');
   avatar.style.background = valid ? color : name ? colorForName(name) : '#868E96';
   label.textContent = shown;
-  chip.setAttribute('aria-label', t('youAre', { name: shown }));
-  chip.title = chip.getAttribute('aria-label');
+  chip.title = t('signedInAs', { name: detail ? `${shown} (${detail})` : shown });
 }

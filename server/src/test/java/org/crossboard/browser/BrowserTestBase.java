@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.crossboard.testing.Rest;
+import org.crossboard.testing.TestAccess;
 import org.crossboard.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -69,25 +70,43 @@ abstract class BrowserTestBase {
     return open(name, null, null);
   }
 
-  /** A page on the test's board, joined as {@code name} (organisation and country may be null). */
+  /**
+   * A page on the test's board for a guest editor called {@code name} (organisation and country may
+   * be null), joined through a real board invitation: the guest token goes where the join page
+   * puts it.
+   */
   Page open(String name, String org, String country) {
+    JsonObject guest = TestAccess.joinAsGuest(server.baseUrl(), editorInvite(), name, org, country);
+    return openWith("crossboard.guest." + board, guest.put("name", name));
+  }
+
+  /** A page on the test's board signed in as an account ({@code signedIn} = the sign-in answer). */
+  Page openAs(JsonObject signedIn) {
+    return openWith("crossboard.auth", signedIn);
+  }
+
+  private String inviteCode;
+
+  private String editorInvite() {
+    if (inviteCode == null) {
+      TestAccess.Owner owner = TestAccess.ownerOf(board);
+      inviteCode = TestAccess.invite(server.baseUrl(), owner.token(), owner.workspace(), board, "editor", 100);
+    }
+    return inviteCode;
+  }
+
+  private Page openWith(String storageKey, JsonObject value) {
     BrowserContext context = browsers.browser().newContext(new com.microsoft.playwright.Browser.NewContextOptions()
         .setViewportSize(1280, 800));
     contexts.add(context);
-    StringBuilder init = new StringBuilder("localStorage.setItem('crossboard.name', " + io.vertx.core.json.Json.encode(name) + ");");
-    if (org != null) {
-      init.append("localStorage.setItem('crossboard.org', ").append(io.vertx.core.json.Json.encode(org)).append(");");
-    }
-    if (country != null) {
-      init.append("localStorage.setItem('crossboard.country', ").append(io.vertx.core.json.Json.encode(country)).append(");");
-    }
-    context.addInitScript(init.toString());
+    context.addInitScript("localStorage.setItem(" + io.vertx.core.json.Json.encode(storageKey) + ", "
+        + io.vertx.core.json.Json.encode(value.encode()) + ");");
     Page page = context.newPage();
     page.onDialog(d -> {
       dialogs.add(d.message());
       d.dismiss();
     });
-    page.navigate(server.baseUrl() + "/board.html?id=" + board);
+    page.navigate(server.baseUrl() + "/board.html?board=" + board);
     assertConnected(page);
     return page;
   }

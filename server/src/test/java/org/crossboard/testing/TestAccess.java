@@ -22,8 +22,12 @@ public final class TestAccess {
 
   private TestAccess() {}
 
-  /** A signed-up account with its token. */
-  public record Account(String token, String userId, String email, String name) {}
+  /**
+   * A signed-up account with its token.
+   *
+   * @param signedIn the sign-up answer {@code {token, expiresAt, user}}, as the web client stores it
+   */
+  public record Account(String token, String userId, String email, String name, JsonObject signedIn) {}
 
   /** An account that owns a workspace. */
   public record Owner(Account account, String workspace) {
@@ -38,7 +42,7 @@ public final class TestAccess {
     JsonObject body = new JsonObject().put("email", email).put("password", PASSWORD).put("name", name)
         .put("org", "Test Agency").put("country", "EE");
     JsonObject r = ok(Rest.call("POST", baseUrl + "/api/auth/signup", body.encode()), 201, "sign up");
-    return new Account(r.getString("token"), r.getJsonObject("user").getString("id"), email, name);
+    return new Account(r.getString("token"), r.getJsonObject("user").getString("id"), email, name, r);
   }
 
   /** This server's test owner (signed up and given a workspace on first use). */
@@ -90,11 +94,16 @@ public final class TestAccess {
     });
   }
 
-  /** Uses an invitation code as a guest. */
+  /** Uses an invitation code as a guest of the Digital Agency (EE). */
   public static JsonObject joinAsGuest(String baseUrl, String code, String name) {
+    return joinAsGuest(baseUrl, code, name, "Digital Agency", "EE");
+  }
+
+  /** Uses an invitation code as a guest; org and country may be null. */
+  public static JsonObject joinAsGuest(String baseUrl, String code, String name, String org, String country) {
     return ok(Rest.call("POST", baseUrl + "/api/invites/guest",
-        new JsonObject().put("code", code).put("name", name).put("org", "Digital Agency").put("country", "EE")
-            .encode()), 200, "join as guest");
+        new JsonObject().put("code", code).put("name", name).put("org", org).put("country", country).encode()),
+        200, "join as guest");
   }
 
   private static JsonObject ok(HttpResponse<String> r, int status, String what) {

@@ -1,0 +1,105 @@
+package org.crossboard.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import io.vertx.core.json.JsonObject;
+import java.util.Map;
+import org.crossboard.testing.Rest;
+import org.crossboard.testing.TestAccess;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An editor and an invited expert (commenter) on one board in real Chromium pages; the owner
+ * removes the expert through the share dialog (SPEC.md A1, A5, A6, W1).
+ */
+class AccessBrowserTest extends BrowserTestBase {
+  static final String MARKUP = "<img src=x onerror=alert(1)> <script>alert(2)</script>";
+
+  /** In the page: a raw socket with the page's own token that tries to rewrite a note. */
+  static final String FORCED_PUSH = """
+      async ({board, note}) => {
+        const token = JSON.parse(localStorage.getItem('crossboard.auth')).token;
+        const ws = new WebSocket(`ws://${location.host}/ws`);
+        const frames = [];
+        ws.onmessage = (e) => frames.push(JSON.parse(e.data));
+        await new Promise((resolve) => { ws.onopen = resolve; });
+        const waitFor = (p) => new Promise((resolve) => {
+          const timer = setInterval(() => {
+            const f = frames.find(p);
+            if (f) { clearInterval(timer); resolve(f); }
+          }, 20);
+        });
+        ws.send(JSON.stringify({t: 'hello', protocol: 1, board, clientId: 'forced-push-client', token}));
+        await waitFor((f) => f.t === 'welcome' || f.t === 'error');
+        ws.send(JSON.stringify({t: 'push', id: 'forced', clientSeq: 1,
+          changes: [{op: 'patch', id: note, props: {text: 'defaced'}}]}));
+        const reply = await waitFor((f) => f.id === 'forced');
+        ws.close();
+        return reply.t === 'error' ? reply.code : reply.t;
+      }""";
+
+  @Test
+  @DisplayName("[A1][A5][A6] a commenter gets no editing UI, its forced push is refused, and removal shows at once")
+  void editorAndCommenter() {
+    String url = server.baseUrl();
+    TestAccess.Owner owner = TestAccess.ownerOf(board);
+    TestAccess.Account expert = TestAccess.signUp(url, "Eve Expert");
+    String code = TestAccess.invite(url, owner.token(), owner.workspace(), board, "commenter", 1);
+    assertEquals(200, Rest.as(expert.token()).send("POST", url + "/api/invites/accept",
+        new JsonObject().put("code", code).encode()).statusCode());
+
+    Page editor = open("Edda Editor");
+    Page commenter = openAs(expert.signedIn());
+    Page ownerPage = openAs(owner.account().signedIn());
+
+    assertThat(commenter.locator("body")).hasAttribute("data-role", "commenter");
+    assertEquals("commenter", commenter.evaluate("window.crossboard.role"));
+    assertThat(commenter.locator("#tool-note")).isHidden();
+    assertThat(commenter.locator("#tool-frame")).isHidden();
+    assertThat(commenter.locator("#tool-comment")).isVisible();
+    assertThat(commenter.locator("#share-button")).isHidden();
+
+    String note = createNote(editor, 420, 320);
+    editText(editor, note, MARKUP);
+    settled(editor);
+    assertThat(textOf(commenter, note)).hasText(MARKUP);
+    assertEquals(0, commenter.locator("[data-record-id='" + note + "'] img, [data-record-id='" + note + "'] script").count(),
+        "markup in a note is text, never elements");
+
+    Locator noteOnCommenter = commenter.locator("[data-record-id='" + note + "']");
+    noteOnCommenter.dblclick();
+    assertThat(commenter.locator(".record-editor")).hasCount(0);
+    noteOnCommenter.click();
+    commenter.keyboard().press("Delete");
+    commenter.keyboard().press("Control+z");
+
+    assertEquals("ERR_FORBIDDEN", commenter.evaluate(FORCED_PUSH, Map.of("board", board, "note", note)));
+
+    commenter.locator("#tool-comment").click();
+    noteOnCommenter.click();
+    commenter.locator("#comment-text").fill("Has the data protection officer seen this? " + MARKUP);
+    commenter.locator("#comment-save").click();
+    Locator comment = editor.locator(".comment[data-record-id]");
+    assertThat(comment).hasCount(1);
+    assertThat(comment.locator(".comment-author")).hasText("Eve Expert");
+    assertThat(comment.locator(".comment-text")).containsText("data protection officer");
+    assertEquals(0, comment.locator("img, script").count());
+    settled(commenter);
+    JsonObject stored = record(editor, comment.getAttribute("data-record-id"));
+    assertNotNull(stored);
+    assertEquals(note, stored.getString("target"));
+    assertEquals(MARKUP, record(editor, note).getString("text"), "the commenter changed nothing but its comment");
+
+    ownerPage.locator("#share-button").click();
+    assertThat(ownerPage.locator("#share-dialog")).isVisible();
+    ownerPage.locator("[data-access-user='" + expert.userId() + "'] [data-revoke-user]").click();
+    assertThat(commenter.locator("#access-removed")).isVisible();
+    assertThat(commenter.locator("#access-removed")).containsText("access");
+    assertThat(editor.locator("#connection-status")).hasAttribute("data-state", "connected");
+  }
+}

@@ -1,0 +1,49 @@
+/**
+ * The header shared by signed-in pages: language, who is signed in and
+ * the sign-out button.
+ * @module chrome
+ */
+
+import { getLanguage, LANGUAGES, setLanguage } from './i18n.js';
+import { signOut } from './auth.js';
+import { renderWhoAmI } from './whoami.js';
+
+/**
+ * Fills #language-select and switches language on change.
+ * @param {Function} [onChange] called after the language changed
+ */
+export function setupLanguageSelect(onChange = () => {}) {
+  const select = document.getElementById('language-select');
+  if (!select) return;
+  for (const [code, name] of Object.entries(LANGUAGES)) {
+    const option = document.createElement('option');
+    option.value = code;
+    option.textContent = name;
+    select.append(option);
+  }
+  select.value = getLanguage();
+  select.addEventListener('change', () => {
+    setLanguage(select.value);
+    onChange();
+  });
+}
+
+/**
+ * Shows the signed-in person in #whoami and wires #sign-out.
+ * @param {{user: object}|null} auth the session, or null (hides both)
+ */
+export function installAccountChrome(auth) {
+  const whoami = document.getElementById('whoami');
+  const button = document.getElementById('sign-out');
+  if (whoami) {
+    whoami.hidden = !auth;
+    if (auth) renderWhoAmI(whoami, auth.user?.name || auth.user?.email || null, undefined, auth.user?.email);
+  }
+  if (button) {
+    button.hidden = !auth;
+    button.addEventListener('click', () => {
+      button.disabled = true;
+      signOut();
+    });
+  }
+}
