@@ -63,7 +63,7 @@ if (session.kind === 'account') {
 }
 
 const perms = new Permissions();
-const sync = new SyncClient({ board: boardId, name: session.name, token: session.token,
+const sync = new SyncClient({ board: boardId, token: session.token,
   forceSockJS: params.get('transport') === 'sockjs' });
 const undo = new UndoManager(sync);
 const selection = new Selection();

@@ -32,22 +32,16 @@ export class SyncClient {
   /**
    * @param {object} options
    * @param {string} options.board board id
-   * @param {string} options.name display name sent in hello (the server takes
-   *   the name from the account or guest token)
-   * @param {string|null} [options.org] organisation sent in hello (optional)
-   * @param {string|null} [options.country] country sent in hello (optional)
    * @param {string|(() => string|null)|null} [options.token] the token sent in
-   *   hello, or a function read at every (re)connect (renewed tokens)
+   *   hello, or a function read at every (re)connect (renewed tokens); the
+   *   server takes name, organisation and country from the account behind it
    * @param {boolean} [options.forceSockJS] use SockJS only
    * @param {Function} [options.connect] transport factory (tests)
    */
-  constructor({ board, name, org = null, country = null, token = null, forceSockJS = false, connect }) {
+  constructor({ board, token = null, forceSockJS = false, connect }) {
     this.board = board;
     this.token = token;
     this.role = null;
-    this.name = name;
-    this.org = org;
-    this.country = country;
     this.clientId = newClientId();
     this.server = new Map();
     this.lastSeq = 0;
@@ -204,9 +198,7 @@ export class SyncClient {
 
   hello() {
     const token = typeof this.token === 'function' ? this.token() : this.token;
-    const hello = { t: 'hello', protocol: PROTOCOL, board: this.board, clientId: this.clientId, name: this.name, token: token || null };
-    if (this.org) hello.org = this.org;
-    if (this.country) hello.country = this.country;
+    const hello = { t: 'hello', protocol: PROTOCOL, board: this.board, clientId: this.clientId, token: token || null };
     if (this.hasState) hello.lastSeq = this.lastSeq;
     return hello;
   }

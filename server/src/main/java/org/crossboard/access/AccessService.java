@@ -60,7 +60,7 @@ public final class AccessService {
       if (board == null) {
         return Future.failedFuture(boardNotFound());
       }
-      return roleOn(caller, board).compose(role -> check(role, action, board));
+      return roleOn(caller, board).compose(role -> check(role, action, board, boardNotFound()));
     });
   }
 
@@ -73,18 +73,15 @@ public final class AccessService {
       if (ws == null) {
         return Future.failedFuture(AccessException.notFound("no such workspace"));
       }
-      return workspaceRole(caller.userId(), workspaceId).compose(role -> {
-        if (role == null) {
-          return Future.failedFuture(AccessException.notFound("no such workspace"));
-        }
-        return check(role, action, ws);
-      });
+      return workspaceRole(caller.userId(), workspaceId)
+          .compose(role -> check(role, action, ws, AccessException.notFound("no such workspace")));
     });
   }
 
-  private static <T> Future<Scoped<T>> check(Role role, Action action, T target) {
+  /** No role: the target does not exist for the caller ({@code notFound}); too weak a role: 403. */
+  private static <T> Future<Scoped<T>> check(Role role, Action action, T target, AccessException notFound) {
     if (role == null) {
-      return Future.failedFuture(target instanceof BoardInfo ? boardNotFound() : AccessException.notFound("not found"));
+      return Future.failedFuture(notFound);
     }
     if (!action.allows(role)) {
       return Future.failedFuture(AccessException.forbidden(

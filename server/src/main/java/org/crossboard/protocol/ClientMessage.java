@@ -9,9 +9,9 @@ public sealed interface ClientMessage {
   /** The request id to echo, or null. */
   String id();
 
-  /** First frame of a connection. */
-  record Hello(String id, int protocol, String board, String clientId, String name, String org, String country,
-      String token, Long lastSeq) implements ClientMessage {}
+  /** First frame of a connection. Who the person is comes from the token, never from the frame. */
+  record Hello(String id, int protocol, String board, String clientId, String token, Long lastSeq)
+      implements ClientMessage {}
 
   /** A batch of changes; content is validated later against the board state. */
   record Push(String id, long clientSeq, JsonArray changes) implements ClientMessage {}

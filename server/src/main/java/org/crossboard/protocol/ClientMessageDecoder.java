@@ -44,9 +44,6 @@ public final class ClientMessageDecoder {
           integer(json, "protocol"),
           string(json, "board", BOARD_ID),
           string(json, "clientId", CLIENT_ID),
-          optionalString(json, "name"),
-          optionalString(json, "org"),
-          optionalString(json, "country"),
           optionalString(json, "token"),
           optionalLong(json, "lastSeq"));
       case PUSH -> new ClientMessage.Push(id, positiveLong(json, "clientSeq"), changes(json));

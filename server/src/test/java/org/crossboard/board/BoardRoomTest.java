@@ -157,7 +157,7 @@ class BoardRoomTest {
   }
 
   BoardRoom join(Member m) throws Exception {
-    return registry.join(m, new ClientMessage.Hello(null, 1, "b1", m.clientId, m.clientId, null, null, null, null))
+    return registry.join(m, new ClientMessage.Hello(null, 1, "b1", m.clientId, null, null))
         .await(5, TimeUnit.SECONDS);
   }
 
