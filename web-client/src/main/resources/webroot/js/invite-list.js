@@ -6,7 +6,7 @@
 
 import { t } from './i18n.js';
 import { toMillis } from './auth.js';
-import { el, formatDate, icon, ICONS, roleBadge } from './dom.js';
+import { el, errorText, formatDate, icon, ICONS, roleBadge, setBusy, showFormError } from './dom.js';
 
 /**
  * The share link for an invitation code. The code rides in the fragment,
@@ -76,4 +76,38 @@ export function readInviteForm(form) {
   const value = { role: data.get('role'), expiresInHours: hours, maxUses: uses };
   if (data.get('board')) value.board = data.get('board');
   return { value };
+}
+
+/**
+ * Wires an invitation form: validates it, creates the link, shows it once in
+ * {@code linkField} (inside {@code result}) selected for copying, then calls
+ * {@code onCreated}.
+ * @param {HTMLFormElement} form
+ * @param {{create: (value: object) => Promise<{code: string}>, linkField: HTMLInputElement,
+ *   result: HTMLElement, onCreated: Function}} options
+ */
+export function bindInviteForm(form, { create, linkField, result, onCreated }) {
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    showFormError(form);
+    const { value, error } = readInviteForm(form);
+    if (error) {
+      showFormError(form, error);
+      return;
+    }
+    setBusy(form, true);
+    try {
+      const invite = await create(value);
+      linkField.value = inviteLink(invite.code);
+      result.hidden = false;
+      linkField.focus();
+      linkField.select();
+      linkField.scrollLeft = 0;
+      onCreated();
+    } catch (failure) {
+      showFormError(form, errorText(failure));
+    } finally {
+      setBusy(form, false);
+    }
+  });
 }

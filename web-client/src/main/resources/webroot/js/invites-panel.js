@@ -7,9 +7,9 @@
 
 import { t } from './i18n.js';
 import { createInvite, listInvites, revokeInvite } from './api.js';
-import { copyText, el, errorText, setBusy, showFormError } from './dom.js';
+import { copyText, el, errorText } from './dom.js';
 import { assignableRoles, roleName } from './roles.js';
-import { inviteLink, inviteRow, readInviteForm } from './invite-list.js';
+import { bindInviteForm, inviteRow } from './invite-list.js';
 import { toast } from './toast.js';
 
 /**
@@ -64,29 +64,7 @@ export function installInvites(page) {
     }
   };
 
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    showFormError(form);
-    const { value, error } = readInviteForm(form);
-    if (error) {
-      showFormError(form, error);
-      return;
-    }
-    setBusy(form, true);
-    try {
-      const invite = await createInvite(page.ws, value);
-      linkField.value = inviteLink(invite.code);
-      result.hidden = false;
-      linkField.focus();
-      linkField.select();
-      linkField.scrollLeft = 0;
-      load();
-    } catch (failure) {
-      showFormError(form, errorText(failure));
-    } finally {
-      setBusy(form, false);
-    }
-  });
+  bindInviteForm(form, { create: (value) => createInvite(page.ws, value), linkField, result, onCreated: load });
 
   document.getElementById('copy-ws-invite').addEventListener('click', async () => {
     if (!linkField.value) return;

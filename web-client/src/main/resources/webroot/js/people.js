@@ -41,7 +41,7 @@ function peopleIcon() {
 }
 
 function details(peer) {
-  return [peer.user.org, peer.user.country].filter(Boolean).join(' · ');
+  return [peer.user.org, peer.user.country, peer.user.guest ? t('guest') : null].filter(Boolean).join(' · ');
 }
 
 /**

@@ -38,6 +38,7 @@ export function normalizePeer(entry) {
       org: typeof user.org === 'string' && user.org ? user.org : null,
       country: typeof user.country === 'string' && user.country ? user.country : null,
       color,
+      guest: user.guest === true,
     },
     cursor: isPoint(entry.cursor) ? { x: entry.cursor.x, y: entry.cursor.y } : null,
     selection: Array.isArray(entry.selection) ? entry.selection.filter((id) => typeof id === 'string') : [],

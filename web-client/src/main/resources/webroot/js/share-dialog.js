@@ -7,9 +7,9 @@
 
 import { t } from './i18n.js';
 import { createInvite, listInvites, revokeInvite } from './api.js';
-import { copyText, errorText, setBusy, showFormError } from './dom.js';
+import { copyText, errorText, showFormError } from './dom.js';
 import { BOARD_INVITE_ROLES, roleName } from './roles.js';
-import { inviteLink, inviteRow, readInviteForm } from './invite-list.js';
+import { bindInviteForm, inviteRow } from './invite-list.js';
 import { renderPeople } from './share-people.js';
 import { toast } from './toast.js';
 
@@ -91,28 +91,9 @@ export function installShare({ boardId, perms, boardInfo }) {
     if (e.target === dialog) dialog.close();
   });
 
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    showFormError(form);
-    const { value, error } = readInviteForm(form);
-    if (error) {
-      showFormError(form, error);
-      return;
-    }
-    setBusy(form, true);
-    try {
-      const invite = await createInvite(await workspace(), { ...value, board: boardId });
-      linkField.value = inviteLink(invite.code);
-      result.hidden = false;
-      linkField.focus();
-      linkField.select();
-      linkField.scrollLeft = 0;
-      loadInvites();
-    } catch (failure) {
-      showFormError(form, errorText(failure));
-    } finally {
-      setBusy(form, false);
-    }
+  bindInviteForm(form, {
+    create: async (value) => createInvite(await workspace(), { ...value, board: boardId }),
+    linkField, result, onCreated: loadInvites,
   });
 
   copyButton.addEventListener('click', async () => {

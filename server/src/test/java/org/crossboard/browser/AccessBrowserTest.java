@@ -44,7 +44,7 @@ class AccessBrowserTest extends BrowserTestBase {
       }""";
 
   @Test
-  @DisplayName("[A1][A5][A6] a commenter gets no editing UI, its forced push is refused, and removal shows at once")
+  @DisplayName("[A1][A5][A6][W4][W5] a commenter gets no editing UI, its forced push is refused, and removal shows at once")
   void editorAndCommenter() {
     String url = server.baseUrl();
     TestAccess.Owner owner = TestAccess.ownerOf(board);
@@ -101,5 +101,35 @@ class AccessBrowserTest extends BrowserTestBase {
     assertThat(commenter.locator("#access-removed")).isVisible();
     assertThat(commenter.locator("#access-removed")).containsText("access");
     assertThat(editor.locator("#connection-status")).hasAttribute("data-state", "connected");
+  }
+
+  @Test
+  @DisplayName("[A7][A8] the owner creates a link in the share dialog; a guest joins with it by name, as a commenter")
+  void shareLinkAndGuestJoin() {
+    Page ownerPage = openAs(TestAccess.ownerOf(board).account().signedIn());
+    ownerPage.locator("#share-button").click();
+    ownerPage.locator("#invite-role").selectOption("commenter");
+    ownerPage.locator("#create-invite").click();
+    Locator link = ownerPage.locator("#invite-link");
+    assertThat(link).hasValue(java.util.regex.Pattern.compile("/join\\.html#[A-Za-z0-9]{20,}$"));
+    String url = link.inputValue();
+    assertThat(ownerPage.locator("#invite-list [data-invite-id]")).hasCount(1);
+
+    com.microsoft.playwright.BrowserContext guestContext = browsers.browser().newContext();
+    contexts.add(guestContext);
+    Page guest = guestContext.newPage();
+    guest.onDialog(d -> {
+      dialogs.add(d.message());
+      d.dismiss();
+    });
+    guest.navigate(url);
+    guest.locator("#guest-form [name=name]").fill("Gita Guest");
+    guest.locator("#guest-form [name=org]").fill("Latvian Digital Agency");
+    guest.locator("#guest-join").click();
+    assertConnected(guest);
+    assertThat(guest.locator("body")).hasAttribute("data-role", "commenter");
+    assertEquals(false, guest.url().contains(url.substring(url.indexOf('#') + 1)), "the code leaves the URL");
+    ownerPage.waitForCondition(() -> Boolean.TRUE.equals(ownerPage.evaluate(
+        "() => window.crossboard.presence.peers().some(p => p.user && p.user.name === 'Gita Guest' && p.user.guest)")));
   }
 }

@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.MongoClient;
@@ -20,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.crossboard.access.InviteService;
 import org.crossboard.testing.Changes;
+import org.crossboard.testing.ReachableMongo;
 import org.crossboard.testing.Rest;
 import org.crossboard.testing.TestAccess;
 import org.crossboard.testing.TestServer;
@@ -35,8 +33,7 @@ import org.junit.jupiter.api.Test;
  * who edits the database (audit tampering) and to age an invitation past its expiry.
  */
 class AccessAttackTest {
-  static MongoServer mongoServer;
-  static Vertx vertx;
+  static ReachableMongo database;
   static MongoClient mongo;
   static TestServer server;
   static TestAccess.Owner owner;
@@ -44,22 +41,19 @@ class AccessAttackTest {
 
   @BeforeAll
   static void start() throws Exception {
-    mongoServer = new MongoServer(new MemoryBackend());
-    mongoServer.bind("127.0.0.1", 0);
-    String mongoUrl = "mongodb://127.0.0.1:" + mongoServer.getLocalAddress().getPort();
+    database = ReachableMongo.start();
+    mongo = database.client();
+    String mongoUrl = database.url();
     server = TestServer.start(Files.createTempDirectory("attack"), Map.of("MONGO_URL", mongoUrl,
         "MAX_CONNECTIONS_PER_USER", "3", "LOGIN_FAILURES_PER_ACCOUNT", "3"));
     url = server.baseUrl();
     owner = TestAccess.owner(url);
-    vertx = Vertx.vertx();
-    mongo = MongoClient.create(vertx, new JsonObject().put("connection_string", mongoUrl).put("db_name", "crossboard"));
   }
 
   @AfterAll
   static void stop() {
     server.stop();
-    vertx.close();
-    mongoServer.shutdownNow();
+    database.close();
   }
 
   static TestAccess.Account member(String role) {

@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.MongoClient;
@@ -15,6 +12,7 @@ import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.crossboard.testing.ReachableMongo;
 import org.crossboard.testing.Rest;
 import org.crossboard.testing.TestAccess;
 import org.crossboard.testing.TestServer;
@@ -25,28 +23,24 @@ import org.junit.jupiter.api.Test;
 
 /** The audit log records what SPEC.md A10 lists, verifies its hash chain and exports JSON and CSV. */
 class AuditTrailTest {
-  static MongoServer mongoServer;
-  static Vertx vertx;
+  static ReachableMongo database;
   static MongoClient mongo;
   static TestServer server;
   static String url;
 
   @BeforeAll
   static void start() throws Exception {
-    mongoServer = new MongoServer(new MemoryBackend());
-    mongoServer.bind("127.0.0.1", 0);
-    String mongoUrl = "mongodb://127.0.0.1:" + mongoServer.getLocalAddress().getPort();
+    database = ReachableMongo.start();
+    mongo = database.client();
+    String mongoUrl = database.url();
     server = TestServer.start(Files.createTempDirectory("audit"), Map.of("MONGO_URL", mongoUrl));
     url = server.baseUrl();
-    vertx = Vertx.vertx();
-    mongo = MongoClient.create(vertx, new JsonObject().put("connection_string", mongoUrl).put("db_name", "crossboard"));
   }
 
   @AfterAll
   static void stop() {
     server.stop();
-    vertx.close();
-    mongoServer.shutdownNow();
+    database.close();
   }
 
   static JsonObject audit(String token, String path) {
