@@ -32,7 +32,8 @@ export function boardSession(boardId) {
 
 /**
  * Handles a terminal close that is about access: revoked access (4013),
- * too many connections (4014) and an unaccepted token (4010).
+ * too many connections (4014), an unaccepted token (4010), no role on the
+ * board (4011) and a board that does not exist (4012).
  * @param {{code: number, key: string}} info from SyncClient "terminal"
  * @param {object} options
  * @param {{kind: string}} options.session
@@ -63,6 +64,17 @@ export function handleAccessEnd(info, { session, boardId, homeHref }) {
       message: t('tooManyConnectionsText'),
       link: back,
       action: { label: t('reload'), onClick: () => location.reload() },
+    });
+    return true;
+  }
+  if (info.key === 'closeForbidden' || info.key === 'closeBoardNotFound') {
+    const forbidden = info.key === 'closeForbidden';
+    if (guest) clearGuest(boardId);
+    showBlockingOverlay({
+      id: forbidden ? 'no-access' : 'board-gone',
+      title: t(forbidden ? 'noAccessTitle' : 'boardGoneTitle'),
+      message: t(forbidden ? 'noAccessText' : 'boardGoneText'),
+      link: guest ? back : { href: './', label: t('backToWorkspaces') },
     });
     return true;
   }

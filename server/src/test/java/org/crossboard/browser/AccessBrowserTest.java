@@ -132,4 +132,13 @@ class AccessBrowserTest extends BrowserTestBase {
     ownerPage.waitForCondition(() -> Boolean.TRUE.equals(ownerPage.evaluate(
         "() => window.crossboard.presence.peers().some(p => p.user && p.user.name === 'Gita Guest' && p.user.guest)")));
   }
+
+  @Test
+  @DisplayName("[A4][W5] an account with no role on the board is told so, and sees nothing of it")
+  void outsider() {
+    Page outsider = openRefusable(TestAccess.signUp(server.baseUrl(), "Otto Outsider").signedIn());
+    assertThat(outsider.locator("#no-access")).isVisible();
+    assertThat(outsider.locator("#no-access")).containsText("invitation");
+    assertEquals(0, outsider.locator("[data-record-id]").count());
+  }
 }

@@ -77,12 +77,22 @@ abstract class BrowserTestBase {
    */
   Page open(String name, String org, String country) {
     JsonObject guest = TestAccess.joinAsGuest(server.baseUrl(), editorInvite(), name, org, country);
-    return openWith("crossboard.guest." + board, guest.put("name", name));
+    return connected(openWith("crossboard.guest." + board, guest.put("name", name)));
   }
 
-  /** A page on the test's board signed in as an account ({@code signedIn} = the sign-in answer). */
+  /** A connected page on the test's board signed in as an account ({@code signedIn} = the sign-in answer). */
   Page openAs(JsonObject signedIn) {
+    return connected(openWith("crossboard.auth", signedIn));
+  }
+
+  /** Like {@link #openAs} without waiting to be connected (the server may refuse the account). */
+  Page openRefusable(JsonObject signedIn) {
     return openWith("crossboard.auth", signedIn);
+  }
+
+  private static Page connected(Page page) {
+    assertConnected(page);
+    return page;
   }
 
   private String inviteCode;
@@ -107,7 +117,6 @@ abstract class BrowserTestBase {
       d.dismiss();
     });
     page.navigate(server.baseUrl() + "/board.html?board=" + board);
-    assertConnected(page);
     return page;
   }
 

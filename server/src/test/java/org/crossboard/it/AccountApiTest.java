@@ -1,0 +1,97 @@
+package org.crossboard.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.json.JsonObject;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.crossboard.testing.Rest;
+import org.crossboard.testing.TestAccess;
+import org.crossboard.testing.TestServer;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Sign-up, sign-in, renewal, sign-out and the administrator, over REST (SPEC.md A2, A9). */
+class AccountApiTest {
+  @TempDir
+  Path data;
+
+  static HttpResponse<String> post(String url, String path, JsonObject body) {
+    return Rest.call("POST", url + path, body.encode());
+  }
+
+  static JsonObject signUpBody(String email, String password) {
+    return new JsonObject().put("email", email).put("password", password).put("name", "Kadri Kask")
+        .put("org", "Ministry of Economic Affairs").put("country", "EE").put("lang", "et");
+  }
+
+  static String code(HttpResponse<String> r) {
+    return new JsonObject(r.body()).getString("code");
+  }
+
+  @Test
+  @DisplayName("[A2][A9] sign up (first = administrator), sign in, renew, sign out; bad input gets precise errors")
+  void lifecycle() throws Exception {
+    try (TestServer server = TestServer.start(data)) {
+      String url = server.baseUrl();
+      HttpResponse<String> first = post(url, "/api/auth/signup", signUpBody("Kadri@Example.EE", "a long enough password"));
+      assertEquals(201, first.statusCode(), first.body());
+      JsonObject user = new JsonObject(first.body()).getJsonObject("user");
+      assertEquals("kadri@example.ee", user.getString("email"), "emails are case-insensitive");
+      assertEquals("et", user.getString("lang"));
+      assertTrue(user.getBoolean("admin"), "the first account on an empty server administers it");
+      assertFalse(first.body().contains("a long enough password"));
+      assertFalse(TestAccess.signUp(url, "Second").signedIn().getJsonObject("user").getBoolean("admin"));
+
+      assertEquals("ERR_EMAIL_TAKEN", code(post(url, "/api/auth/signup", signUpBody("kadri@example.ee", "another password"))));
+      assertEquals("ERR_INVALID", code(post(url, "/api/auth/signup", signUpBody("no-at-sign", "a long enough password"))));
+      HttpResponse<String> shortPassword = post(url, "/api/auth/signup", signUpBody("x@example.ee", "short"));
+      assertEquals(400, shortPassword.statusCode());
+      assertTrue(new JsonObject(shortPassword.body()).getString("message").contains("password"));
+      assertEquals("ERR_INVALID", code(post(url, "/api/auth/signup", signUpBody("y@example.ee", "a long enough password")
+          .put("lang", "xx"))));
+      assertEquals("ERR_MALFORMED", code(Rest.call("POST", url + "/api/auth/signup", "not json")));
+      assertEquals(413, Rest.call("POST", url + "/api/auth/signup", "{\"name\":\"" + "x".repeat(70_000) + "\"}")
+          .statusCode());
+
+      HttpResponse<String> signIn = post(url, "/api/auth/signin", new JsonObject().put("email", "KADRI@example.ee")
+          .put("password", "a long enough password"));
+      assertEquals(200, signIn.statusCode());
+      JsonObject session = new JsonObject(signIn.body());
+      String token = session.getString("token");
+      assertEquals("Kadri Kask", new JsonObject(Rest.as(token).send("GET", url + "/api/me", null).body()).getString("name"));
+
+      Thread.sleep(1_100); // a renewed token must differ from the old one (expiry is in whole seconds)
+      HttpResponse<String> renewed = Rest.as(token).send("POST", url + "/api/auth/renew", null);
+      assertEquals(200, renewed.statusCode());
+      JsonObject fresh = new JsonObject(renewed.body());
+      assertNotEquals(token, fresh.getString("token"));
+      assertTrue(fresh.getLong("expiresAt") > session.getLong("expiresAt"));
+
+      assertEquals(204, Rest.as(fresh.getString("token")).send("POST", url + "/api/auth/signout", null).statusCode());
+      assertEquals(401, Rest.as(fresh.getString("token")).send("GET", url + "/api/me", null).statusCode());
+      assertEquals(401, Rest.as(token).send("GET", url + "/api/me", null).statusCode(), "every token of the session");
+    }
+  }
+
+  @Test
+  @DisplayName("[A2] tokens survive a restart: the generated key is kept in DATA_DIR/jwt.key, owner-only")
+  void keyIsKept() throws Exception {
+    TestServer server = TestServer.start(data);
+    try {
+      String token = TestAccess.signUp(server.baseUrl(), "Survivor").token();
+      Path key = data.resolve("jwt.key");
+      assertTrue(Files.size(key) >= 32);
+      assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(key)));
+      server.restart();
+      assertEquals(200, Rest.as(token).send("GET", server.baseUrl() + "/api/me", null).statusCode());
+    } finally {
+      server.stop();
+    }
+  }
+}
