@@ -117,6 +117,11 @@ export function listInvites(ws) {
   return request('GET', `/api/workspaces/${seg(ws)}/invites`);
 }
 
+/** One board's invitations (board facilitators may list them without a workspace role). */
+export function listBoardInvites(board) {
+  return request('GET', `/api/boards/${seg(board)}/invites`);
+}
+
 /** Revokes an invitation; guests who joined through it are cut off. */
 export function revokeInvite(id) {
   return request('DELETE', `/api/invites/${seg(id)}`);

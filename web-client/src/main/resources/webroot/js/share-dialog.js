@@ -6,7 +6,7 @@
  */
 
 import { t } from './i18n.js';
-import { createInvite, listInvites, revokeInvite } from './api.js';
+import { createInvite, listBoardInvites, revokeInvite } from './api.js';
 import { copyText, errorText, showFormError } from './dom.js';
 import { BOARD_INVITE_ROLES, roleName } from './roles.js';
 import { bindInviteForm, inviteRow } from './invite-list.js';
@@ -47,7 +47,7 @@ export function installShare({ boardId, perms, boardInfo }) {
 
   const loadInvites = async () => {
     try {
-      const invites = (await listInvites(await workspace())).filter((i) => i.board === boardId && !i.revoked);
+      const invites = (await listBoardInvites(boardId)).filter((i) => !i.revoked);
       list.replaceChildren(...invites.map((invite) => inviteRow(invite, { onRevoke: revoke })));
       listEmpty.hidden = invites.length > 0;
     } catch (error) {

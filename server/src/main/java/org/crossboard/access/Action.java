@@ -18,6 +18,7 @@ public enum Action {
   EXPORT_BOARD("`GET /api/boards/:id/export`", Role.EDITOR, Scope.BOARD),
   MANAGE_BOARD_ROLES("`PUT`/`DELETE /api/boards/:id/members/:user`", Role.FACILITATOR, Scope.BOARD),
   INVITE_TO_BOARD("`POST /api/workspaces/:ws/invites` with `board`", Role.FACILITATOR, Scope.BOARD),
+  LIST_BOARD_INVITES("`GET /api/boards/:id/invites`", Role.FACILITATOR, Scope.BOARD),
   DELETE_BOARD("`DELETE /api/boards/:id`", Role.FACILITATOR, Scope.BOARD),
   // REST on a workspace (role on the workspace)
   VIEW_WORKSPACE("`GET /api/workspaces/:ws`, its boards", Role.VIEWER, Scope.WORKSPACE),

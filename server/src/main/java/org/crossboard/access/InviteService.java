@@ -80,6 +80,17 @@ public final class InviteService {
         });
   }
 
+  /** A board's invitations, for its facilitators (who may have no role on the rest of the workspace). */
+  public Future<JsonArray> listForBoard(Caller caller, String boardId) {
+    return access.requireBoard(caller, boardId, Action.LIST_BOARD_INVITES)
+        .compose(s -> stores.invites().byWorkspace(s.value().workspace()))
+        .map(all -> {
+          JsonArray out = new JsonArray();
+          all.stream().filter(i -> boardId.equals(i.board())).forEach(i -> out.add(i.toJson()));
+          return out;
+        });
+  }
+
   /** Revokes a link; guests who came through it are cut off at once, on every node. */
   public Future<Void> revoke(Caller caller, String inviteId, String ip) {
     return stores.invites().get(inviteId).compose(invite -> {

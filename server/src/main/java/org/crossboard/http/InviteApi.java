@@ -21,6 +21,8 @@ final class InviteApi {
         invites.create(caller, ctx.pathParam("ws"), Api.body(ctx), Api.ip(ctx))));
     router.get("/api/workspaces/:ws/invites").handler(ctx -> api.authed(ctx, 200, caller ->
         invites.list(caller, ctx.pathParam("ws"))));
+    router.get("/api/boards/:id/invites").handler(ctx -> api.authed(ctx, 200, caller ->
+        invites.listForBoard(caller, ctx.pathParam("id"))));
     router.delete("/api/invites/:id").handler(ctx -> api.authed(ctx, 204, caller ->
         invites.revoke(caller, ctx.pathParam("id"), Api.ip(ctx))));
     router.post("/api/invites/preview").handler(ctx -> Api.run(ctx, 200, () ->

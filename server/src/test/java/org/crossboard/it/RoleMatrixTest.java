@@ -80,6 +80,7 @@ class RoleMatrixTest {
           && rest(token, "DELETE", "/api/boards/" + board + "/members/" + viewerId, null, 204);
       case INVITE_TO_BOARD -> rest(token, "POST", "/api/workspaces/" + workspace + "/invites",
           new JsonObject().put("role", "viewer").put("board", board), 201);
+      case LIST_BOARD_INVITES -> rest(token, "GET", "/api/boards/" + board + "/invites", null, 200);
       case DELETE_BOARD -> rest(token, "DELETE", "/api/boards/" + TestAccess.createBoard(url, "doomed"), null, 204);
       case VIEW_WORKSPACE -> rest(token, "GET", "/api/workspaces/" + workspace, null, 200);
       case LIST_MEMBERS -> rest(token, "GET", "/api/workspaces/" + workspace + "/members", null, 200);
