@@ -19,9 +19,13 @@ import org.crossboard.config.AccessConfig;
 import org.crossboard.http.RestApi;
 import org.crossboard.pubsub.PubSub;
 import org.crossboard.store.Stores;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Wires accounts, roles, invitations and the audit log of one node. */
 final class AccessModule {
+  private static final long SESSION_SWEEP_MS = 3_600_000;
+  private static final Logger LOG = LoggerFactory.getLogger(AccessModule.class);
   private final Stores stores;
   private final AccessEvents events;
   private final AccessService access;
@@ -45,6 +49,10 @@ final class AccessModule {
     boardRoles = new BoardRoles(stores, access, workspaces, audit, events);
     invites = new InviteService(stores, access, tokens, audit, events);
     authenticator = new TokenAuthenticator(tokens, stores, access);
+    // expired sessions are useless (every check refuses them) but would pile up with each sign-in;
+    // the timer belongs to the verticle's context and ends with it
+    vertx.setPeriodic(SESSION_SWEEP_MS, t -> stores.sessions().deleteExpired(System.currentTimeMillis())
+        .onFailure(e -> LOG.warn("could not delete expired sessions", e)));
   }
 
   AccessEvents events() {

@@ -14,4 +14,7 @@ public interface AuthSessionStore {
 
   /** True when a session was deleted. */
   Future<Boolean> delete(String id);
+
+  /** Deletes every session whose expiry is at or before {@code now}; how many went. */
+  Future<Long> deleteExpired(long now);
 }

@@ -52,4 +52,17 @@ abstract class AuthSessionStoreContract {
     assertFalse(await(store.extend("s1", 300)));
     assertEquals("s2", await(store.get("s2")).id());
   }
+
+  @Test
+  @DisplayName("deleteExpired removes sessions expired at that time, and only those")
+  void deleteExpired() {
+    await(store.insert(new AuthSession("old", "u1", 100, 200)));
+    await(store.insert(new AuthSession("edge", "u1", 100, 300)));
+    await(store.insert(new AuthSession("live", "u1", 100, 301)));
+    assertEquals(2L, await(store.deleteExpired(300)));
+    assertNull(await(store.get("old")));
+    assertNull(await(store.get("edge")));
+    assertEquals("live", await(store.get("live")).id());
+    assertEquals(0L, await(store.deleteExpired(300)));
+  }
 }

@@ -32,4 +32,11 @@ public final class InMemoryAuthSessionStore implements AuthSessionStore {
   public Future<Boolean> delete(String id) {
     return Future.succeededFuture(sessions.remove(id) != null);
   }
+
+  @Override
+  public Future<Long> deleteExpired(long now) {
+    long before = sessions.size();
+    sessions.values().removeIf(s -> s.expiresAt() <= now);
+    return Future.succeededFuture(before - sessions.size());
+  }
 }

@@ -43,4 +43,10 @@ public final class MongoAuthSessionStore implements AuthSessionStore {
     return mongo.removeDocument(COLLECTION, new JsonObject().put("_id", id))
         .compose(r -> durability.afterWrite().map(r != null && r.getRemovedCount() > 0));
   }
+
+  @Override
+  public Future<Long> deleteExpired(long now) {
+    return mongo.removeDocuments(COLLECTION, new JsonObject().put("expiresAt", new JsonObject().put("$lte", now)))
+        .compose(r -> durability.afterWrite().map(r == null ? 0L : r.getRemovedCount()));
+  }
 }
