@@ -118,24 +118,38 @@ public final class InviteService {
             .put("expiresAt", invite.expiresAt()))));
   }
 
-  /** An account holder accepts: takes one use and gains the role (never lowering a stronger one). */
+  /**
+   * An account holder accepts: takes one use and gains the role — unless their current role there
+   * is already at least as strong (a viewer link never demotes an editor; on a board, the
+   * workspace role counts).
+   */
   public Future<JsonObject> accept(Caller caller, Object codeValue, String ip) {
     if (caller.guest()) {
       return Future.failedFuture(AccessException.forbidden("sign in or sign up to accept an invitation"));
     }
-    return use(codeValue).compose(invite -> {
+    return use(codeValue).compose(invite -> currentRole(caller.userId(), invite).compose(current -> {
+      boolean keep = current != null && current.atLeast(invite.role());
+      Role role = keep ? current : invite.role();
       String scope = invite.board() == null ? Grant.workspaceScope(invite.workspace()) : Grant.boardScope(invite.board());
-      return stores.grants().get(scope, caller.userId()).compose(existing -> {
-        Role role = existing != null && existing.role().atLeast(invite.role()) ? existing.role() : invite.role();
-        return stores.grants().put(new Grant(scope, invite.workspace(), caller.userId(), role, System.currentTimeMillis()))
-            .compose(v -> audit.record(AuditLog.workspaceChain(invite.workspace()), caller.actor(), "invite.used",
-                invite.id(), new JsonObject().put("role", role.wire()).put("board", invite.board()), ip))
-            .compose(v -> invite.board() == null ? events.memberChanged(invite.workspace(), caller.userId())
-                : events.boardRoleChanged(invite.board(), caller.userId()))
-            .map(v -> new JsonObject().put("workspace", invite.workspace()).put("board", invite.board())
-                .put("role", role.wire()));
-      });
-    });
+      Future<Void> granted = keep ? Future.succeededFuture()
+          : stores.grants().put(new Grant(scope, invite.workspace(), caller.userId(), role, System.currentTimeMillis()));
+      return granted
+          .compose(v -> audit.record(AuditLog.workspaceChain(invite.workspace()), caller.actor(), "invite.used",
+              invite.id(), new JsonObject().put("role", role.wire()).put("board", invite.board()), ip))
+          .compose(v -> invite.board() == null ? events.memberChanged(invite.workspace(), caller.userId())
+              : events.boardRoleChanged(invite.board(), caller.userId()))
+          .map(v -> new JsonObject().put("workspace", invite.workspace()).put("board", invite.board())
+              .put("role", role.wire()));
+    }));
+  }
+
+  /** The person's role where the invitation leads: the workspace, or the board (null: none). */
+  private Future<Role> currentRole(String userId, Invite invite) {
+    if (invite.board() == null) {
+      return access.workspaceRole(userId, invite.workspace());
+    }
+    return stores.boards().get(invite.board()).compose(board -> board == null
+        ? Future.failedFuture(invalidInvite()) : access.boardRole(userId, board));
   }
 
   /** A guest joins a board through a link with a display name and no account. */

@@ -71,6 +71,12 @@ class BoardRoleOverrideTest {
     assertEquals(204, Rest.as(owner.token()).send("DELETE", server.baseUrl() + "/api/boards/" + workshop
         + "/members/" + editor.userId(), null).statusCode());
     assertEquals("ack", pushNote(workshop, "editor-again", editor.token()), "back to the workspace role");
+    String viewerLink = TestAccess.invite(server.baseUrl(), owner.token(), owner.workspace(), workshop, "viewer", 1);
+    JsonObject accepted = new JsonObject(Rest.as(editor.token()).send("POST", server.baseUrl() + "/api/invites/accept",
+        new JsonObject().put("code", viewerLink).encode()).body());
+    assertEquals("editor", accepted.getString("role"), "a weaker link never demotes anyone");
+    assertEquals("ack", pushNote(workshop, "editor-still", editor.token()));
+
     HttpResponse<String> lastOwner = Rest.as(owner.token()).send("PUT", server.baseUrl() + "/api/workspaces/"
         + owner.workspace() + "/members/" + owner.account().userId(), new JsonObject().put("role", "editor").encode());
     assertEquals(409, lastOwner.statusCode());
