@@ -70,6 +70,21 @@ public final class WorkspaceService {
     });
   }
 
+  /**
+   * The workspace as its members see it, with their role; people who only have roles on some of its
+   * boards see its name with role null (the web client then shows just those boards).
+   */
+  public Future<JsonObject> view(Caller caller, String workspaceId) {
+    return access.requireWorkspace(caller, workspaceId, Action.VIEW_WORKSPACE)
+        .map(s -> s.value().toJson().put("role", s.role().wire()))
+        .recover(e -> !(e instanceof AccessException a && a.status() == 404) || caller.guest()
+            ? Future.failedFuture(e)
+            : stores.grants().byUser(caller.userId()).compose(grants -> grants.stream()
+                .anyMatch(g -> g.isBoardScope() && g.workspace().equals(workspaceId))
+                ? stores.workspaces().get(workspaceId).map(ws -> ws.toJson().put("role", (String) null))
+                : Future.failedFuture(e)));
+  }
+
   /** Members with their workspace roles; emails are shown to owners only. */
   public Future<JsonArray> members(Caller caller, String workspaceId) {
     return access.requireWorkspace(caller, workspaceId, Action.LIST_MEMBERS).compose(scoped ->

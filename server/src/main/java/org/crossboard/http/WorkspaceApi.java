@@ -35,9 +35,7 @@ final class WorkspaceApi {
     router.get("/api/workspaces").handler(ctx -> api.authed(ctx, 200, workspaces::list));
     router.post("/api/workspaces").handler(ctx -> api.authed(ctx, 201, caller ->
         workspaces.create(caller, Api.body(ctx).getValue("name"), Api.ip(ctx))));
-    router.get("/api/workspaces/:ws").handler(ctx -> api.authed(ctx, 200, caller ->
-        access.requireWorkspace(caller, ws(ctx), Action.VIEW_WORKSPACE)
-            .map(s -> s.value().toJson().put("role", s.role().wire()))));
+    router.get("/api/workspaces/:ws").handler(ctx -> api.authed(ctx, 200, caller -> workspaces.view(caller, ws(ctx))));
     router.get("/api/workspaces/:ws/members").handler(ctx -> api.authed(ctx, 200, caller ->
         workspaces.members(caller, ws(ctx))));
     router.put("/api/workspaces/:ws/members/:user").handler(ctx -> api.authed(ctx, 200, caller ->

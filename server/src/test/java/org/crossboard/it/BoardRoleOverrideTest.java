@@ -77,6 +77,19 @@ class BoardRoleOverrideTest {
     assertEquals("editor", accepted.getString("role"), "a weaker link never demotes anyone");
     assertEquals("ack", pushNote(workshop, "editor-still", editor.token()));
 
+    TestAccess.Account boardOnly = TestAccess.signUp(server.baseUrl(), "Board only");
+    String boardLink = TestAccess.invite(server.baseUrl(), owner.token(), owner.workspace(), workshop, "commenter", 1);
+    assertEquals(200, Rest.as(boardOnly.token()).send("POST", server.baseUrl() + "/api/invites/accept",
+        new JsonObject().put("code", boardLink).encode()).statusCode());
+    JsonObject wsView = new JsonObject(Rest.as(boardOnly.token()).send("GET", server.baseUrl() + "/api/workspaces/"
+        + owner.workspace(), null).body());
+    assertEquals(null, wsView.getString("role"), "board-only people see the workspace's name, with no role");
+    JsonArray theirBoards = new JsonArray(Rest.as(boardOnly.token()).send("GET", server.baseUrl() + "/api/workspaces/"
+        + owner.workspace() + "/boards", null).body());
+    assertEquals(1, theirBoards.size(), "and only their boards");
+    assertEquals(404, Rest.as(boardOnly.token()).send("GET", server.baseUrl() + "/api/workspaces/"
+        + owner.workspace() + "/members", null).statusCode());
+
     HttpResponse<String> lastOwner = Rest.as(owner.token()).send("PUT", server.baseUrl() + "/api/workspaces/"
         + owner.workspace() + "/members/" + owner.account().userId(), new JsonObject().put("role", "editor").encode());
     assertEquals(409, lastOwner.statusCode());
