@@ -2,6 +2,7 @@ package org.crossboard.access;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -11,13 +12,17 @@ import org.bouncycastle.crypto.params.Argon2Parameters;
 /**
  * Argon2id password hashes (Bouncy Castle), encoded in the PHC string format
  * {@code $argon2id$v=19$m=19456,t=2,p=1$salt$hash} so parameters can be raised later without
- * breaking old hashes. Hashing is deliberately slow and memory-hard, so it runs on a worker
- * thread, never on the event loop. Defaults follow OWASP: 19 MiB, 2 passes, 1 lane.
+ * breaking old hashes. Hashing is deliberately slow and memory-hard, so it runs on its own small
+ * worker pool — never on the event loop, and never more than {@link #THREADS} at once, so a burst
+ * of sign-ins costs at most THREADS × the memory cost instead of a thread's worth each.
+ * Defaults follow OWASP: 19 MiB, 2 passes, 1 lane.
  */
 public final class Passwords {
   private static final Base64.Encoder B64 = Base64.getEncoder().withoutPadding();
   private static final Base64.Decoder B64D = Base64.getDecoder();
-  private final Vertx vertx;
+  /** Concurrent hashes at most; more would only queue for the same cores. */
+  static final int THREADS = Math.max(2, Runtime.getRuntime().availableProcessors());
+  private final WorkerExecutor workers;
   private final int memoryKb;
   private final int iterations;
   private final SecureRandom random = new SecureRandom();
@@ -25,20 +30,20 @@ public final class Passwords {
   private volatile String dummyHash;
 
   public Passwords(Vertx vertx, int memoryKb, int iterations) {
-    this.vertx = vertx;
+    this.workers = vertx.createSharedWorkerExecutor("crossboard-passwords", THREADS);
     this.memoryKb = memoryKb;
     this.iterations = iterations;
   }
 
   public Future<String> hash(String password) {
     char[] chars = password.toCharArray();
-    return vertx.executeBlocking(() -> hashNow(chars), false);
+    return workers.executeBlocking(() -> hashNow(chars), false);
   }
 
   /** True when {@code password} matches {@code encoded}; a null hash is checked against a dummy. */
   public Future<Boolean> verify(String password, String encoded) {
     char[] chars = password.toCharArray();
-    return vertx.executeBlocking(() -> {
+    return workers.executeBlocking(() -> {
       if (encoded != null) {
         return verifyNow(chars, encoded);
       }

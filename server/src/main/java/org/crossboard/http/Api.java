@@ -29,9 +29,21 @@ final class Api {
     this.accounts = accounts;
   }
 
-  /** Installs the body limit on every /api route (oversized bodies get 413). */
+  /**
+   * Installs the body limit on every /api route, and answers what fails before a handler runs
+   * (an oversized body: 413 {@code ERR_TOO_LARGE}) in the same error shape as everything else.
+   */
   static void mountBodyLimit(Router router) {
     router.route("/api/*").handler(BodyHandler.create().setBodyLimit(MAX_BODY_BYTES));
+    router.route("/api/*").failureHandler(ctx -> {
+      if (ctx.failure() != null) {
+        fail(ctx, ctx.failure());
+      } else if (ctx.statusCode() == 413) {
+        Json.error(ctx, 413, "ERR_TOO_LARGE", "request body over " + MAX_BODY_BYTES + " bytes");
+      } else {
+        Json.error(ctx, ctx.statusCode(), "ERR_HTTP_" + ctx.statusCode(), "request failed");
+      }
+    });
   }
 
   /** Runs {@code action} for an authenticated caller and answers with its JSON result. */

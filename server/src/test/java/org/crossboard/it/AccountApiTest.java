@@ -56,8 +56,9 @@ class AccountApiTest {
       assertEquals("ERR_INVALID", code(post(url, "/api/auth/signup", signUpBody("y@example.ee", "a long enough password")
           .put("lang", "xx"))));
       assertEquals("ERR_MALFORMED", code(Rest.call("POST", url + "/api/auth/signup", "not json")));
-      assertEquals(413, Rest.call("POST", url + "/api/auth/signup", "{\"name\":\"" + "x".repeat(70_000) + "\"}")
-          .statusCode());
+      HttpResponse<String> huge = Rest.call("POST", url + "/api/auth/signup", "{\"name\":\"" + "x".repeat(70_000) + "\"}");
+      assertEquals(413, huge.statusCode());
+      assertEquals("ERR_TOO_LARGE", code(huge));
 
       HttpResponse<String> signIn = post(url, "/api/auth/signin", new JsonObject().put("email", "KADRI@example.ee")
           .put("password", "a long enough password"));
@@ -76,6 +77,40 @@ class AccountApiTest {
       assertEquals(204, Rest.as(fresh.getString("token")).send("POST", url + "/api/auth/signout", null).statusCode());
       assertEquals(401, Rest.as(fresh.getString("token")).send("GET", url + "/api/me", null).statusCode());
       assertEquals(401, Rest.as(token).send("GET", url + "/api/me", null).statusCode(), "every token of the session");
+    }
+  }
+
+  @Test
+  @DisplayName("[A2] passwords and tokens never reach the logs, even when requests fail")
+  void nothingSecretInLogs() throws Exception {
+    java.io.PrintStream realErr = System.err;
+    java.io.PrintStream realOut = System.out;
+    java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+    java.io.PrintStream tee = new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8);
+    String token;
+    System.setErr(tee);
+    System.setOut(tee);
+    try (TestServer server = TestServer.start(data)) {
+      String url = server.baseUrl();
+      token = new JsonObject(post(url, "/api/auth/signup", signUpBody("logs@example.ee", "secret-password-123")).body())
+          .getString("token");
+      post(url, "/api/auth/signin", new JsonObject().put("email", "logs@example.ee").put("password", "wrong-password-456"));
+      Rest.as(token + "x").send("GET", url + "/api/me", null);
+      Rest.as(token).send("POST", url + "/api/workspaces", new JsonObject().put("name", 42).encode());
+      Rest.as(token).send("POST", url + "/api/invites/accept", new JsonObject().put("code", "guessed-code-789").encode());
+      try (org.crossboard.testing.WsTestClient ws = org.crossboard.testing.WsTestClient.connect(server.port())) {
+        ws.send(org.crossboard.testing.WsTestClient.helloFrame("bNoSuchBoard", "log-check-client", null, token));
+        ws.awaitClose();
+      }
+    } finally {
+      System.setErr(realErr);
+      System.setOut(realOut);
+    }
+    String logs = captured.toString(java.nio.charset.StandardCharsets.UTF_8);
+    realErr.print(logs);
+    for (String secret : new String[] {"secret-password-123", "wrong-password-456", "guessed-code-789", token,
+        token.substring(token.lastIndexOf('.') + 1)}) {
+      assertFalse(logs.contains(secret), "the logs contain a secret");
     }
   }
 
