@@ -118,10 +118,7 @@ class AccessBrowserTest extends BrowserTestBase {
     com.microsoft.playwright.BrowserContext guestContext = browsers.browser().newContext();
     contexts.add(guestContext);
     Page guest = guestContext.newPage();
-    guest.onDialog(d -> {
-      dialogs.add(d.message());
-      d.dismiss();
-    });
+    watch(guest);
     guest.navigate(url);
     guest.locator("#guest-form [name=name]").fill("Gita Guest");
     guest.locator("#guest-form [name=org]").fill("Latvian Digital Agency");

@@ -63,7 +63,7 @@ abstract class BrowserTestBase {
   @AfterEach
   void closePages() {
     contexts.forEach(BrowserContext::close);
-    assertTrue(dialogs.isEmpty(), "no page may run script from board content: " + dialogs);
+    assertTrue(dialogs.isEmpty(), "no page may run script from board content, nor break the CSP: " + dialogs);
   }
 
   Page open(String name) {
@@ -112,12 +112,22 @@ abstract class BrowserTestBase {
     context.addInitScript("localStorage.setItem(" + io.vertx.core.json.Json.encode(storageKey) + ", "
         + io.vertx.core.json.Json.encode(value.encode()) + ");");
     Page page = context.newPage();
+    watch(page);
+    page.navigate(server.baseUrl() + "/board.html?board=" + board);
+    return page;
+  }
+
+  /** Records script dialogs (board content must never run) and Content Security Policy violations. */
+  void watch(Page page) {
     page.onDialog(d -> {
       dialogs.add(d.message());
       d.dismiss();
     });
-    page.navigate(server.baseUrl() + "/board.html?board=" + board);
-    return page;
+    page.onConsoleMessage(m -> {
+      if (m.text().contains("Content Security Policy")) {
+        dialogs.add("CSP: " + m.text());
+      }
+    });
   }
 
   static void assertConnected(Page page) {
