@@ -29,10 +29,12 @@ public final class AccountService {
   private final AuditLog audit;
   private final AccessEvents events;
   private final long tokenTtlMs;
+  private final int signupsPerAddressPerHour;
+  private final SlidingWindow signups = new SlidingWindow(3_600_000);
   private final SecureRandom random = new SecureRandom();
 
   public AccountService(Stores stores, Passwords passwords, Tokens tokens, LoginThrottle throttle, AuditLog audit,
-      AccessEvents events, long tokenTtlMs) {
+      AccessEvents events, long tokenTtlMs, int signupsPerAddressPerHour) {
     this.stores = stores;
     this.passwords = passwords;
     this.tokens = tokens;
@@ -40,6 +42,7 @@ public final class AccountService {
     this.audit = audit;
     this.events = events;
     this.tokenTtlMs = tokenTtlMs;
+    this.signupsPerAddressPerHour = signupsPerAddressPerHour;
   }
 
   /** A fresh token and the account it is for. */
@@ -56,6 +59,13 @@ public final class AccountService {
     if (lang == null) {
       throw AccessException.invalid("lang must be one of " + LANGUAGES);
     }
+    long now = System.currentTimeMillis();
+    long wait = SlidingWindow.toSeconds(signups.waitMs(ip, signupsPerAddressPerHour, now));
+    if (wait > 0) {
+      throw new AccessException(429, "ERR_THROTTLED", "too many sign-ups from this address; try again in "
+          + wait + " s", wait);
+    }
+    signups.add(ip, now);
     String id = "u" + Ids.random(random, 21);
     return passwords.hash(password).compose(hash -> stores.accounts()
             .insert(new Account(id, email, name, org, country, lang, hash, false, System.currentTimeMillis())))

@@ -1,10 +1,5 @@
 package org.crossboard.access;
 
-import java.util.ArrayDeque;
-import java.util.HashMap;
-import java.util.Iterator;
-import java.util.Map;
-
 /**
  * Counts failed sign-ins per account and per address in a sliding window and refuses further
  * attempts once either is over its limit, until the oldest failure leaves the window (SPEC.md A3).
@@ -13,61 +8,28 @@ import java.util.Map;
  * Event-loop confined.
  */
 public final class LoginThrottle {
-  private static final int MAX_KEYS = 100_000;
   private final int perAccount;
   private final int perAddress;
-  private final long windowMs;
-  private final Map<String, ArrayDeque<Long>> failures = new HashMap<>();
+  private final SlidingWindow failures;
 
   public LoginThrottle(int perAccount, int perAddress, long windowMs) {
     this.perAccount = perAccount;
     this.perAddress = perAddress;
-    this.windowMs = windowMs;
+    this.failures = new SlidingWindow(windowMs);
   }
 
   /** Seconds until another attempt is allowed for this account from this address; 0 when allowed now. */
   public long retryAfterSeconds(String email, String address, long now) {
-    long wait = Math.max(waitFor("a:" + email, perAccount, now), waitFor("i:" + address, perAddress, now));
-    return wait == 0 ? 0 : Math.max(1, (wait + 999) / 1000);
+    return SlidingWindow.toSeconds(Math.max(failures.waitMs("a:" + email, perAccount, now),
+        failures.waitMs("i:" + address, perAddress, now)));
   }
 
   public void failed(String email, String address, long now) {
-    if (failures.size() > MAX_KEYS) {
-      prune(now);
-    }
-    failures.computeIfAbsent("a:" + email, k -> new ArrayDeque<>()).addLast(now);
-    failures.computeIfAbsent("i:" + address, k -> new ArrayDeque<>()).addLast(now);
+    failures.add("a:" + email, now);
+    failures.add("i:" + address, now);
   }
 
   public void succeeded(String email) {
-    failures.remove("a:" + email);
-  }
-
-  private long waitFor(String key, int limit, long now) {
-    ArrayDeque<Long> times = failures.get(key);
-    if (times == null) {
-      return 0;
-    }
-    while (!times.isEmpty() && times.peekFirst() <= now - windowMs) {
-      times.pollFirst();
-    }
-    if (times.isEmpty()) {
-      failures.remove(key);
-      return 0;
-    }
-    if (times.size() < limit) {
-      return 0;
-    }
-    // allowed again when enough failures have left the window to be under the limit
-    Iterator<Long> it = times.iterator();
-    long oldestThatMustExpire = it.next();
-    for (int i = 0; i < times.size() - limit; i++) {
-      oldestThatMustExpire = it.next();
-    }
-    return oldestThatMustExpire + windowMs - now;
-  }
-
-  private void prune(long now) {
-    failures.values().removeIf(times -> times.isEmpty() || times.peekLast() <= now - windowMs);
+    failures.clear("a:" + email);
   }
 }

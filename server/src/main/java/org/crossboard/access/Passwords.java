@@ -6,6 +6,7 @@ import io.vertx.core.WorkerExecutor;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;
 
@@ -22,6 +23,9 @@ public final class Passwords {
   private static final Base64.Decoder B64D = Base64.getDecoder();
   /** Concurrent hashes at most; more would only queue for the same cores. */
   static final int THREADS = Math.max(2, Runtime.getRuntime().availableProcessors());
+  /** Hashes waiting or running at most; beyond, callers get 503 at once instead of a growing queue. */
+  static final int MAX_PENDING = 64;
+  private final AtomicInteger pending = new AtomicInteger();
   private final WorkerExecutor workers;
   private final int memoryKb;
   private final int iterations;
@@ -37,13 +41,13 @@ public final class Passwords {
 
   public Future<String> hash(String password) {
     char[] chars = password.toCharArray();
-    return workers.executeBlocking(() -> hashNow(chars), false);
+    return bounded(() -> workers.executeBlocking(() -> hashNow(chars), false));
   }
 
   /** True when {@code password} matches {@code encoded}; a null hash is checked against a dummy. */
   public Future<Boolean> verify(String password, String encoded) {
     char[] chars = password.toCharArray();
-    return workers.executeBlocking(() -> {
+    return bounded(() -> workers.executeBlocking(() -> {
       if (encoded != null) {
         return verifyNow(chars, encoded);
       }
@@ -52,7 +56,15 @@ public final class Passwords {
       }
       verifyNow(chars, dummyHash);
       return false;
-    }, false);
+    }, false));
+  }
+
+  private <T> Future<T> bounded(java.util.function.Supplier<Future<T>> work) {
+    if (pending.incrementAndGet() > MAX_PENDING) {
+      pending.decrementAndGet();
+      return Future.failedFuture(new AccessException(503, "ERR_BUSY", "too many sign-ins at once; retry in a moment", 1));
+    }
+    return work.get().onComplete(r -> pending.decrementAndGet());
   }
 
   private String hashNow(char[] password) {

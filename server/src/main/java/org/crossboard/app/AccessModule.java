@@ -44,7 +44,8 @@ final class AccessModule {
     audit = new AuditLog(stores.audit());
     accounts = new AccountService(stores, new Passwords(vertx, config.passwordMemoryKb(), config.passwordIterations()),
         tokens, new LoginThrottle(config.loginFailuresPerAccount(), config.loginFailuresPerAddress(),
-            config.loginWindowMs()), audit, events, config.tokenTtlMinutes() * 60_000L);
+            config.loginWindowMs()), audit, events, config.tokenTtlMinutes() * 60_000L,
+        config.signupsPerAddressPerHour());
     workspaces = new WorkspaceService(stores, access, audit, events);
     boardRoles = new BoardRoles(stores, access, workspaces, audit, events);
     invites = new InviteService(stores, access, tokens, audit, events);

@@ -12,9 +12,11 @@ package org.crossboard.config;
  * @param loginFailuresPerAccount failed sign-ins per account within the window before throttling
  * @param loginFailuresPerAddress failed sign-ins per client address within the window
  * @param loginWindowMs the throttling window
+ * @param signupsPerAddressPerHour sign-ups one client address may make per hour (each costs a hash)
  */
 public record AccessConfig(String jwtSecret, int tokenTtlMinutes, int maxConnectionsPerUser, int passwordMemoryKb,
-    int passwordIterations, int loginFailuresPerAccount, int loginFailuresPerAddress, long loginWindowMs) {
+    int passwordIterations, int loginFailuresPerAccount, int loginFailuresPerAddress, long loginWindowMs,
+    int signupsPerAddressPerHour) {
 
   /** Never prints the secret (configs get logged). */
   @Override
@@ -23,6 +25,6 @@ public record AccessConfig(String jwtSecret, int tokenTtlMinutes, int maxConnect
         + tokenTtlMinutes + ", maxConnectionsPerUser=" + maxConnectionsPerUser + ", passwordMemoryKb="
         + passwordMemoryKb + ", passwordIterations=" + passwordIterations + ", loginFailuresPerAccount="
         + loginFailuresPerAccount + ", loginFailuresPerAddress=" + loginFailuresPerAddress
-        + ", loginWindowMs=" + loginWindowMs + "]";
+        + ", loginWindowMs=" + loginWindowMs + ", signupsPerAddressPerHour=" + signupsPerAddressPerHour + "]";
   }
 }

@@ -70,7 +70,8 @@ public record CrossboardConfig(
             s.integer("passwordIterations", "PASSWORD_ITERATIONS", 2),
             s.integer("loginFailuresPerAccount", "LOGIN_FAILURES_PER_ACCOUNT", 5),
             s.integer("loginFailuresPerAddress", "LOGIN_FAILURES_PER_ADDRESS", 50),
-            s.integer("loginWindowMs", "LOGIN_WINDOW_MS", 15 * 60_000)));
+            s.integer("loginWindowMs", "LOGIN_WINDOW_MS", 15 * 60_000),
+            s.integer("signupsPerAddressPerHour", "SIGNUPS_PER_ADDRESS_PER_HOUR", 20)));
   }
 
   /** A copy listening on another port (tests start on 0, then pin the port for restarts). */

@@ -40,4 +40,19 @@ class PasswordsTest {
     String cheap = new Passwords(VERTX, 1024, 1).hash("an older, cheaper hash").await(10, TimeUnit.SECONDS);
     assertEquals(true, PASSWORDS.verify("an older, cheaper hash", cheap).await(10, TimeUnit.SECONDS));
   }
+
+  @Test
+  @DisplayName("[A9] a burst beyond the pending bound is refused at once with ERR_BUSY, not queued")
+  void boundedQueue() throws Exception {
+    java.util.List<io.vertx.core.Future<String>> all = new java.util.ArrayList<>();
+    for (int i = 0; i < Passwords.MAX_PENDING + 20; i++) {
+      all.add(PASSWORDS.hash("burst password " + i));
+    }
+    io.vertx.core.Future.join(all).transform(r -> io.vertx.core.Future.succeededFuture()).await(120, TimeUnit.SECONDS);
+    long busy = all.stream().filter(f -> f.failed() && f.cause() instanceof AccessException a
+        && a.code().equals("ERR_BUSY") && a.status() == 503).count();
+    assertEquals(20, busy);
+    assertTrue(PASSWORDS.verify("burst password 0", all.get(0).result()).await(10, TimeUnit.SECONDS),
+        "once the burst is over, hashing works again");
+  }
 }

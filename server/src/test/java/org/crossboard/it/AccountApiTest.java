@@ -81,6 +81,22 @@ class AccountApiTest {
   }
 
   @Test
+  @DisplayName("[A3] sign-ups per client address are limited (each one costs a password hash)")
+  void signupThrottle() {
+    try (TestServer server = TestServer.start(data, java.util.Map.of("SIGNUPS_PER_ADDRESS_PER_HOUR", "2"))) {
+      String url = server.baseUrl();
+      assertEquals(201, post(url, "/api/auth/signup", signUpBody("one@example.ee", "a long enough password")).statusCode());
+      assertEquals(201, post(url, "/api/auth/signup", signUpBody("two@example.ee", "a long enough password")).statusCode());
+      HttpResponse<String> third = post(url, "/api/auth/signup", signUpBody("three@example.ee", "a long enough password"));
+      assertEquals(429, third.statusCode());
+      assertEquals("ERR_THROTTLED", code(third));
+      assertTrue(Long.parseLong(third.headers().firstValue("Retry-After").orElseThrow()) > 3_000);
+      assertEquals(200, post(url, "/api/auth/signin", new JsonObject().put("email", "one@example.ee")
+          .put("password", "a long enough password")).statusCode(), "signing in is not affected");
+    }
+  }
+
+  @Test
   @DisplayName("[A2] passwords and tokens never reach the logs, even when requests fail")
   void nothingSecretInLogs() throws Exception {
     java.io.PrintStream realErr = System.err;

@@ -30,6 +30,8 @@ public final class TestServer implements AutoCloseable {
     all.putIfAbsent("PORT", "0");
     all.putIfAbsent("HOST", "127.0.0.1");
     all.putIfAbsent("ROOM_IDLE_CLOSE_MS", "200");
+    // every test account signs up from 127.0.0.1; AccountApiTest checks the limit itself
+    all.putIfAbsent("SIGNUPS_PER_ADDRESS_PER_HOUR", "10000");
     all.putIfAbsent("CONFIG_FILE", dataDir.resolve("none.json").toString());
     try {
       TestServer s = new TestServer(CrossboardConfig.load(all));
