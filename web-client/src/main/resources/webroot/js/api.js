@@ -28,6 +28,20 @@ export function signIn(body) {
   return request('POST', '/api/auth/signin', body, { auth: false });
 }
 
+/**
+ * Changes the password; the server signs out every other session.
+ * @param {string} current
+ * @param {string} password 10-200 characters
+ */
+export function changePassword(current, password) {
+  return request('POST', '/api/auth/password', { current, password });
+}
+
+/** Ends every session of this account, this one too. */
+export function signOutEverywhere() {
+  return request('POST', '/api/auth/signout-everywhere');
+}
+
 // Workspaces and members
 
 /** @returns {Promise<Array<{id: string, name: string, role: string|null}>>} */

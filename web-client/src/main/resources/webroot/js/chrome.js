@@ -7,6 +7,7 @@
 import { getLanguage, LANGUAGES, setLanguage } from './i18n.js';
 import { signOut } from './auth.js';
 import { renderWhoAmI } from './whoami.js';
+import { t } from './i18n.js';
 
 /**
  * Fills #language-select and switches language on change.
@@ -38,6 +39,16 @@ export function installAccountChrome(auth) {
   if (whoami) {
     whoami.hidden = !auth;
     if (auth) renderWhoAmI(whoami, auth.user?.name || auth.user?.email || null, undefined, auth.user?.email);
+  }
+  // the name chip leads to the account page (password, sessions), except on that page itself
+  if (whoami && auth && !location.pathname.endsWith('/account.html') && !whoami.closest('a')) {
+    const link = document.createElement('a');
+    link.id = 'account-link';
+    link.href = 'account.html';
+    link.className = 'account-link';
+    link.title = t('account');
+    whoami.replaceWith(link);
+    link.append(whoami);
   }
   if (button) {
     button.hidden = !auth;

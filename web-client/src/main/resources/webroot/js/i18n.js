@@ -7,6 +7,7 @@
  */
 
 import { ACCOUNT_STRINGS } from './i18n-accounts.js';
+import { SETTINGS_STRINGS } from './i18n-settings.js';
 
 const STRINGS = {
   en: {
@@ -195,6 +196,7 @@ const STRINGS = {
 };
 
 for (const [code, strings] of Object.entries(ACCOUNT_STRINGS)) Object.assign(STRINGS[code], strings);
+for (const [code, strings] of Object.entries(SETTINGS_STRINGS)) Object.assign(STRINGS[code], strings);
 
 /** Languages offered, by code, with their own names. */
 export const LANGUAGES = { en: 'English', fr: 'Français', de: 'Deutsch', es: 'Español', et: 'Eesti' };

@@ -131,6 +131,66 @@ public final class AccountService {
     });
   }
 
+  /**
+   * Changes the caller's password after checking the current one (failures count towards login
+   * throttling), and ends every other session of theirs: a password change is what someone does
+   * after a laptop went missing.
+   */
+  public Future<Void> changePassword(Caller caller, Object currentValue, Object newValue, String ip) {
+    if (caller.guest()) {
+      return Future.failedFuture(AccessException.forbidden("guests have no password"));
+    }
+    String next = password(newValue);
+    if (!(currentValue instanceof String current)) {
+      throw AccessException.invalid("current password is required");
+    }
+    String email = caller.account().email();
+    long retry = throttle.retryAfterSeconds(email, ip, System.currentTimeMillis());
+    if (retry > 0) {
+      return Future.failedFuture(new AccessException(429, "ERR_THROTTLED",
+          "too many wrong passwords; try again in " + retry + " s", retry));
+    }
+    return stores.accounts().byId(caller.userId())
+        .compose(account -> passwords.verify(current, account == null ? null : account.passwordHash()))
+        .compose(ok -> {
+          if (!ok) {
+            throttle.failed(email, ip, System.currentTimeMillis());
+            // 403, not 401: the session is fine, only the password given is not
+            return Future.failedFuture(new AccessException(403, "ERR_BAD_CREDENTIALS", "the current password is wrong"));
+          }
+          return passwords.hash(next);
+        })
+        .compose(hash -> stores.accounts().setPasswordHash(caller.userId(), hash))
+        .compose(v -> endSessions(caller.userId(), caller.claims().session()))
+        .compose(ended -> audit.record(AuditLog.SERVER_CHAIN, caller.actor(), "password.changed", caller.userId(),
+            new JsonObject().put("sessionsEnded", ended), ip))
+        .mapEmpty();
+  }
+
+  /** Ends every session of the caller, this one included (their sockets close with 4010). */
+  public Future<Void> signOutEverywhere(Caller caller, String ip) {
+    if (caller.guest()) {
+      return Future.succeededFuture();
+    }
+    return endSessions(caller.userId(), null)
+        .compose(ended -> audit.record(AuditLog.SERVER_CHAIN, caller.actor(), "signout.everywhere", caller.userId(),
+            new JsonObject().put("sessionsEnded", ended), ip))
+        .mapEmpty();
+  }
+
+  /** Deletes the person's sessions except {@code keep} (may be null) and announces each; how many ended. */
+  private Future<Integer> endSessions(String userId, String keep) {
+    return stores.sessions().byUser(userId).compose(sessions -> {
+      java.util.List<Future<Void>> ended = new java.util.ArrayList<>();
+      for (AuthSession session : sessions) {
+        if (!session.id().equals(keep)) {
+          ended.add(stores.sessions().delete(session.id()).compose(v -> events.sessionEnded(session.id())));
+        }
+      }
+      return Future.all(ended).map(v -> ended.size());
+    });
+  }
+
   /** Who a bearer token belongs to: a live account session, or a guest whose invitation still holds. */
   public Future<Caller> authenticate(String token) {
     return tokens.verify(token).compose(claims -> {

@@ -26,6 +26,12 @@ final class AuthApi {
         accounts.renew(caller).map(AuthApi::signedIn)));
     router.post("/api/auth/signout").handler(ctx -> api.authed(ctx, 204, caller ->
         accounts.signOut(caller, Api.ip(ctx))));
+    router.post("/api/auth/password").handler(ctx -> api.authed(ctx, 204, caller -> {
+      JsonObject body = Api.body(ctx);
+      return accounts.changePassword(caller, body.getValue("current"), body.getValue("password"), Api.ip(ctx));
+    }));
+    router.post("/api/auth/signout-everywhere").handler(ctx -> api.authed(ctx, 204, caller ->
+        accounts.signOutEverywhere(caller, Api.ip(ctx))));
     router.get("/api/me").handler(ctx -> api.authed(ctx, 200, caller -> Future.succeededFuture(caller.guest()
         ? new JsonObject().put("id", caller.userId()).put("name", caller.name()).put("guest", true)
         : AccountService.toJson(caller.account()))));

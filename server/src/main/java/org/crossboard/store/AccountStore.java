@@ -19,6 +19,9 @@ public interface AccountStore {
   /** The accounts that exist among {@code ids}, in no particular order. */
   Future<List<Account>> byIds(Collection<String> ids);
 
+  /** Replaces the account's password hash; false when there is no such account. */
+  Future<Boolean> setPasswordHash(String id, String passwordHash);
+
   /**
    * Makes {@code userId} the server's administrator if there is none yet: true for exactly one
    * caller per server, however many race (the first sign-up on an empty server).

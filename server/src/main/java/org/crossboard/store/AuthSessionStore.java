@@ -15,6 +15,9 @@ public interface AuthSessionStore {
   /** True when a session was deleted. */
   Future<Boolean> delete(String id);
 
+  /** The person's sessions (to end them all). */
+  Future<java.util.List<AuthSession>> byUser(String userId);
+
   /** Deletes every session whose expiry is at or before {@code now}; how many went. */
   Future<Long> deleteExpired(long now);
 }

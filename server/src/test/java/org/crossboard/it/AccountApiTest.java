@@ -81,6 +81,43 @@ class AccountApiTest {
   }
 
   @Test
+  @DisplayName("[A2] changing the password ends the other sessions (and their sockets); signing out everywhere ends all")
+  void passwordChangeAndSignOutEverywhere() {
+    try (TestServer server = TestServer.start(data)) {
+      String url = server.baseUrl();
+      String board = TestAccess.createBoard(url, "password change");
+      TestAccess.Owner owner = TestAccess.ownerOf(board);
+      String email = owner.account().email();
+      String laptop = owner.token();
+      String phone = new JsonObject(post(url, "/api/auth/signin", new JsonObject().put("email", email)
+          .put("password", TestAccess.PASSWORD)).body()).getString("token");
+      JsonObject change = new JsonObject().put("current", "not it").put("password", "a brand new passphrase");
+      HttpResponse<String> wrong = Rest.as(laptop).send("POST", url + "/api/auth/password", change.encode());
+      assertEquals(403, wrong.statusCode());
+      assertEquals("ERR_BAD_CREDENTIALS", code(wrong));
+      assertEquals(400, Rest.as(laptop).send("POST", url + "/api/auth/password", change.copy()
+          .put("current", TestAccess.PASSWORD).put("password", "short").encode()).statusCode());
+
+      try (org.crossboard.testing.WsTestClient onPhone = org.crossboard.testing.WsTestClient.join(server.port(), board,
+          "phone-client", null, phone)) {
+        assertEquals(204, Rest.as(laptop).send("POST", url + "/api/auth/password", change.copy()
+            .put("current", TestAccess.PASSWORD).encode()).statusCode());
+        assertEquals(4010, onPhone.awaitClose(), "the other session's socket closes");
+      }
+      assertEquals(401, Rest.as(phone).send("GET", url + "/api/me", null).statusCode());
+      assertEquals(200, Rest.as(laptop).send("GET", url + "/api/me", null).statusCode(), "this session stays");
+      assertEquals(401, post(url, "/api/auth/signin", new JsonObject().put("email", email)
+          .put("password", TestAccess.PASSWORD)).statusCode());
+      String tablet = new JsonObject(post(url, "/api/auth/signin", new JsonObject().put("email", email)
+          .put("password", "a brand new passphrase")).body()).getString("token");
+
+      assertEquals(204, Rest.as(tablet).send("POST", url + "/api/auth/signout-everywhere", null).statusCode());
+      assertEquals(401, Rest.as(tablet).send("GET", url + "/api/me", null).statusCode());
+      assertEquals(401, Rest.as(laptop).send("GET", url + "/api/me", null).statusCode());
+    }
+  }
+
+  @Test
   @DisplayName("[A3] sign-ups per client address are limited (each one costs a password hash)")
   void signupThrottle() {
     try (TestServer server = TestServer.start(data, java.util.Map.of("SIGNUPS_PER_ADDRESS_PER_HOUR", "2"))) {

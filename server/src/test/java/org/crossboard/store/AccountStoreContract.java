@@ -60,6 +60,18 @@ abstract class AccountStoreContract {
   }
 
   @Test
+  @DisplayName("setPasswordHash replaces only the hash of that account")
+  void setPasswordHash() {
+    await(store.insert(account("u1", "ana@example.org")));
+    await(store.insert(account("u2", "ben@example.org")));
+    assertTrue(await(store.setPasswordHash("u1", "$argon2id$new")));
+    assertEquals("$argon2id$new", await(store.byEmail("ana@example.org")).passwordHash());
+    assertEquals("ana@example.org", await(store.byId("u1")).email());
+    assertFalse(await(store.byId("u2")).passwordHash().equals("$argon2id$new"));
+    assertFalse(await(store.setPasswordHash("nobody", "x")));
+  }
+
+  @Test
   @DisplayName("claimAdmin succeeds once; the winner reads back as admin")
   void claimAdminOnce() {
     await(store.insert(account("u1", "ana@example.org")));

@@ -65,4 +65,15 @@ abstract class AuthSessionStoreContract {
     assertEquals("live", await(store.get("live")).id());
     assertEquals(0L, await(store.deleteExpired(300)));
   }
+
+  @Test
+  @DisplayName("byUser lists only that person's sessions")
+  void byUser() {
+    await(store.insert(new AuthSession("a1", "ana", 100, 200)));
+    await(store.insert(new AuthSession("a2", "ana", 100, 200)));
+    await(store.insert(new AuthSession("b1", "ben", 100, 200)));
+    assertEquals(java.util.Set.of("a1", "a2"),
+        await(store.byUser("ana")).stream().map(AuthSession::id).collect(java.util.stream.Collectors.toSet()));
+    assertTrue(await(store.byUser("nobody")).isEmpty());
+  }
 }

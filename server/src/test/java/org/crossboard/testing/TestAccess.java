@@ -45,8 +45,13 @@ public final class TestAccess {
     return new Account(r.getString("token"), r.getJsonObject("user").getString("id"), email, name, r);
   }
 
-  /** This server's test owner (signed up and given a workspace on first use). */
+  /** This server's test owner (signed up and given a workspace on first use, and again on a new server at that URL). */
   public static Owner owner(String baseUrl) {
+    Owner known = OWNERS.get(baseUrl);
+    // a later server in this JVM may get the port of a stopped one: its owner must exist there
+    if (known != null && Rest.as(known.token()).send("GET", baseUrl + "/api/me", null).statusCode() != 200) {
+      OWNERS.remove(baseUrl, known);
+    }
     return OWNERS.computeIfAbsent(baseUrl, url -> {
       Account account = signUp(url, "Test Owner");
       JsonObject ws = ok(Rest.as(account.token()).send("POST", url + "/api/workspaces",

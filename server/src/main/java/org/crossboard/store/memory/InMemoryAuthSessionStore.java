@@ -34,6 +34,11 @@ public final class InMemoryAuthSessionStore implements AuthSessionStore {
   }
 
   @Override
+  public Future<java.util.List<AuthSession>> byUser(String userId) {
+    return Future.succeededFuture(sessions.values().stream().filter(s -> s.userId().equals(userId)).toList());
+  }
+
+  @Override
   public Future<Long> deleteExpired(long now) {
     long before = sessions.size();
     sessions.values().removeIf(s -> s.expiresAt() <= now);

@@ -27,8 +27,12 @@ public final class MongoAuthSessionStore implements AuthSessionStore {
   @Override
   public Future<AuthSession> get(String id) {
     return mongo.findOne(COLLECTION, new JsonObject().put("_id", id), null)
-        .map(doc -> doc == null ? null : new AuthSession(doc.getString("_id"), doc.getString("user"),
-            doc.getLong("createdAt"), doc.getLong("expiresAt")));
+        .map(doc -> doc == null ? null : fromDoc(doc));
+  }
+
+  private static AuthSession fromDoc(JsonObject doc) {
+    return new AuthSession(doc.getString("_id"), doc.getString("user"), doc.getLong("createdAt"),
+        doc.getLong("expiresAt"));
   }
 
   @Override
@@ -42,6 +46,12 @@ public final class MongoAuthSessionStore implements AuthSessionStore {
   public Future<Boolean> delete(String id) {
     return mongo.removeDocument(COLLECTION, new JsonObject().put("_id", id))
         .compose(r -> durability.afterWrite().map(r != null && r.getRemovedCount() > 0));
+  }
+
+  @Override
+  public Future<java.util.List<AuthSession>> byUser(String userId) {
+    return mongo.find(COLLECTION, new JsonObject().put("user", userId))
+        .map(docs -> docs.stream().map(MongoAuthSessionStore::fromDoc).toList());
   }
 
   @Override
