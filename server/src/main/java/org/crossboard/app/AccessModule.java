@@ -64,7 +64,8 @@ final class AccessModule {
     return authenticator;
   }
 
-  void mount(Router router, BoardService boards) {
-    RestApi.mount(router, new RestApi.Services(stores, accounts, access, workspaces, boardRoles, invites, audit, boards));
+  void mount(Router router, BoardService boards, int trustedProxyHops) {
+    RestApi.mount(router, new RestApi.Services(stores, accounts, access, workspaces, boardRoles, invites, audit, boards,
+        trustedProxyHops));
   }
 }

@@ -80,7 +80,7 @@ public final class CrossboardVerticle extends VerticleBase {
     router.route("/sockjs/*").handler(BodyHandler.create().setBodyLimit(Limits.TRANSPORT_MAX_FRAME_BYTES));
     router.route("/sockjs/*").subRouter(SockJSHandler.create(vertx, sockJsOptions).socketHandler(socket ->
         new Connection(new SockJsClientSocket(vertx, socket, config.writeQueueMaxBytes()), rooms, authenticator, supervisor)));
-    access.mount(router, boards);
+    access.mount(router, boards, config.trustedProxyHops());
     new HealthApi(config.nodeId(), rooms, supervisor, pubsub).mount(router);
     WebClientRoutes.mount(router, config.webrootDir());
     return router;

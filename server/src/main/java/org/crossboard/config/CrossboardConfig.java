@@ -15,6 +15,7 @@ import java.util.UUID;
  * @param mongoUrl null: embedded MongoDB-compatible server with an H2 file under {@code dataDir}
  * @param redisUrl null: in-process pub/sub (single node)
  * @param webrootDir null: serve the web client from the classpath; a directory: serve from disk (development)
+ * @param trustedProxyHops reverse proxies in front of the node that append to X-Forwarded-For (0: none)
  * @param access accounts, tokens and limits
  */
 public record CrossboardConfig(
@@ -34,6 +35,7 @@ public record CrossboardConfig(
     int presenceTickMs,
     int presenceTimeoutMs,
     int presenceThinAbove,
+    int trustedProxyHops,
     AccessConfig access) {
 
   /** Defaults, then the config file, then environment variables. */
@@ -62,6 +64,7 @@ public record CrossboardConfig(
         s.integer("presenceTickMs", "PRESENCE_TICK_MS", 30),
         s.integer("presenceTimeoutMs", "PRESENCE_TIMEOUT_MS", 15_000),
         s.integer("presenceThinAbove", "PRESENCE_THIN_ABOVE", 50),
+        s.integer("trustedProxyHops", "TRUSTED_PROXY_HOPS", 0),
         new AccessConfig(
             s.string("jwtSecret", "JWT_SECRET", null),
             s.integer("tokenTtlMinutes", "TOKEN_TTL_MINUTES", 12 * 60),
@@ -78,7 +81,7 @@ public record CrossboardConfig(
   public CrossboardConfig withPort(int newPort) {
     return new CrossboardConfig(host, newPort, dataDir, mongoUrl, mongoDb, redisUrl, nodeId,
         handshakeTimeoutMs, idleTimeoutMs, snapshotEvery, roomIdleCloseMs, writeQueueMaxBytes, webrootDir,
-        presenceTickMs, presenceTimeoutMs, presenceThinAbove, access);
+        presenceTickMs, presenceTimeoutMs, presenceThinAbove, trustedProxyHops, access);
   }
 
   private static Path pathOrNull(String s) {

@@ -24,9 +24,15 @@ final class Api {
   static final int MAX_BODY_BYTES = 64 * 1024;
   private static final Logger LOG = LoggerFactory.getLogger(Api.class);
   private final AccountService accounts;
+  private final int trustedProxyHops;
 
-  Api(AccountService accounts) {
+  /**
+   * @param trustedProxyHops how many reverse proxies in front of this node append to
+   *     {@code X-Forwarded-For} (0: the socket's peer is the client)
+   */
+  Api(AccountService accounts, int trustedProxyHops) {
     this.accounts = accounts;
+    this.trustedProxyHops = trustedProxyHops;
   }
 
   /**
@@ -99,7 +105,25 @@ final class Api {
     throw new AccessException(400, "ERR_MALFORMED", "body must be a JSON object");
   }
 
-  static String ip(RoutingContext ctx) {
+  /**
+   * The client's address for throttling and the audit log. Behind {@code trustedProxyHops} proxies
+   * it is the entry that many places from the right of {@code X-Forwarded-For} — the one our own
+   * outermost proxy saw; anything further left was written by the client and is not trusted.
+   */
+  String ip(RoutingContext ctx) {
+    if (trustedProxyHops > 0) {
+      java.util.List<String> hops = new java.util.ArrayList<>();
+      for (String header : ctx.request().headers().getAll("X-Forwarded-For")) {
+        for (String hop : header.split(",")) {
+          if (!hop.isBlank()) {
+            hops.add(hop.strip());
+          }
+        }
+      }
+      if (hops.size() >= trustedProxyHops) {
+        return hops.get(hops.size() - trustedProxyHops);
+      }
+    }
     return ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().hostAddress();
   }
 

@@ -37,12 +37,12 @@ final class BoardApi {
     router.delete("/api/boards/:id").handler(ctx -> api.authed(ctx, 204, caller ->
         access.requireBoard(caller, id(ctx), Action.DELETE_BOARD).compose(s -> boards.delete(s.value().id())
             .compose(deleted -> audit.record(AuditLog.workspaceChain(s.value().workspace()), caller.actor(),
-                "board.deleted", s.value().id(), new JsonObject().put("title", s.value().title()), Api.ip(ctx)))
+                "board.deleted", s.value().id(), new JsonObject().put("title", s.value().title()), api.ip(ctx)))
             .map(v -> null))));
     router.get("/api/boards/:id/export").handler(ctx -> api.authed(ctx, 200, caller ->
         access.requireBoard(caller, id(ctx), Action.EXPORT_BOARD).compose(s -> boards.export(s.value().id())
             .compose(doc -> audit.record(AuditLog.workspaceChain(s.value().workspace()), caller.actor(),
-                    "board.exported", s.value().id(), new JsonObject().put("seq", doc.getLong("seq")), Api.ip(ctx))
+                    "board.exported", s.value().id(), new JsonObject().put("seq", doc.getLong("seq")), api.ip(ctx))
                 .map(v -> {
                   ctx.response().putHeader("Content-Disposition",
                       "attachment; filename=\"board-" + s.value().id() + ".json\"");
@@ -51,9 +51,9 @@ final class BoardApi {
     router.get("/api/boards/:id/members").handler(ctx -> api.authed(ctx, 200, caller ->
         boardRoles.people(caller, id(ctx))));
     router.put("/api/boards/:id/members/:user").handler(ctx -> api.authed(ctx, 200, caller ->
-        boardRoles.set(caller, id(ctx), ctx.pathParam("user"), Api.body(ctx).getValue("role"), Api.ip(ctx))));
+        boardRoles.set(caller, id(ctx), ctx.pathParam("user"), Api.body(ctx).getValue("role"), api.ip(ctx))));
     router.delete("/api/boards/:id/members/:user").handler(ctx -> api.authed(ctx, 204, caller ->
-        boardRoles.remove(caller, id(ctx), ctx.pathParam("user"), Api.ip(ctx)).map(v -> (Object) null)));
+        boardRoles.remove(caller, id(ctx), ctx.pathParam("user"), api.ip(ctx)).map(v -> (Object) null)));
   }
 
   private static String id(RoutingContext ctx) {

@@ -16,11 +16,11 @@ public final class RestApi {
 
   /** The services the REST API needs. */
   public record Services(Stores stores, AccountService accounts, AccessService access, WorkspaceService workspaces,
-      BoardRoles boardRoles, InviteService invites, AuditLog audit, BoardService boards) {}
+      BoardRoles boardRoles, InviteService invites, AuditLog audit, BoardService boards, int trustedProxyHops) {}
 
   public static void mount(Router router, Services s) {
     Api.mountBodyLimit(router);
-    Api api = new Api(s.accounts());
+    Api api = new Api(s.accounts(), s.trustedProxyHops());
     new AuthApi(s.accounts(), api).mount(router);
     new WorkspaceApi(s.workspaces(), s.boardRoles(), s.access(), s.boards(), s.audit(), api).mount(router);
     new BoardApi(s.access(), s.boards(), s.boardRoles(), s.stores().workspaces(), s.audit(), api).mount(router);

@@ -34,14 +34,14 @@ final class WorkspaceApi {
   void mount(Router router) {
     router.get("/api/workspaces").handler(ctx -> api.authed(ctx, 200, workspaces::list));
     router.post("/api/workspaces").handler(ctx -> api.authed(ctx, 201, caller ->
-        workspaces.create(caller, Api.body(ctx).getValue("name"), Api.ip(ctx))));
+        workspaces.create(caller, Api.body(ctx).getValue("name"), api.ip(ctx))));
     router.get("/api/workspaces/:ws").handler(ctx -> api.authed(ctx, 200, caller -> workspaces.view(caller, ws(ctx))));
     router.get("/api/workspaces/:ws/members").handler(ctx -> api.authed(ctx, 200, caller ->
         workspaces.members(caller, ws(ctx))));
     router.put("/api/workspaces/:ws/members/:user").handler(ctx -> api.authed(ctx, 200, caller ->
-        workspaces.setRole(caller, ws(ctx), ctx.pathParam("user"), Api.body(ctx).getValue("role"), Api.ip(ctx))));
+        workspaces.setRole(caller, ws(ctx), ctx.pathParam("user"), Api.body(ctx).getValue("role"), api.ip(ctx))));
     router.delete("/api/workspaces/:ws/members/:user").handler(ctx -> api.authed(ctx, 204, caller ->
-        workspaces.remove(caller, ws(ctx), ctx.pathParam("user"), Api.ip(ctx))));
+        workspaces.remove(caller, ws(ctx), ctx.pathParam("user"), api.ip(ctx))));
     router.get("/api/workspaces/:ws/boards").handler(ctx -> api.authed(ctx, 200, caller ->
         boardRoles.visibleBoards(caller, ws(ctx))));
     router.post("/api/workspaces/:ws/boards").handler(ctx -> api.authed(ctx, 201, caller -> {
@@ -49,7 +49,7 @@ final class WorkspaceApi {
       return access.requireWorkspace(caller, ws(ctx), Action.CREATE_BOARD).compose(s ->
           boards.create(s.value().id(), title).compose(board ->
               audit.record(AuditLog.workspaceChain(board.workspace()), caller.actor(), "board.created", board.id(),
-                      new JsonObject().put("title", title), Api.ip(ctx))
+                      new JsonObject().put("title", title), api.ip(ctx))
                   .map(v -> board.toJson().put("role", s.role().wire()))));
     }));
   }

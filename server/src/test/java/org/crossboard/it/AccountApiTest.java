@@ -117,6 +117,33 @@ class AccountApiTest {
     }
   }
 
+  static int signInVia(String url, String forwardedFor, String email) throws Exception {
+    java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(url + "/api/auth/signin"))
+        .header("Content-Type", "application/json").header("X-Forwarded-For", forwardedFor)
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(new JsonObject().put("email", email)
+            .put("password", "wrong password!").encode())).build();
+    return java.net.http.HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).statusCode();
+  }
+
+  @Test
+  @DisplayName("[A3][A10] behind a trusted proxy the client address is the proxy's X-Forwarded-For entry, not the client's claim")
+  void trustedProxy() throws Exception {
+    try (TestServer server = TestServer.start(data, java.util.Map.of("TRUSTED_PROXY_HOPS", "1",
+        "LOGIN_FAILURES_PER_ADDRESS", "2"))) {
+      String url = server.baseUrl();
+      TestAccess.Owner owner = TestAccess.owner(url); // the administrator: reads the server chain
+      // "6.6.6.6" is what a client wrote itself; the proxy appended the address it saw
+      assertEquals(401, signInVia(url, "6.6.6.6, 203.0.113.9", "a@example.ee"));
+      assertEquals(401, signInVia(url, "7.7.7.7, 203.0.113.9", "b@example.ee"));
+      assertEquals(429, signInVia(url, "8.8.8.8, 203.0.113.9", "c@example.ee"), "one address, whatever it claims");
+      assertEquals(401, signInVia(url, "6.6.6.6, 198.51.100.7", "d@example.ee"), "another address is not throttled");
+      JsonObject log = new JsonObject(Rest.as(owner.token()).send("GET", url + "/api/audit", null).body());
+      java.util.List<String> ips = log.getJsonArray("entries").stream().map(e -> (JsonObject) e)
+          .filter(e -> "signin.failed".equals(e.getString("action"))).map(e -> e.getString("ip")).toList();
+      assertEquals(java.util.List.of("203.0.113.9", "203.0.113.9", "198.51.100.7"), ips);
+    }
+  }
+
   @Test
   @DisplayName("[A3] sign-ups per client address are limited (each one costs a password hash)")
   void signupThrottle() {
