@@ -21,7 +21,6 @@ import org.crossboard.pubsub.local.LocalPubSub;
 import org.crossboard.store.BoardInfo;
 import org.crossboard.store.Op;
 import org.crossboard.store.OpLog;
-import org.crossboard.store.Stores;
 import org.crossboard.store.memory.InMemoryBoardCatalog;
 import org.crossboard.store.memory.InMemoryOpLog;
 import org.crossboard.store.memory.InMemorySnapshotStore;

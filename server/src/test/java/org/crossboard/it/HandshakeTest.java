@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.json.JsonObject;
 import java.util.Map;
-import org.crossboard.testing.Changes;
 import org.crossboard.testing.Rest;
 import org.crossboard.testing.ServerExtension;
 import org.crossboard.testing.TestAccess;

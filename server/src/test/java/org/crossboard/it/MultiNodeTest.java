@@ -8,7 +8,6 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
