@@ -6,8 +6,8 @@
 
 import { applyI18n, t } from './i18n.js';
 import { clearAuth, keepSessionFresh, requireAuth } from './auth.js';
-import { changePassword, signOutEverywhere } from './api.js';
-import { el, errorText, setBusy, showFormError } from './dom.js';
+import { changePassword, downloadAudit, getAudit, signOutEverywhere } from './api.js';
+import { el, errorText, saveBlob, setBusy, showFormError } from './dom.js';
 import { installAccountChrome, setupLanguageSelect } from './chrome.js';
 
 const MIN_PASSWORD = 10;
@@ -60,8 +60,37 @@ document.getElementById('signout-everywhere').addEventListener('click', async (e
   location.replace('signin.html');
 });
 
+/** The administrator's view of the server audit chain: whether it verifies, and exports. */
+async function installServerAudit() {
+  if (!auth.user?.admin) return;
+  document.getElementById('server-audit').hidden = false;
+  const badge = document.getElementById('server-audit-chain');
+  try {
+    const audit = await getAudit(null);
+    badge.dataset.valid = String(audit.valid !== false);
+    badge.textContent = audit.valid !== false ? t('chainValid') : t('chainBroken', { seq: audit.brokenAt ?? '?' });
+    document.getElementById('server-audit-count').textContent = t('serverAuditEntries', { n: audit.entries.length });
+  } catch (error) {
+    badge.textContent = errorText(error);
+  }
+  for (const format of ['json', 'csv']) {
+    const button = document.getElementById(`server-audit-${format}`);
+    button.addEventListener('click', async () => {
+      button.disabled = true;
+      try {
+        saveBlob(await downloadAudit(null, format), `crossboard-audit-server-${new Date().toISOString().slice(0, 10)}.${format}`);
+      } catch (error) {
+        badge.textContent = errorText(error);
+      } finally {
+        button.disabled = false;
+      }
+    });
+  }
+}
+
 applyI18n(document);
 setupLanguageSelect(renderDetails);
 installAccountChrome(auth);
 keepSessionFresh();
 renderDetails();
+installServerAudit();

@@ -166,19 +166,26 @@ export function joinAsGuest(body) {
 
 // Audit
 
-/** @returns {Promise<{chain: string, valid: boolean, brokenAt: number|null, entries: object[]}>} */
+/** The workspace's audit chain, or the server's (administrator) when {@code ws} is null. */
+const auditPath = (ws) => (ws ? `/api/workspaces/${seg(ws)}/audit` : '/api/audit');
+
+/**
+ * An audit chain with its verification.
+ * @param {string|null} ws workspace id, or null for the server chain
+ * @returns {Promise<{chain: string, valid: boolean, brokenAt: number|null, entries: object[]}>}
+ */
 export function getAudit(ws) {
-  return request('GET', `/api/workspaces/${seg(ws)}/audit?format=json`);
+  return request('GET', `${auditPath(ws)}?format=json`);
 }
 
 /**
- * The audit log as a file (fetched with the Authorization header).
- * @param {string} ws
+ * An audit chain as a file (fetched with the Authorization header).
+ * @param {string|null} ws workspace id, or null for the server chain
  * @param {'json'|'csv'} format
  * @returns {Promise<Blob>}
  */
 export async function downloadAudit(ws, format) {
-  const response = await authFetch(`/api/workspaces/${seg(ws)}/audit?format=${format}`);
+  const response = await authFetch(`${auditPath(ws)}?format=${format}`);
   if (!response.ok) throw new ApiError(response.status, '', '');
   return response.blob();
 }

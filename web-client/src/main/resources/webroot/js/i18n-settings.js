@@ -5,6 +5,7 @@
 
 export const SETTINGS_STRINGS = {
   en: {
+    serverAuditHeading: 'Server audit log', serverAuditIntro: 'As this server\'s administrator you can read its log of sign-ups, sign-ins and failed sign-ins.', serverAuditEntries: '{n} entries',
     account: 'Account', accountHeading: 'Your account', changePasswordHeading: 'Change password',
     currentPasswordLabel: 'Current password', newPasswordLabel: 'New password',
     repeatPasswordLabel: 'New password again', changePassword: 'Change password',
@@ -15,6 +16,7 @@ export const SETTINGS_STRINGS = {
     detailOrg: 'Organisation', detailCountry: 'Country', detailAdmin: 'Server administrator',
   },
   fr: {
+    serverAuditHeading: 'Journal d’audit du serveur', serverAuditIntro: 'En tant qu’administrateur·rice de ce serveur, vous pouvez lire son journal des inscriptions, connexions et échecs de connexion.', serverAuditEntries: '{n} entrées',
     account: 'Compte', accountHeading: 'Votre compte', changePasswordHeading: 'Changer de mot de passe',
     currentPasswordLabel: 'Mot de passe actuel', newPasswordLabel: 'Nouveau mot de passe',
     repeatPasswordLabel: 'Nouveau mot de passe (encore)', changePassword: 'Changer le mot de passe',
@@ -25,6 +27,7 @@ export const SETTINGS_STRINGS = {
     detailOrg: 'Organisation', detailCountry: 'Pays', detailAdmin: 'Administrateur·rice du serveur',
   },
   de: {
+    serverAuditHeading: 'Audit-Protokoll des Servers', serverAuditIntro: 'Als Administration dieses Servers lesen Sie sein Protokoll der Registrierungen, Anmeldungen und fehlgeschlagenen Anmeldungen.', serverAuditEntries: '{n} Einträge',
     account: 'Konto', accountHeading: 'Ihr Konto', changePasswordHeading: 'Passwort ändern',
     currentPasswordLabel: 'Aktuelles Passwort', newPasswordLabel: 'Neues Passwort',
     repeatPasswordLabel: 'Neues Passwort wiederholen', changePassword: 'Passwort ändern',
@@ -35,6 +38,7 @@ export const SETTINGS_STRINGS = {
     detailOrg: 'Organisation', detailCountry: 'Land', detailAdmin: 'Server-Administration',
   },
   es: {
+    serverAuditHeading: 'Registro de auditoría del servidor', serverAuditIntro: 'Como administración de este servidor puedes leer su registro de altas, inicios de sesión e intentos fallidos.', serverAuditEntries: '{n} entradas',
     account: 'Cuenta', accountHeading: 'Tu cuenta', changePasswordHeading: 'Cambiar la contraseña',
     currentPasswordLabel: 'Contraseña actual', newPasswordLabel: 'Contraseña nueva',
     repeatPasswordLabel: 'Repite la contraseña nueva', changePassword: 'Cambiar la contraseña',
@@ -45,6 +49,7 @@ export const SETTINGS_STRINGS = {
     detailOrg: 'Organización', detailCountry: 'País', detailAdmin: 'Administración del servidor',
   },
   et: {
+    serverAuditHeading: 'Serveri auditilogi', serverAuditIntro: 'Serveri administraatorina näed selle logi registreerumistest, sisselogimistest ja ebaõnnestunud sisselogimistest.', serverAuditEntries: '{n} kirjet',
     account: 'Konto', accountHeading: 'Sinu konto', changePasswordHeading: 'Muuda parooli',
     currentPasswordLabel: 'Praegune parool', newPasswordLabel: 'Uus parool',
     repeatPasswordLabel: 'Uus parool uuesti', changePassword: 'Muuda parooli',

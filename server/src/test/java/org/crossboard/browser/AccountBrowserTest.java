@@ -49,4 +49,18 @@ class AccountBrowserTest extends BrowserTestBase {
     assertEquals(null, page.evaluate("localStorage.getItem('crossboard.auth')"));
     assertEquals(401, Rest.as(token).send("GET", server.baseUrl() + "/api/me", null).statusCode());
   }
+
+  @Test
+  @DisplayName("[A9][A10] the administrator (first account) sees the server audit chain on the account page")
+  void administratorSeesServerAudit() {
+    Page admin = openRefusable(org.crossboard.testing.TestAccess.ownerOf(board).account().signedIn());
+    admin.navigate(server.baseUrl() + "/account.html");
+    assertThat(admin.locator("#server-audit")).isVisible();
+    assertThat(admin.locator("#server-audit-chain")).hasAttribute("data-valid", "true");
+    assertThat(admin.locator("#server-audit-count")).containsText("entries");
+    Page other = openRefusable(org.crossboard.testing.TestAccess.signUp(server.baseUrl(), "Not admin").signedIn());
+    other.navigate(server.baseUrl() + "/account.html");
+    assertThat(other.locator("#account-details")).containsText("Not admin");
+    assertThat(other.locator("#server-audit")).isHidden();
+  }
 }
