@@ -74,11 +74,9 @@ public final class AccountService {
             : e))
         .compose(v -> stores.accounts().claimAdmin(id))
         .compose(admin -> stores.accounts().byId(id))
-        .compose(account -> {
-          audit.record(AuditLog.SERVER_CHAIN, actor(account), "account.created", account.id(),
-              new JsonObject().put("admin", account.admin()), ip);
-          return startSession(account);
-        });
+        .compose(account -> audit.record(AuditLog.SERVER_CHAIN, actor(account), "account.created", account.id(),
+                new JsonObject().put("admin", account.admin()), ip).otherwiseEmpty()
+            .compose(v -> startSession(account)));
   }
 
   public Future<SignedIn> signIn(Object emailValue, Object passwordValue, String ip) {
@@ -94,15 +92,17 @@ public final class AccountService {
     }
     return stores.accounts().byEmail(email).compose(account ->
         passwords.verify(password, account == null ? null : account.passwordHash()).compose(ok -> {
+          // the answer waits for the audit entry, so the log is complete when the caller hears back
           if (!ok) {
             throttle.failed(email, ip, System.currentTimeMillis());
-            audit.record(AuditLog.SERVER_CHAIN, new JsonObject().put("id", account == null ? null : account.id())
-                .put("name", email), "signin.failed", email, new JsonObject(), ip);
-            return Future.failedFuture(new AccessException(401, "ERR_BAD_CREDENTIALS", "wrong email or password"));
+            return audit.record(AuditLog.SERVER_CHAIN, new JsonObject().put("id", account == null ? null : account.id())
+                    .put("name", email), "signin.failed", email, new JsonObject(), ip).otherwiseEmpty()
+                .compose(v -> Future.failedFuture(new AccessException(401, "ERR_BAD_CREDENTIALS",
+                    "wrong email or password")));
           }
           throttle.succeeded(email);
-          audit.record(AuditLog.SERVER_CHAIN, actor(account), "signin", account.id(), new JsonObject(), ip);
-          return startSession(account);
+          return audit.record(AuditLog.SERVER_CHAIN, actor(account), "signin", account.id(), new JsonObject(), ip)
+              .otherwiseEmpty().compose(v -> startSession(account));
         }));
   }
 
@@ -125,10 +125,10 @@ public final class AccountService {
       return Future.succeededFuture();
     }
     String session = caller.claims().session();
-    return stores.sessions().delete(session).compose(v -> {
-      audit.record(AuditLog.SERVER_CHAIN, caller.actor(), "signout", caller.userId(), new JsonObject(), ip);
-      return events.sessionEnded(session);
-    });
+    return stores.sessions().delete(session)
+        .compose(v -> audit.record(AuditLog.SERVER_CHAIN, caller.actor(), "signout", caller.userId(), new JsonObject(),
+            ip).otherwiseEmpty())
+        .compose(v -> events.sessionEnded(session));
   }
 
   /**

@@ -48,13 +48,18 @@ public final class SockJsXhrClient {
 
   /** Polls until a frame of {@code type} arrives. */
   public JsonObject await(String type) {
+    return await(type, m -> true);
+  }
+
+  /** The next frame of {@code type} that matches {@code p} (others are dropped). */
+  public JsonObject await(String type, java.util.function.Predicate<JsonObject> p) {
     for (int i = 0; i < 20; i++) {
       for (JsonObject m : poll()) {
-        if (type.equals(m.getString("t"))) {
+        if (type.equals(m.getString("t")) && p.test(m)) {
           return m;
         }
       }
     }
-    throw new AssertionError("no " + type + " over SockJS");
+    throw new AssertionError("no matching " + type + " over SockJS");
   }
 }
