@@ -4,7 +4,7 @@
  * @module access-overlay
  */
 
-import { icon } from './dom.js';
+import { el, icon } from './dom.js';
 
 const LOCK = 'M7 11V8a5 5 0 0 1 10 0v3M5 11h14v10H5zM12 15v2';
 
@@ -21,43 +21,19 @@ const LOCK = 'M7 11V8a5 5 0 0 1 10 0v3M5 11h14v10H5zM12 15v2';
 export function showBlockingOverlay({ id, title, message, link, action }) {
   const existing = document.getElementById(id);
   if (existing) return existing;
-  const overlay = document.createElement('div');
-  overlay.id = id;
-  overlay.className = 'blocking-overlay';
-  overlay.setAttribute('role', 'alertdialog');
-  overlay.setAttribute('aria-modal', 'true');
-  overlay.setAttribute('aria-labelledby', `${id}-title`);
-  overlay.setAttribute('aria-describedby', `${id}-text`);
-
-  const card = document.createElement('div');
-  card.className = 'blocking-card';
-  const badge = document.createElement('div');
-  badge.className = 'blocking-icon';
-  badge.append(icon(LOCK));
-  const heading = document.createElement('h2');
-  heading.id = `${id}-title`;
-  heading.textContent = title;
-  const text = document.createElement('p');
-  text.id = `${id}-text`;
-  text.textContent = message;
-  const actions = document.createElement('div');
-  actions.className = 'blocking-actions';
-  const anchor = document.createElement('a');
-  anchor.id = `${id}-link`;
-  anchor.className = 'button primary';
-  anchor.href = link.href;
-  anchor.textContent = link.label;
-  if (action) {
-    const button = document.createElement('button');
-    button.type = 'button';
-    button.className = 'button';
-    button.textContent = action.label;
-    button.addEventListener('click', action.onClick);
-    actions.append(button);
-  }
-  actions.append(anchor);
-  card.append(badge, heading, text, actions);
-  overlay.append(card);
+  const anchor = el('a', { id: `${id}-link`, className: 'button primary', href: link.href, textContent: link.label });
+  const extra = action && el('button', { type: 'button', className: 'button', textContent: action.label });
+  extra?.addEventListener('click', action.onClick);
+  const overlay = el('div', {
+    id,
+    className: 'blocking-overlay',
+    attrs: { role: 'alertdialog', 'aria-modal': 'true', 'aria-labelledby': `${id}-title`, 'aria-describedby': `${id}-text` },
+  }, [el('div', { className: 'blocking-card' }, [
+    el('div', { className: 'blocking-icon' }, [icon(LOCK)]),
+    el('h2', { id: `${id}-title`, textContent: title }),
+    el('p', { id: `${id}-text`, textContent: message }),
+    el('div', { className: 'blocking-actions' }, [extra, anchor]),
+  ])]);
 
   // A modal dialog would stay above the overlay: close them first.
   for (const dialog of document.querySelectorAll('dialog[open]')) dialog.close();

@@ -35,20 +35,18 @@ public final class AccessService {
 
   /**
    * A guest's role on the board: the one in their token while the invitation they came through
-   * is neither revoked nor expired and names this board; else null.
+   * is neither revoked nor expired and is for this board; else null.
    */
-  public Future<Role> guestRole(TokenClaims guest, String boardId) {
-    if (!boardId.equals(guest.board())) {
-      return Future.succeededFuture(null);
-    }
-    return stores.invites().get(guest.invite()).map(invite ->
+  public Future<Role> guestRole(String inviteId, Role role, String boardId) {
+    return stores.invites().get(inviteId).map(invite ->
         invite != null && !invite.revoked() && invite.expiresAt() > System.currentTimeMillis()
-            && boardId.equals(invite.board()) ? guest.role() : null);
+            && boardId.equals(invite.board()) ? role : null);
   }
 
   /** The caller's role on the board, or null. */
   public Future<Role> roleOn(Caller caller, BoardInfo board) {
-    return caller.guest() ? guestRole(caller.claims(), board.id()) : boardRole(caller.userId(), board);
+    return caller.guest() ? guestRole(caller.claims().invite(), caller.claims().role(), board.id())
+        : boardRole(caller.userId(), board);
   }
 
   /**

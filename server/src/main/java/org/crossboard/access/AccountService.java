@@ -197,16 +197,23 @@ public final class AccountService {
       if (claims.guest()) {
         return Future.succeededFuture(new Caller(claims, null));
       }
-      return stores.sessions().get(claims.session()).compose(session -> {
-        if (session == null || !session.userId().equals(claims.userId())
-            || session.expiresAt() <= System.currentTimeMillis()) {
-          return Future.failedFuture(AccessException.unauthorized("session ended; sign in again"));
-        }
-        return stores.accounts().byId(claims.userId()).compose(account -> account == null
-            ? Future.failedFuture(AccessException.unauthorized("no such account"))
-            : Future.succeededFuture(new Caller(claims, account)));
-      });
+      return liveSession(claims.session(), claims.userId())
+          .compose(v -> stores.accounts().byId(claims.userId()))
+          .compose(account -> account == null
+              ? Future.failedFuture(AccessException.unauthorized("no such account"))
+              : Future.succeededFuture(new Caller(claims, account)));
     });
+  }
+
+  /**
+   * Succeeds while the session exists, belongs to {@code userId} and has not expired; else fails
+   * with {@code ERR_UNAUTHORIZED} (signed out, or expired).
+   */
+  public Future<Void> liveSession(String session, String userId) {
+    return stores.sessions().get(session).compose(s ->
+        s != null && s.userId().equals(userId) && s.expiresAt() > System.currentTimeMillis()
+            ? Future.succeededFuture()
+            : Future.failedFuture(AccessException.unauthorized("session ended; sign in again")));
   }
 
   private Future<SignedIn> startSession(Account account) {

@@ -179,20 +179,25 @@ public final class InviteService {
     return invite.board() == null ? Future.succeededFuture() : stores.boards().get(invite.board());
   }
 
+  /** The invitation a code names while it can be used; {@code ERR_INVITE_INVALID} otherwise. */
   private Future<Invite> usableInvite(Object codeValue) {
-    if (!(codeValue instanceof String code) || code.isEmpty() || code.length() > 100) {
-      return Future.failedFuture(invalidInvite());
-    }
-    return stores.invites().get(idOf(code)).compose(invite -> invite != null && invite.usable(System.currentTimeMillis())
-        ? Future.succeededFuture(invite) : Future.failedFuture(invalidInvite()));
+    return storedId(codeValue).compose(id -> stores.invites().get(id))
+        .compose(invite -> present(invite != null && invite.usable(System.currentTimeMillis()) ? invite : null));
   }
 
+  /** Takes one use of the invitation a code names; {@code ERR_INVITE_INVALID} when none is left. */
   private Future<Invite> use(Object codeValue) {
-    if (!(codeValue instanceof String code) || code.isEmpty() || code.length() > 100) {
-      return Future.failedFuture(invalidInvite());
-    }
-    return stores.invites().use(idOf(code), System.currentTimeMillis()).compose(invite -> invite == null
-        ? Future.failedFuture(invalidInvite()) : Future.succeededFuture(invite));
+    return storedId(codeValue).compose(id -> stores.invites().use(id, System.currentTimeMillis()))
+        .compose(InviteService::present);
+  }
+
+  private static Future<String> storedId(Object codeValue) {
+    return codeValue instanceof String code && !code.isEmpty() && code.length() <= 100
+        ? Future.succeededFuture(idOf(code)) : Future.failedFuture(invalidInvite());
+  }
+
+  private static Future<Invite> present(Invite invite) {
+    return invite == null ? Future.failedFuture(invalidInvite()) : Future.succeededFuture(invite);
   }
 
   private static AccessException invalidInvite() {

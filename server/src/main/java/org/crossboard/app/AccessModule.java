@@ -49,7 +49,7 @@ final class AccessModule {
     workspaces = new WorkspaceService(stores, access, audit, events);
     boardRoles = new BoardRoles(stores, access, workspaces, audit, events);
     invites = new InviteService(stores, access, tokens, audit, events);
-    authenticator = new TokenAuthenticator(tokens, stores, access);
+    authenticator = new TokenAuthenticator(accounts, stores, access);
     // expired sessions are useless (every check refuses them) but would pile up with each sign-in;
     // the timer belongs to the verticle's context and ends with it
     vertx.setPeriodic(SESSION_SWEEP_MS, t -> stores.sessions().deleteExpired(System.currentTimeMillis())

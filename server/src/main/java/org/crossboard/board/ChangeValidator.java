@@ -244,11 +244,18 @@ final class ChangeValidator {
     Role role = user.role();
     boolean comment = "comment".equals(type);
     boolean own = existing == null || userId.equals(existing.getValue("createdBy"));
-    if (role.canEdit() ? comment && writesText && !own : !(role == Role.COMMENTER && comment && own)) {
-      throw new ProtocolException(ErrorCode.ERR_FORBIDDEN, "change " + index + ": " + (role == Role.VIEWER
-          ? "viewers cannot change the board"
-          : role == Role.COMMENTER ? "commenters can only add comments and change their own"
-          : "only its author can change a comment's text"), index);
+    String refusal = null;
+    if (role.canEdit()) {
+      if (comment && writesText && !own) {
+        refusal = "only its author can change a comment's text";
+      }
+    } else if (role != Role.COMMENTER) {
+      refusal = "viewers cannot change the board";
+    } else if (!comment || !own) {
+      refusal = "commenters can only add comments and change their own";
+    }
+    if (refusal != null) {
+      throw new ProtocolException(ErrorCode.ERR_FORBIDDEN, "change " + index + ": " + refusal, index);
     }
   }
 

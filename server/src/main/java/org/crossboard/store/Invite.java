@@ -13,6 +13,16 @@ import org.crossboard.access.Role;
 public record Invite(String id, String workspace, String board, Role role, long expiresAt, int maxUses,
     int remaining, boolean revoked, String createdBy, long createdAt) {
 
+  /** This invitation with one use fewer left. */
+  public Invite withOneUseTaken() {
+    return new Invite(id, workspace, board, role, expiresAt, maxUses, remaining - 1, revoked, createdBy, createdAt);
+  }
+
+  /** This invitation, revoked. */
+  public Invite asRevoked() {
+    return new Invite(id, workspace, board, role, expiresAt, maxUses, remaining, true, createdBy, createdAt);
+  }
+
   public int uses() {
     return maxUses - remaining;
   }

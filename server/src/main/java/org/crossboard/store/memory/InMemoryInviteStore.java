@@ -38,8 +38,7 @@ public final class InMemoryInviteStore implements InviteStore {
       if (!i.usable(now)) {
         return i;
       }
-      taken[0] = new Invite(i.id(), i.workspace(), i.board(), i.role(), i.expiresAt(), i.maxUses(),
-          i.remaining() - 1, false, i.createdBy(), i.createdAt());
+      taken[0] = i.withOneUseTaken();
       return taken[0];
     });
     return Future.succeededFuture(taken[0]);
@@ -50,8 +49,7 @@ public final class InMemoryInviteStore implements InviteStore {
     boolean[] revoked = new boolean[1];
     invites.computeIfPresent(id, (k, i) -> {
       revoked[0] = !i.revoked();
-      return new Invite(i.id(), i.workspace(), i.board(), i.role(), i.expiresAt(), i.maxUses(),
-          i.remaining(), true, i.createdBy(), i.createdAt());
+      return i.asRevoked();
     });
     return Future.succeededFuture(revoked[0]);
   }
