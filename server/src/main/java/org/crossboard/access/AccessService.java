@@ -1,5 +1,7 @@
 package org.crossboard.access;
 
+import org.crossboard.error.ErrorCode;
+import org.crossboard.error.CrossboardException;
 import io.vertx.core.Future;
 import org.crossboard.store.BoardInfo;
 import org.crossboard.store.Grant;
@@ -65,31 +67,31 @@ public final class AccessService {
   /** The workspace, if the caller may do {@code action} on it (404/403 as for boards). */
   public Future<Scoped<Workspace>> requireWorkspace(Caller caller, String workspaceId, Action action) {
     if (caller.guest()) {
-      return Future.failedFuture(AccessException.notFound("no such workspace"));
+      return Future.failedFuture(CrossboardException.notFound("no such workspace"));
     }
     return stores.workspaces().get(workspaceId).compose(ws -> {
       if (ws == null) {
-        return Future.failedFuture(AccessException.notFound("no such workspace"));
+        return Future.failedFuture(CrossboardException.notFound("no such workspace"));
       }
       return workspaceRole(caller.userId(), workspaceId)
-          .compose(role -> check(role, action, ws, AccessException.notFound("no such workspace")));
+          .compose(role -> check(role, action, ws, CrossboardException.notFound("no such workspace")));
     });
   }
 
   /** No role: the target does not exist for the caller ({@code notFound}); too weak a role: 403. */
-  private static <T> Future<Scoped<T>> check(Role role, Action action, T target, AccessException notFound) {
+  private static <T> Future<Scoped<T>> check(Role role, Action action, T target, CrossboardException notFound) {
     if (role == null) {
       return Future.failedFuture(notFound);
     }
     if (!action.allows(role)) {
-      return Future.failedFuture(AccessException.forbidden(
+      return Future.failedFuture(CrossboardException.forbidden(
           "role " + role.wire() + " may not " + action.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')));
     }
     return Future.succeededFuture(new Scoped<>(target, role));
   }
 
-  static AccessException boardNotFound() {
-    return new AccessException(404, "ERR_BOARD_NOT_FOUND", "no such board");
+  static CrossboardException boardNotFound() {
+    return new CrossboardException(ErrorCode.ERR_BOARD_NOT_FOUND, "no such board");
   }
 
   /** Something the caller may act on, with their role on it. */

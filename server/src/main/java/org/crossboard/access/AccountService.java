@@ -1,5 +1,7 @@
 package org.crossboard.access;
 
+import org.crossboard.error.ErrorCode;
+import org.crossboard.error.CrossboardException;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.security.SecureRandom;
@@ -57,12 +59,12 @@ public final class AccountService {
     Object langValue = body.getValue("lang");
     String lang = langValue == null ? "en" : langValue instanceof String l && LANGUAGES.contains(l) ? l : null;
     if (lang == null) {
-      throw AccessException.invalid("lang must be one of " + LANGUAGES);
+      throw CrossboardException.invalid("lang must be one of " + LANGUAGES);
     }
     long now = System.currentTimeMillis();
     long wait = SlidingWindow.toSeconds(signups.waitMs(ip, signupsPerAddressPerHour, now));
     if (wait > 0) {
-      throw new AccessException(429, "ERR_THROTTLED", "too many sign-ups from this address; try again in "
+      throw CrossboardException.retryAfter(ErrorCode.ERR_THROTTLED, "too many sign-ups from this address; try again in "
           + wait + " s", wait);
     }
     signups.add(ip, now);
@@ -70,7 +72,7 @@ public final class AccountService {
     return passwords.hash(password).compose(hash -> stores.accounts()
             .insert(new Account(id, email, name, org, country, lang, hash, false, System.currentTimeMillis())))
         .recover(e -> Future.failedFuture(e instanceof DuplicateKeyException
-            ? new AccessException(409, "ERR_EMAIL_TAKEN", "an account with this email exists; sign in instead")
+            ? new CrossboardException(ErrorCode.ERR_EMAIL_TAKEN, "an account with this email exists; sign in instead")
             : e))
         .compose(v -> stores.accounts().claimAdmin(id))
         .compose(admin -> stores.accounts().byId(id))
@@ -81,14 +83,13 @@ public final class AccountService {
 
   public Future<SignedIn> signIn(Object emailValue, Object passwordValue, String ip) {
     if (!(emailValue instanceof String e) || !(passwordValue instanceof String password)) {
-      return Future.failedFuture(AccessException.invalid("email and password are required"));
+      return Future.failedFuture(CrossboardException.invalid("email and password are required"));
     }
     String email = e.strip().toLowerCase(Locale.ROOT);
     long now = System.currentTimeMillis();
     long retry = throttle.retryAfterSeconds(email, ip, now);
     if (retry > 0) {
-      return Future.failedFuture(new AccessException(429, "ERR_THROTTLED",
-          "too many failed sign-ins; try again in " + retry + " s", retry));
+      return Future.failedFuture(CrossboardException.retryAfter(ErrorCode.ERR_THROTTLED, "too many failed sign-ins; try again in " + retry + " s", retry));
     }
     return stores.accounts().byEmail(email).compose(account ->
         passwords.verify(password, account == null ? null : account.passwordHash()).compose(ok -> {
@@ -97,7 +98,7 @@ public final class AccountService {
             throttle.failed(email, ip, System.currentTimeMillis());
             return audit.record(AuditLog.SERVER_CHAIN, new JsonObject().put("id", account == null ? null : account.id())
                     .put("name", email), "signin.failed", email, new JsonObject(), ip).otherwiseEmpty()
-                .compose(v -> Future.failedFuture(new AccessException(401, "ERR_BAD_CREDENTIALS",
+                .compose(v -> Future.failedFuture(new CrossboardException(ErrorCode.ERR_BAD_CREDENTIALS,
                     "wrong email or password")));
           }
           throttle.succeeded(email);
@@ -109,14 +110,14 @@ public final class AccountService {
   /** A new token for the same session, with a new expiry. */
   public Future<SignedIn> renew(Caller caller) {
     if (caller.guest()) {
-      return Future.failedFuture(AccessException.forbidden("guest tokens cannot be renewed; join again"));
+      return Future.failedFuture(CrossboardException.forbidden("guest tokens cannot be renewed; join again"));
     }
     long expiresAt = System.currentTimeMillis() + tokenTtlMs;
     String session = caller.claims().session();
     return stores.sessions().extend(session, expiresAt).compose(ok -> ok
         ? Future.succeededFuture(new SignedIn(tokens.forAccount(caller.userId(), session, expiresAt), expiresAt,
             caller.account()))
-        : Future.failedFuture(AccessException.unauthorized("signed out")));
+        : Future.failedFuture(CrossboardException.unauthorized("signed out")));
   }
 
   /** Ends the session: its tokens stop working and its open connections close, on every node. */
@@ -138,17 +139,16 @@ public final class AccountService {
    */
   public Future<Void> changePassword(Caller caller, Object currentValue, Object newValue, String ip) {
     if (caller.guest()) {
-      return Future.failedFuture(AccessException.forbidden("guests have no password"));
+      return Future.failedFuture(CrossboardException.forbidden("guests have no password"));
     }
     String next = password(newValue);
     if (!(currentValue instanceof String current)) {
-      throw AccessException.invalid("current password is required");
+      throw CrossboardException.invalid("current password is required");
     }
     String email = caller.account().email();
     long retry = throttle.retryAfterSeconds(email, ip, System.currentTimeMillis());
     if (retry > 0) {
-      return Future.failedFuture(new AccessException(429, "ERR_THROTTLED",
-          "too many wrong passwords; try again in " + retry + " s", retry));
+      return Future.failedFuture(CrossboardException.retryAfter(ErrorCode.ERR_THROTTLED, "too many wrong passwords; try again in " + retry + " s", retry));
     }
     return stores.accounts().byId(caller.userId())
         .compose(account -> passwords.verify(current, account == null ? null : account.passwordHash()))
@@ -156,7 +156,7 @@ public final class AccountService {
           if (!ok) {
             throttle.failed(email, ip, System.currentTimeMillis());
             // 403, not 401: the session is fine, only the password given is not
-            return Future.failedFuture(new AccessException(403, "ERR_BAD_CREDENTIALS", "the current password is wrong"));
+            return Future.failedFuture(new CrossboardException(ErrorCode.ERR_WRONG_PASSWORD, "the current password is wrong"));
           }
           return passwords.hash(next);
         })
@@ -200,7 +200,7 @@ public final class AccountService {
       return liveSession(claims.session(), claims.userId())
           .compose(v -> stores.accounts().byId(claims.userId()))
           .compose(account -> account == null
-              ? Future.failedFuture(AccessException.unauthorized("no such account"))
+              ? Future.failedFuture(CrossboardException.unauthorized("no such account"))
               : Future.succeededFuture(new Caller(claims, account)));
     });
   }
@@ -213,7 +213,7 @@ public final class AccountService {
     return stores.sessions().get(session).compose(s ->
         s != null && s.userId().equals(userId) && s.expiresAt() > System.currentTimeMillis()
             ? Future.succeededFuture()
-            : Future.failedFuture(AccessException.unauthorized("session ended; sign in again")));
+            : Future.failedFuture(CrossboardException.unauthorized("session ended; sign in again")));
   }
 
   private Future<SignedIn> startSession(Account account) {
@@ -229,14 +229,14 @@ public final class AccountService {
 
   private static String email(Object value) {
     if (!(value instanceof String s) || !EMAIL.matcher(s.strip()).matches() || s.strip().length() > 254) {
-      throw AccessException.invalid("email must look like name@example.org");
+      throw CrossboardException.invalid("email must look like name@example.org");
     }
     return s.strip().toLowerCase(Locale.ROOT);
   }
 
   private static String password(Object value) {
     if (!(value instanceof String s) || s.length() < MIN_PASSWORD || s.length() > MAX_PASSWORD) {
-      throw AccessException.invalid("password must be " + MIN_PASSWORD + "-" + MAX_PASSWORD + " characters");
+      throw CrossboardException.invalid("password must be " + MIN_PASSWORD + "-" + MAX_PASSWORD + " characters");
     }
     return s;
   }

@@ -1,11 +1,12 @@
 package org.crossboard.access;
 
+import org.crossboard.error.CrossboardException;
 import io.vertx.core.Future;
 import org.crossboard.protocol.ClientMessage;
 
 /**
  * Establishes who says {@code hello} and with what role on the board, and re-checks that later.
- * Fails with a {@link org.crossboard.protocol.ProtocolException} carrying {@code ERR_UNAUTHORIZED}
+ * Fails with a {@link org.crossboard.protocol.CrossboardException} carrying {@code ERR_UNAUTHORIZED}
  * (no valid token or session) or {@code ERR_FORBIDDEN} (no role on this board).
  */
 public interface Authenticator {

@@ -1,5 +1,6 @@
 package org.crossboard.access;
 
+import org.crossboard.error.CrossboardException;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -34,7 +35,7 @@ public final class BoardRoles {
   /** The workspace's boards the caller has a role on, each with that role. */
   public Future<JsonArray> visibleBoards(Caller caller, String workspaceId) {
     if (caller.guest()) {
-      return Future.failedFuture(AccessException.notFound("no such workspace"));
+      return Future.failedFuture(CrossboardException.notFound("no such workspace"));
     }
     return access.workspaceRole(caller.userId(), workspaceId).compose(wsRole ->
         stores.grants().byUser(caller.userId()).compose(grants -> {
@@ -42,7 +43,7 @@ public final class BoardRoles {
           grants.stream().filter(g -> g.isBoardScope() && g.workspace().equals(workspaceId))
               .forEach(g -> boardRoles.put(g.scopeId(), g.role()));
           if (wsRole == null && boardRoles.isEmpty()) {
-            return Future.failedFuture(AccessException.notFound("no such workspace"));
+            return Future.failedFuture(CrossboardException.notFound("no such workspace"));
           }
           return stores.boards().byWorkspace(workspaceId).map(boards -> {
             JsonArray out = new JsonArray();
@@ -82,17 +83,17 @@ public final class BoardRoles {
     return access.requireBoard(caller, boardId, Action.MANAGE_BOARD_ROLES).compose(scoped -> {
       BoardInfo board = scoped.value();
       if (!scoped.role().atLeast(role)) {
-        return Future.failedFuture(AccessException.forbidden("nobody can give a role above their own"));
+        return Future.failedFuture(CrossboardException.forbidden("nobody can give a role above their own"));
       }
       return targetRole(board, userId).compose(current -> {
         if (current == null) {
-          return Future.failedFuture(AccessException.notFound("that person has no access to this workspace"));
+          return Future.failedFuture(CrossboardException.notFound("that person has no access to this workspace"));
         }
         if (current.workspaceRole() == Role.OWNER) {
-          return Future.failedFuture(AccessException.invalid("workspace owners are owners of every board"));
+          return Future.failedFuture(CrossboardException.invalid("workspace owners are owners of every board"));
         }
         if (!scoped.role().atLeast(current.effective())) {
-          return Future.failedFuture(AccessException.forbidden("nobody can change the role of someone above them"));
+          return Future.failedFuture(CrossboardException.forbidden("nobody can change the role of someone above them"));
         }
         return stores.grants().put(new Grant(Grant.boardScope(boardId), board.workspace(), userId, role,
                 System.currentTimeMillis()))
@@ -109,12 +110,12 @@ public final class BoardRoles {
     return access.requireBoard(caller, boardId, Action.MANAGE_BOARD_ROLES).compose(scoped ->
         targetRole(scoped.value(), userId).compose(current -> {
           if (current != null && !scoped.role().atLeast(current.effective())) {
-            return Future.failedFuture(AccessException.forbidden("nobody can change the role of someone above them"));
+            return Future.failedFuture(CrossboardException.forbidden("nobody can change the role of someone above them"));
           }
           return stores.grants().remove(Grant.boardScope(boardId), userId);
         }).compose(removed -> {
           if (!removed) {
-            return Future.failedFuture(AccessException.notFound("no board role for that person"));
+            return Future.failedFuture(CrossboardException.notFound("no board role for that person"));
           }
           return audit.record(AuditLog.workspaceChain(scoped.value().workspace()), caller.actor(),
                   "board.role_removed", userId, new JsonObject().put("board", boardId), ip)

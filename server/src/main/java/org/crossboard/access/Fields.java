@@ -1,5 +1,6 @@
 package org.crossboard.access;
 
+import org.crossboard.error.CrossboardException;
 /** Checks of request fields; failures are {@code ERR_INVALID} naming the field, never echoing its value. */
 public final class Fields {
   private Fields() {}
@@ -7,7 +8,7 @@ public final class Fields {
   /** A stripped, non-empty string of at most {@code max} characters. */
   public static String required(Object value, String field, int max) {
     if (!(value instanceof String s) || s.isBlank() || s.strip().length() > max) {
-      throw AccessException.invalid(field + " must be 1-" + max + " characters");
+      throw CrossboardException.invalid(field + " must be 1-" + max + " characters");
     }
     return s.strip();
   }
@@ -24,7 +25,7 @@ public final class Fields {
   public static int range(Object value, String field, int min, int max) {
     if (!(value instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue())
         || n.longValue() < min || n.longValue() > max) {
-      throw AccessException.invalid(field + " must be a whole number from " + min + " to " + max);
+      throw CrossboardException.invalid(field + " must be a whole number from " + min + " to " + max);
     }
     return n.intValue();
   }
@@ -33,7 +34,7 @@ public final class Fields {
   public static Role role(Object value) {
     Role role = Role.parse(value);
     if (role == null) {
-      throw AccessException.invalid("role must be owner, facilitator, editor, commenter or viewer");
+      throw CrossboardException.invalid("role must be owner, facilitator, editor, commenter or viewer");
     }
     return role;
   }

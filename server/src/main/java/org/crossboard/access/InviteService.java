@@ -1,5 +1,7 @@
 package org.crossboard.access;
 
+import org.crossboard.error.ErrorCode;
+import org.crossboard.error.CrossboardException;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -56,7 +58,7 @@ public final class InviteService {
     }
     return callerRole.compose(own -> {
       if (!own.atLeast(role)) {
-        return Future.failedFuture(AccessException.forbidden("nobody can invite with a role above their own"));
+        return Future.failedFuture(CrossboardException.forbidden("nobody can invite with a role above their own"));
       }
       String code = Ids.random(random, 32);
       long now = System.currentTimeMillis();
@@ -95,7 +97,7 @@ public final class InviteService {
   public Future<Void> revoke(Caller caller, String inviteId, String ip) {
     return stores.invites().get(inviteId).compose(invite -> {
       if (invite == null) {
-        return Future.failedFuture(AccessException.notFound("no such invitation"));
+        return Future.failedFuture(CrossboardException.notFound("no such invitation"));
       }
       Future<?> allowed = invite.board() == null
           ? access.requireWorkspace(caller, invite.workspace(), Action.REVOKE_INVITE)
@@ -125,7 +127,7 @@ public final class InviteService {
    */
   public Future<JsonObject> accept(Caller caller, Object codeValue, String ip) {
     if (caller.guest()) {
-      return Future.failedFuture(AccessException.forbidden("sign in or sign up to accept an invitation"));
+      return Future.failedFuture(CrossboardException.forbidden("sign in or sign up to accept an invitation"));
     }
     return use(codeValue).compose(invite -> currentRole(caller.userId(), invite).compose(current -> {
       boolean keep = current != null && current.atLeast(invite.role());
@@ -159,7 +161,7 @@ public final class InviteService {
     String country = Fields.optional(body.getValue("country"), "country", Limits.MAX_NAME_LENGTH);
     return usableInvite(body.getValue("code")).compose(preview -> {
       if (preview.board() == null) {
-        return Future.failedFuture(AccessException.forbidden("workspace invitations need an account"));
+        return Future.failedFuture(CrossboardException.forbidden("workspace invitations need an account"));
       }
       return use(body.getValue("code"));
     }).compose(invite -> {
@@ -200,8 +202,8 @@ public final class InviteService {
     return invite == null ? Future.failedFuture(invalidInvite()) : Future.succeededFuture(invite);
   }
 
-  private static AccessException invalidInvite() {
-    return new AccessException(410, "ERR_INVITE_INVALID", "this invitation is unknown, revoked, expired or used up");
+  private static CrossboardException invalidInvite() {
+    return new CrossboardException(ErrorCode.ERR_INVITE_INVALID, "this invitation is unknown, revoked, expired or used up");
   }
 
   /** The stored id of a link's code. */

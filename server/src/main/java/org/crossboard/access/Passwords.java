@@ -1,5 +1,7 @@
 package org.crossboard.access;
 
+import org.crossboard.error.ErrorCode;
+import org.crossboard.error.CrossboardException;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
@@ -62,7 +64,7 @@ public final class Passwords {
   private <T> Future<T> bounded(java.util.function.Supplier<Future<T>> work) {
     if (pending.incrementAndGet() > MAX_PENDING) {
       pending.decrementAndGet();
-      return Future.failedFuture(new AccessException(503, "ERR_BUSY", "too many sign-ins at once; retry in a moment", 1));
+      return Future.failedFuture(CrossboardException.retryAfter(ErrorCode.ERR_BUSY, "too many sign-ins at once; retry in a moment", 1));
     }
     return work.get().onComplete(r -> pending.decrementAndGet());
   }

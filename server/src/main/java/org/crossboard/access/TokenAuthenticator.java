@@ -3,8 +3,8 @@ package org.crossboard.access;
 import io.vertx.core.Future;
 import org.crossboard.board.BoardNotFoundException;
 import org.crossboard.protocol.ClientMessage;
-import org.crossboard.protocol.ErrorCode;
-import org.crossboard.protocol.ProtocolException;
+import org.crossboard.error.ErrorCode;
+import org.crossboard.error.CrossboardException;
 import org.crossboard.store.Stores;
 
 /**
@@ -25,7 +25,7 @@ public final class TokenAuthenticator implements Authenticator {
   @Override
   public Future<Principal> authenticate(ClientMessage.Hello hello) {
     return accounts.authenticate(hello.token())
-        .recover(e -> Future.failedFuture(e instanceof AccessException a ? unauthorized(a.getMessage()) : e))
+        .recover(e -> Future.failedFuture(e instanceof CrossboardException a ? unauthorized(a.getMessage()) : e))
         .compose(caller -> stores.boards().get(hello.board()).compose(board -> {
           if (board == null) {
             return Future.failedFuture(new BoardNotFoundException(hello.board()));
@@ -51,16 +51,16 @@ public final class TokenAuthenticator implements Authenticator {
       return access.guestRole(principal.invite(), principal.role(), board);
     }
     return accounts.liveSession(principal.session(), principal.userId())
-        .recover(e -> Future.failedFuture(e instanceof AccessException a ? unauthorized(a.getMessage()) : e))
+        .recover(e -> Future.failedFuture(e instanceof CrossboardException a ? unauthorized(a.getMessage()) : e))
         .compose(v -> stores.boards().get(board))
         .compose(info -> info == null ? Future.succeededFuture(null) : access.boardRole(principal.userId(), info));
   }
 
-  private static ProtocolException unauthorized(String message) {
-    return new ProtocolException(ErrorCode.ERR_UNAUTHORIZED, message);
+  private static CrossboardException unauthorized(String message) {
+    return new CrossboardException(ErrorCode.ERR_UNAUTHORIZED, message);
   }
 
-  private static ProtocolException forbidden(String message) {
-    return new ProtocolException(ErrorCode.ERR_FORBIDDEN, message);
+  private static CrossboardException forbidden(String message) {
+    return new CrossboardException(ErrorCode.ERR_FORBIDDEN, message);
   }
 }

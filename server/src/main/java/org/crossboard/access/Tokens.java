@@ -1,5 +1,6 @@
 package org.crossboard.access;
 
+import org.crossboard.error.CrossboardException;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -54,24 +55,24 @@ public final class Tokens {
   /** The claims of a valid token; fails with {@code ERR_UNAUTHORIZED} (never echoing the token). */
   public Future<TokenClaims> verify(String token) {
     if (token == null || token.isEmpty() || token.length() > 4096) {
-      return Future.failedFuture(AccessException.unauthorized("a valid token is required"));
+      return Future.failedFuture(CrossboardException.unauthorized("a valid token is required"));
     }
     return jwt.authenticate(new TokenCredentials(token))
-        .recover(e -> Future.failedFuture(AccessException.unauthorized("invalid or expired token")))
+        .recover(e -> Future.failedFuture(CrossboardException.unauthorized("invalid or expired token")))
         .compose(user -> {
           JsonObject p = user.principal();
           String sub = p.getString("sub");
           Long exp = expiry(user.attributes());
           if (sub == null || exp == null || !ISSUER.equals(p.getString("iss"))) {
-            return Future.failedFuture(AccessException.unauthorized("invalid token"));
+            return Future.failedFuture(CrossboardException.unauthorized("invalid token"));
           }
           String invite = p.getString("inv");
           Role role = invite == null ? null : Role.parse(p.getString("role"));
           if (invite != null && (role == null || p.getString("brd") == null)) {
-            return Future.failedFuture(AccessException.unauthorized("invalid token"));
+            return Future.failedFuture(CrossboardException.unauthorized("invalid token"));
           }
           if (invite == null && p.getString("sid") == null) {
-            return Future.failedFuture(AccessException.unauthorized("invalid token"));
+            return Future.failedFuture(CrossboardException.unauthorized("invalid token"));
           }
           return Future.succeededFuture(new TokenClaims(sub, p.getString("name"), p.getString("org"),
               p.getString("country"), p.getString("sid"), invite, p.getString("brd"), role, exp * 1000));

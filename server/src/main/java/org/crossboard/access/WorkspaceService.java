@@ -1,5 +1,7 @@
 package org.crossboard.access;
 
+import org.crossboard.error.ErrorCode;
+import org.crossboard.error.CrossboardException;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -37,7 +39,7 @@ public final class WorkspaceService {
   /** Creates a workspace owned by the caller. */
   public Future<JsonObject> create(Caller caller, Object nameValue, String ip) {
     if (caller.guest()) {
-      return Future.failedFuture(AccessException.forbidden("guests cannot create workspaces"));
+      return Future.failedFuture(CrossboardException.forbidden("guests cannot create workspaces"));
     }
     String name = Fields.required(nameValue, "name", Limits.MAX_TITLE_LENGTH);
     long now = System.currentTimeMillis();
@@ -77,7 +79,7 @@ public final class WorkspaceService {
   public Future<JsonObject> view(Caller caller, String workspaceId) {
     return access.requireWorkspace(caller, workspaceId, Action.VIEW_WORKSPACE)
         .map(s -> s.value().toJson().put("role", s.role().wire()))
-        .recover(e -> !(e instanceof AccessException a && a.status() == 404) || caller.guest()
+        .recover(e -> !(e instanceof CrossboardException a && a.code() == ErrorCode.ERR_NOT_FOUND) || caller.guest()
             ? Future.failedFuture(e)
             : stores.grants().byUser(caller.userId()).compose(grants -> grants.stream()
                 .anyMatch(g -> g.isBoardScope() && g.workspace().equals(workspaceId))
@@ -129,7 +131,7 @@ public final class WorkspaceService {
         .compose(s -> stores.grants().get(scope, userId))
         .compose(current -> {
           if (current == null) {
-            return Future.failedFuture(AccessException.notFound("no such member"));
+            return Future.failedFuture(CrossboardException.notFound("no such member"));
           }
           Future<Void> ownerCheck = current.role() == Role.OWNER && role != Role.OWNER
               ? keepsAnOwner(workspaceId) : Future.succeededFuture();
@@ -154,7 +156,7 @@ public final class WorkspaceService {
         })
         .compose(removed -> {
           if (removed == 0) {
-            return Future.failedFuture(AccessException.notFound("no such member"));
+            return Future.failedFuture(CrossboardException.notFound("no such member"));
           }
           return audit.record(AuditLog.workspaceChain(workspaceId), caller.actor(), "member.removed", userId,
                   new JsonObject(), ip)
@@ -166,6 +168,6 @@ public final class WorkspaceService {
     return stores.grants().byScope(Grant.workspaceScope(workspaceId)).compose(grants ->
         grants.stream().filter(g -> g.role() == Role.OWNER).count() > 1
             ? Future.succeededFuture()
-            : Future.failedFuture(new AccessException(409, "ERR_LAST_OWNER", "a workspace needs at least one owner")));
+            : Future.failedFuture(new CrossboardException(ErrorCode.ERR_LAST_OWNER, "a workspace needs at least one owner")));
   }
 }

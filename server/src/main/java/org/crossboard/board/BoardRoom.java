@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 import org.crossboard.protocol.ClientMessage;
 import org.crossboard.protocol.CloseCode;
-import org.crossboard.protocol.ErrorCode;
-import org.crossboard.protocol.ProtocolException;
+import org.crossboard.error.ErrorCode;
+import org.crossboard.error.CrossboardException;
 import org.crossboard.protocol.ServerMessages;
 import org.crossboard.store.DuplicateOpException;
 import org.crossboard.store.Op;
@@ -163,7 +163,7 @@ public final class BoardRoom {
     try {
       Op op = speculative.sequence(member.principal(), member.clientId(), push, System.currentTimeMillis());
       queue.add(new Pending(op, member, push));
-    } catch (ProtocolException e) {
+    } catch (CrossboardException e) {
       fanout.deliver(member, ServerMessages.error(push.id(), e).encode());
     }
   }

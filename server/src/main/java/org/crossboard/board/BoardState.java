@@ -1,5 +1,6 @@
 package org.crossboard.board;
 
+import org.crossboard.error.CrossboardException;
 import org.crossboard.access.Principal;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -41,7 +42,7 @@ public final class BoardState implements RecordView {
    * Validates client changes against this state and, if all are valid, applies them.
    *
    * @return the canonical changes to sequence (stamped, cascades expanded)
-   * @throws org.crossboard.protocol.ProtocolException when any change is invalid; then nothing changed
+   * @throws org.crossboard.protocol.CrossboardException when any change is invalid; then nothing changed
    */
   public JsonArray applyClientChanges(JsonArray changes, Principal user, long now) {
     StagedChanges staged = new StagedChanges(this);

@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.Set;
 import org.crossboard.access.Principal;
 import org.crossboard.access.Role;
-import org.crossboard.protocol.ErrorCode;
-import org.crossboard.protocol.ProtocolException;
+import org.crossboard.error.ErrorCode;
+import org.crossboard.error.CrossboardException;
 
 /**
  * Validates a push's changes one by one against a staging view (SPEC.md R1–R6, C1–C6), applying
@@ -255,7 +255,7 @@ final class ChangeValidator {
       refusal = "commenters can only add comments and change their own";
     }
     if (refusal != null) {
-      throw new ProtocolException(ErrorCode.ERR_FORBIDDEN, "change " + index + ": " + refusal, index);
+      throw CrossboardException.ofChange(ErrorCode.ERR_FORBIDDEN, index, refusal);
     }
   }
 
@@ -270,11 +270,11 @@ final class ChangeValidator {
     return (String) value;
   }
 
-  private ProtocolException invalid(String message) {
-    return new ProtocolException(ErrorCode.ERR_INVALID_CHANGE, "change " + index + ": " + message, index);
+  private CrossboardException invalid(String message) {
+    return CrossboardException.ofChange(ErrorCode.ERR_INVALID_CHANGE, index, message);
   }
 
-  private ProtocolException locked(String id) {
-    return new ProtocolException(ErrorCode.ERR_LOCKED, "change " + index + ": record " + id + " is locked", index);
+  private CrossboardException locked(String id) {
+    return CrossboardException.ofChange(ErrorCode.ERR_LOCKED, index, "record " + id + " is locked");
   }
 }

@@ -2,7 +2,7 @@ package org.crossboard.board;
 
 import io.vertx.core.json.JsonArray;
 import org.crossboard.protocol.ClientMessage;
-import org.crossboard.protocol.ErrorCode;
+import org.crossboard.error.ErrorCode;
 import org.crossboard.protocol.ServerMessages;
 import org.crossboard.store.OpLog;
 

@@ -1,5 +1,6 @@
 package org.crossboard.board;
 
+import org.crossboard.error.CrossboardException;
 import java.util.HashMap;
 import java.util.Map;
 import org.crossboard.access.Principal;
@@ -39,7 +40,7 @@ final class SpeculativeBoard {
   /**
    * Validates a push and gives it the next seq.
    *
-   * @throws org.crossboard.protocol.ProtocolException when invalid; then nothing changed
+   * @throws org.crossboard.protocol.CrossboardException when invalid; then nothing changed
    */
   Op sequence(Principal user, String clientId, ClientMessage.Push push, long now) {
     Op op = new Op(seq + 1, clientId, push.clientSeq(), user.toJson(), now,

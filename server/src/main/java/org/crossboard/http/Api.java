@@ -1,5 +1,6 @@
 package org.crossboard.http;
 
+import org.crossboard.error.ErrorCode;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -8,7 +9,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import org.crossboard.access.AccessException;
+import org.crossboard.error.CrossboardException;
 import org.crossboard.access.AccountService;
 import org.crossboard.access.Caller;
 import org.slf4j.Logger;
@@ -44,10 +45,14 @@ final class Api {
     router.route("/api/*").failureHandler(ctx -> {
       if (ctx.failure() != null) {
         fail(ctx, ctx.failure());
-      } else if (ctx.statusCode() == 413) {
-        Json.error(ctx, 413, "ERR_TOO_LARGE", "request body over " + MAX_BODY_BYTES + " bytes");
       } else {
-        Json.error(ctx, ctx.statusCode(), "ERR_HTTP_" + ctx.statusCode(), "request failed");
+        switch (ctx.statusCode()) {
+          case 413 -> Json.error(ctx, ErrorCode.ERR_TOO_LARGE, "request body over " + MAX_BODY_BYTES + " bytes");
+          case 400 -> Json.error(ctx, ErrorCode.ERR_MALFORMED, "malformed request");
+          case 404 -> Json.error(ctx, ErrorCode.ERR_NOT_FOUND, "no such resource");
+          case 405 -> Json.error(ctx, ErrorCode.ERR_METHOD_NOT_ALLOWED, "method not allowed on this path");
+          default -> Json.error(ctx, ErrorCode.ERR_INTERNAL, "the server could not complete this request");
+        }
       }
     });
   }
@@ -58,7 +63,7 @@ final class Api {
     run(ctx, status, () -> accounts.authenticate(token).compose(action::apply));
   }
 
-  /** Runs {@code action} (which may also throw {@link AccessException}) and answers with its result. */
+  /** Runs {@code action} (which may also throw {@link CrossboardException}) and answers with its result. */
   static void run(RoutingContext ctx, int status, Supplier<Future<?>> action) {
     Future<?> result;
     try {
@@ -81,14 +86,14 @@ final class Api {
     if (ctx.response().ended()) {
       return;
     }
-    if (e instanceof AccessException a) {
+    if (e instanceof CrossboardException a) {
       if (a.retryAfterSeconds() > 0) {
         ctx.response().putHeader("Retry-After", Long.toString(a.retryAfterSeconds()));
       }
-      Json.error(ctx, a.status(), a.code(), a.getMessage());
+      Json.error(ctx, a.code(), a.getMessage());
     } else {
       LOG.error("{} {} failed", ctx.request().method(), ctx.normalizedPath(), e);
-      Json.error(ctx, 500, "ERR_INTERNAL", "the server could not complete this request");
+      Json.error(ctx, ErrorCode.ERR_INTERNAL, "the server could not complete this request");
     }
   }
 
@@ -102,7 +107,7 @@ final class Api {
     } catch (RuntimeException e) {
       // fall through: not JSON
     }
-    throw new AccessException(400, "ERR_MALFORMED", "body must be a JSON object");
+    throw new CrossboardException(ErrorCode.ERR_MALFORMED, "body must be a JSON object");
   }
 
   /**

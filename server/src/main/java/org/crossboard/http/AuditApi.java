@@ -5,7 +5,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import org.crossboard.access.AccessException;
+import org.crossboard.error.CrossboardException;
 import org.crossboard.access.AccessService;
 import org.crossboard.access.Action;
 import org.crossboard.audit.AuditCsv;
@@ -31,7 +31,7 @@ final class AuditApi {
         access.requireWorkspace(caller, ctx.pathParam("ws"), Action.VIEW_AUDIT)
             .compose(s -> answer(ctx, AuditLog.workspaceChain(s.value().id())))));
     router.get("/api/audit").handler(ctx -> api.authed(ctx, 200, caller -> caller.guest() || !caller.account().admin()
-        ? Future.failedFuture(AccessException.forbidden("only the server administrator can read the server log"))
+        ? Future.failedFuture(CrossboardException.forbidden("only the server administrator can read the server log"))
         : answer(ctx, AuditLog.SERVER_CHAIN)));
   }
 

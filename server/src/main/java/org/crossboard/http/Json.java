@@ -2,6 +2,7 @@ package org.crossboard.http;
 
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import org.crossboard.error.ErrorCode;
 
 /** JSON responses and the one REST error shape {@code {"code","message"}}. */
 final class Json {
@@ -14,7 +15,7 @@ final class Json {
         .end(body);
   }
 
-  static void error(RoutingContext ctx, int status, String code, String message) {
-    send(ctx, status, new JsonObject().put("code", code).put("message", message).encode());
+  static void error(RoutingContext ctx, ErrorCode code, String message) {
+    send(ctx, code.httpStatus(), new JsonObject().put("code", code.name()).put("message", message).encode());
   }
 }

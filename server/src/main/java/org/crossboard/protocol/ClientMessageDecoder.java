@@ -1,5 +1,7 @@
 package org.crossboard.protocol;
 
+import org.crossboard.error.ErrorCode;
+import org.crossboard.error.CrossboardException;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -7,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 
 /**
- * Turns a text frame into a {@link ClientMessage}, or throws a {@link ProtocolException} naming
+ * Turns a text frame into a {@link ClientMessage}, or throws a {@link CrossboardException} naming
  * exactly what is wrong. Validation of change contents belongs to the board, not here.
  */
 public final class ClientMessageDecoder {
@@ -20,22 +22,22 @@ public final class ClientMessageDecoder {
   /** Decodes one frame; {@code request id} is recovered even when later fields are wrong. */
   public static ClientMessage decode(String frame) {
     if (utf8Length(frame) > Limits.MAX_FRAME_BYTES) {
-      throw new ProtocolException(ErrorCode.ERR_TOO_LARGE,
+      throw new CrossboardException(ErrorCode.ERR_TOO_LARGE,
           "frame exceeds " + Limits.MAX_FRAME_BYTES + " bytes");
     }
     JsonObject json;
     try {
       Object parsed = io.vertx.core.json.Json.decodeValue(frame);
       if (!(parsed instanceof JsonObject obj)) {
-        throw new ProtocolException(ErrorCode.ERR_MALFORMED, "frame must be a JSON object");
+        throw new CrossboardException(ErrorCode.ERR_MALFORMED, "frame must be a JSON object");
       }
       json = obj;
     } catch (DecodeException e) {
-      throw new ProtocolException(ErrorCode.ERR_MALFORMED, "frame is not valid JSON");
+      throw new CrossboardException(ErrorCode.ERR_MALFORMED, "frame is not valid JSON");
     }
     MessageType type = MessageType.clientType(json.getValue("t") instanceof String s ? s : null);
     if (type == null) {
-      throw new ProtocolException(ErrorCode.ERR_UNKNOWN_TYPE,
+      throw new CrossboardException(ErrorCode.ERR_UNKNOWN_TYPE,
           "unknown message type: " + truncate(String.valueOf(json.getValue("t"))));
     }
     String id = requestId(json);
@@ -50,7 +52,7 @@ public final class ClientMessageDecoder {
       case FETCH -> new ClientMessage.Fetch(id, nonNegativeLong(json, "from"), nonNegativeLong(json, "to"));
       case PING -> new ClientMessage.Ping(id);
       case PRESENCE -> new ClientMessage.Presence(id, PresenceFields.validate(json));
-      default -> throw new ProtocolException(ErrorCode.ERR_UNKNOWN_TYPE, "not a client message: " + type.wire());
+      default -> throw new CrossboardException(ErrorCode.ERR_UNKNOWN_TYPE, "not a client message: " + type.wire());
     };
   }
 
@@ -78,13 +80,13 @@ public final class ClientMessageDecoder {
 
   private static JsonArray changes(JsonObject json) {
     if (!(json.getValue("changes") instanceof JsonArray arr)) {
-      throw new ProtocolException(ErrorCode.ERR_MALFORMED, "changes must be an array");
+      throw new CrossboardException(ErrorCode.ERR_MALFORMED, "changes must be an array");
     }
     if (arr.isEmpty()) {
-      throw new ProtocolException(ErrorCode.ERR_MALFORMED, "changes must not be empty");
+      throw new CrossboardException(ErrorCode.ERR_MALFORMED, "changes must not be empty");
     }
     if (arr.size() > Limits.MAX_CHANGES_PER_PUSH) {
-      throw new ProtocolException(ErrorCode.ERR_TOO_LARGE,
+      throw new CrossboardException(ErrorCode.ERR_TOO_LARGE,
           "a push holds at most " + Limits.MAX_CHANGES_PER_PUSH + " changes");
     }
     return arr;
@@ -94,13 +96,13 @@ public final class ClientMessageDecoder {
     if (json.getValue(field) instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())) {
       return n.intValue();
     }
-    throw new ProtocolException(ErrorCode.ERR_MALFORMED, field + " must be an integer");
+    throw new CrossboardException(ErrorCode.ERR_MALFORMED, field + " must be an integer");
   }
 
   private static long positiveLong(JsonObject json, String field) {
     long v = nonNegativeLong(json, field);
     if (v == 0) {
-      throw new ProtocolException(ErrorCode.ERR_MALFORMED, field + " must be positive");
+      throw new CrossboardException(ErrorCode.ERR_MALFORMED, field + " must be positive");
     }
     return v;
   }
@@ -108,7 +110,7 @@ public final class ClientMessageDecoder {
   private static long nonNegativeLong(JsonObject json, String field) {
     Long v = optionalLong(json, field);
     if (v == null) {
-      throw new ProtocolException(ErrorCode.ERR_MALFORMED, field + " is required");
+      throw new CrossboardException(ErrorCode.ERR_MALFORMED, field + " is required");
     }
     return v;
   }
@@ -124,14 +126,14 @@ public final class ClientMessageDecoder {
         return l;
       }
     }
-    throw new ProtocolException(ErrorCode.ERR_MALFORMED, field + " must be a non-negative integer");
+    throw new CrossboardException(ErrorCode.ERR_MALFORMED, field + " must be a non-negative integer");
   }
 
   private static String string(JsonObject json, String field, Pattern pattern) {
     if (json.getValue(field) instanceof String s && pattern.matcher(s).matches()) {
       return s;
     }
-    throw new ProtocolException(ErrorCode.ERR_MALFORMED, field + " must match " + pattern.pattern());
+    throw new CrossboardException(ErrorCode.ERR_MALFORMED, field + " must match " + pattern.pattern());
   }
 
   private static String optionalString(JsonObject json, String field) {
@@ -139,7 +141,7 @@ public final class ClientMessageDecoder {
     if (v == null || v instanceof String) {
       return (String) v;
     }
-    throw new ProtocolException(ErrorCode.ERR_MALFORMED, field + " must be a string");
+    throw new CrossboardException(ErrorCode.ERR_MALFORMED, field + " must be a string");
   }
 
   private static String truncate(String s) {

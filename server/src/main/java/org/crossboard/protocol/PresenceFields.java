@@ -1,5 +1,7 @@
 package org.crossboard.protocol;
 
+import org.crossboard.error.ErrorCode;
+import org.crossboard.error.CrossboardException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.Set;
@@ -71,7 +73,7 @@ final class PresenceFields {
     return ids;
   }
 
-  private static ProtocolException malformed(String message) {
-    return new ProtocolException(ErrorCode.ERR_MALFORMED, message);
+  private static CrossboardException malformed(String message) {
+    return new CrossboardException(ErrorCode.ERR_MALFORMED, message);
   }
 }

@@ -1,5 +1,7 @@
 package org.crossboard.protocol;
 
+import org.crossboard.error.ErrorCode;
+import org.crossboard.error.CrossboardException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -19,7 +21,7 @@ public final class ServerMessages {
     return json;
   }
 
-  public static JsonObject error(String id, ProtocolException e) {
+  public static JsonObject error(String id, CrossboardException e) {
     return error(id, e.code(), e.getMessage(), e.changeIndex());
   }
 

@@ -12,9 +12,9 @@ import org.crossboard.board.RoomRegistry;
 import org.crossboard.protocol.ClientMessage;
 import org.crossboard.protocol.ClientMessageDecoder;
 import org.crossboard.protocol.CloseCode;
-import org.crossboard.protocol.ErrorCode;
+import org.crossboard.error.ErrorCode;
 import org.crossboard.protocol.Limits;
-import org.crossboard.protocol.ProtocolException;
+import org.crossboard.error.CrossboardException;
 import org.crossboard.protocol.ProtocolVersion;
 import org.crossboard.protocol.ServerMessages;
 import org.slf4j.Logger;
@@ -123,7 +123,7 @@ public final class Connection implements RoomMember {
         return;
       }
       if (result.failed()) {
-        if (result.cause() instanceof ProtocolException p && p.code() == ErrorCode.ERR_UNAUTHORIZED) {
+        if (result.cause() instanceof CrossboardException p && p.code() == ErrorCode.ERR_UNAUTHORIZED) {
           fatal(ErrorCode.ERR_UNAUTHORIZED, p.getMessage(), CloseCode.UNAUTHORIZED);
         } else {
           LOG.warn("access re-check failed; keeping the connection until the next check", result.cause());
@@ -217,10 +217,10 @@ public final class Connection implements RoomMember {
     ClientMessage.Hello hello;
     try {
       if (!(ClientMessageDecoder.decode(frame) instanceof ClientMessage.Hello h)) {
-        throw new ProtocolException(ErrorCode.ERR_BAD_HELLO, "the first frame must be hello");
+        throw new CrossboardException(ErrorCode.ERR_BAD_HELLO, "the first frame must be hello");
       }
       hello = h;
-    } catch (ProtocolException e) {
+    } catch (CrossboardException e) {
       fatal(ErrorCode.ERR_BAD_HELLO, e.getMessage(), CloseCode.PROTOCOL_VIOLATION);
       return;
     }
@@ -244,7 +244,7 @@ public final class Connection implements RoomMember {
             return io.vertx.core.Future.failedFuture("closed");
           }
           if (supervisor.connectionsOf(p.userId(), this) >= supervisor.maxConnectionsPerUser()) {
-            return io.vertx.core.Future.failedFuture(new ProtocolException(ErrorCode.ERR_TOO_MANY_CONNECTIONS,
+            return io.vertx.core.Future.failedFuture(new CrossboardException(ErrorCode.ERR_TOO_MANY_CONNECTIONS,
                 "more than " + supervisor.maxConnectionsPerUser() + " connections for one person; close a tab"));
           }
           return rooms.join(this, hello);
@@ -271,13 +271,13 @@ public final class Connection implements RoomMember {
     }
     if (e instanceof BoardNotFoundException) {
       fatal(ErrorCode.ERR_BOARD_NOT_FOUND, e.getMessage(), CloseCode.BOARD_NOT_FOUND);
-    } else if (e instanceof ProtocolException p && p.code() == ErrorCode.ERR_FORBIDDEN) {
+    } else if (e instanceof CrossboardException p && p.code() == ErrorCode.ERR_FORBIDDEN) {
       fatal(p.code(), p.getMessage(), CloseCode.FORBIDDEN);
-    } else if (e instanceof ProtocolException p && p.code() == ErrorCode.ERR_UNAUTHORIZED) {
+    } else if (e instanceof CrossboardException p && p.code() == ErrorCode.ERR_UNAUTHORIZED) {
       fatal(p.code(), p.getMessage(), CloseCode.UNAUTHORIZED);
-    } else if (e instanceof ProtocolException p && p.code() == ErrorCode.ERR_TOO_MANY_CONNECTIONS) {
+    } else if (e instanceof CrossboardException p && p.code() == ErrorCode.ERR_TOO_MANY_CONNECTIONS) {
       fatal(p.code(), p.getMessage(), CloseCode.TOO_MANY_CONNECTIONS);
-    } else if (e instanceof ProtocolException p) {
+    } else if (e instanceof CrossboardException p) {
       fatal(p.code(), p.getMessage(), CloseCode.PROTOCOL_VIOLATION);
     } else {
       LOG.warn("join failed", e);
@@ -294,7 +294,7 @@ public final class Connection implements RoomMember {
     ClientMessage message;
     try {
       message = ClientMessageDecoder.decode(frame);
-    } catch (ProtocolException e) {
+    } catch (CrossboardException e) {
       sendJson(ServerMessages.error(ClientMessageDecoder.requestIdOf(frame), e));
       return;
     }

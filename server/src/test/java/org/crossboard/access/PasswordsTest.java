@@ -1,5 +1,8 @@
 package org.crossboard.access;
 
+import org.crossboard.error.ErrorCode;
+
+import org.crossboard.error.CrossboardException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -49,8 +52,8 @@ class PasswordsTest {
       all.add(PASSWORDS.hash("burst password " + i));
     }
     io.vertx.core.Future.join(all).transform(r -> io.vertx.core.Future.succeededFuture()).await(120, TimeUnit.SECONDS);
-    long busy = all.stream().filter(f -> f.failed() && f.cause() instanceof AccessException a
-        && a.code().equals("ERR_BUSY") && a.status() == 503).count();
+    long busy = all.stream().filter(f -> f.failed() && f.cause() instanceof CrossboardException a
+        && a.code() == ErrorCode.ERR_BUSY && a.code().httpStatus() == 503).count();
     assertEquals(20, busy);
     assertTrue(PASSWORDS.verify("burst password 0", all.get(0).result()).await(10, TimeUnit.SECONDS),
         "once the burst is over, hashing works again");

@@ -11,8 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import org.crossboard.protocol.ErrorCode;
-import org.crossboard.protocol.ProtocolException;
+import org.crossboard.error.ErrorCode;
+import org.crossboard.error.CrossboardException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -34,9 +34,9 @@ class BoardStateTest {
     return state.applyClientChanges(new JsonArray(java.util.List.of((Object[]) changes)), org.crossboard.access.Principal.of("u1", "u1", org.crossboard.access.Role.EDITOR), 42);
   }
 
-  ProtocolException rejected(JsonObject... changes) {
+  CrossboardException rejected(JsonObject... changes) {
     String before = state.toJson().encode();
-    ProtocolException e = assertThrows(ProtocolException.class, () -> apply(changes));
+    CrossboardException e = assertThrows(CrossboardException.class, () -> apply(changes));
     assertEquals(before, state.toJson().encode(), "[C2] a rejected push changes nothing");
     return e;
   }
