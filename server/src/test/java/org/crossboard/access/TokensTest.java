@@ -1,6 +1,7 @@
 package org.crossboard.access;
 
 import org.crossboard.error.CrossboardException;
+import org.crossboard.error.ErrorCode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -36,7 +37,7 @@ class TokensTest {
   static void assertRejected(Tokens tokens, String token) {
     Exception e = assertThrows(Exception.class, () -> verify(tokens, token));
     Throwable cause = e instanceof CrossboardException ? e : e.getCause() != null ? e.getCause() : e;
-    assertTrue(cause instanceof CrossboardException a && a.code().equals("ERR_UNAUTHORIZED"), String.valueOf(cause));
+    assertTrue(cause instanceof CrossboardException a && a.code() == ErrorCode.ERR_UNAUTHORIZED, String.valueOf(cause));
     if (token != null && !token.isEmpty()) {
       assertFalse(cause.getMessage().contains(token), "the token is never echoed");
     }

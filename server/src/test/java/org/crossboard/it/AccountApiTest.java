@@ -94,7 +94,7 @@ class AccountApiTest {
       JsonObject change = new JsonObject().put("current", "not it").put("password", "a brand new passphrase");
       HttpResponse<String> wrong = Rest.as(laptop).send("POST", url + "/api/auth/password", change.encode());
       assertEquals(403, wrong.statusCode());
-      assertEquals("ERR_BAD_CREDENTIALS", code(wrong));
+      assertEquals("ERR_WRONG_PASSWORD", code(wrong));
       assertEquals(400, Rest.as(laptop).send("POST", url + "/api/auth/password", change.copy()
           .put("current", TestAccess.PASSWORD).put("password", "short").encode()).statusCode());
 
