@@ -7,9 +7,7 @@ import io.vertx.core.json.JsonObject;
 import java.security.SecureRandom;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.crossboard.audit.AuditLog;
-import org.crossboard.protocol.Limits;
 import org.crossboard.store.Account;
 import org.crossboard.store.AuthSession;
 import org.crossboard.store.DuplicateKeyException;
@@ -17,13 +15,17 @@ import org.crossboard.store.Stores;
 
 /**
  * Sign-up, sign-in, renewal and sign-out (SPEC.md A1–A3). Passwords are only ever handed to
- * {@link Passwords}; neither they nor tokens appear in errors, logs or audit entries.
+ * {@link Passwords}; neither they nor tokens appear in errors, logs or audit entries. Requests
+ * arrive checked (the http layer applies the rules whose constants are here); every refusal is a
+ * failed future.
  */
 public final class AccountService {
+  /** The languages an account may choose. */
   public static final Set<String> LANGUAGES = Set.of("en", "fr", "de", "es", "et");
+  /** The language of an account that names none. */
+  public static final String DEFAULT_LANGUAGE = "en";
   public static final int MIN_PASSWORD = 10;
   public static final int MAX_PASSWORD = 200;
-  private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,189}");
   private final Stores stores;
   private final Passwords passwords;
   private final Tokens tokens;
@@ -50,27 +52,37 @@ public final class AccountService {
   /** A fresh token and the account it is for. */
   public record SignedIn(String token, long expiresAt, Account account) {}
 
-  public Future<SignedIn> signUp(JsonObject body, String ip) {
-    String email = email(body.getValue("email"));
-    String password = password(body.getValue("password"));
-    String name = Fields.required(body.getValue("name"), "name", Limits.MAX_NAME_LENGTH);
-    String org = Fields.optional(body.getValue("org"), "org", Limits.MAX_NAME_LENGTH);
-    String country = Fields.optional(body.getValue("country"), "country", Limits.MAX_NAME_LENGTH);
-    Object langValue = body.getValue("lang");
-    String lang = langValue == null ? "en" : langValue instanceof String l && LANGUAGES.contains(l) ? l : null;
-    if (lang == null) {
-      throw CrossboardException.invalid("lang must be one of " + LANGUAGES);
+  /**
+   * A new account as asked for, already checked: the email in its {@link #normalEmail normal
+   * form}, a password of {@link #MIN_PASSWORD}–{@link #MAX_PASSWORD} characters, a name, org and
+   * country (both may be null) of at most {@code Limits.MAX_NAME_LENGTH}, one of {@link #LANGUAGES}.
+   */
+  public record SignUp(String email, String password, String name, String org, String country, String lang) {
+    @Override
+    public String toString() {
+      // a record's own toString would print the password wherever the request got logged
+      return "SignUp[email=" + email + ", name=" + name + ", org=" + org + ", country=" + country + ", lang=" + lang
+          + "]";
     }
+  }
+
+  /** The form emails are stored and looked up in: accounts are found whatever the case typed. */
+  public static String normalEmail(String email) {
+    return email.strip().toLowerCase(Locale.ROOT);
+  }
+
+  public Future<SignedIn> signUp(SignUp request, String ip) {
     long now = System.currentTimeMillis();
     long wait = SlidingWindow.toSeconds(signups.waitMs(ip, signupsPerAddressPerHour, now));
     if (wait > 0) {
-      throw CrossboardException.retryAfter(ErrorCode.ERR_THROTTLED, "too many sign-ups from this address; try again in "
-          + wait + " s", wait);
+      return Future.failedFuture(CrossboardException.retryAfter(ErrorCode.ERR_THROTTLED,
+          "too many sign-ups from this address; try again in " + wait + " s", wait));
     }
     signups.add(ip, now);
     String id = "u" + Ids.random(random, 21);
-    return passwords.hash(password).compose(hash -> stores.accounts()
-            .insert(new Account(id, email, name, org, country, lang, hash, false, System.currentTimeMillis())))
+    return passwords.hash(request.password()).compose(hash -> stores.accounts()
+            .insert(new Account(id, request.email(), request.name(), request.org(), request.country(), request.lang(),
+                hash, false, System.currentTimeMillis())))
         .recover(e -> Future.failedFuture(e instanceof DuplicateKeyException
             ? new CrossboardException(ErrorCode.ERR_EMAIL_TAKEN, "an account with this email exists; sign in instead")
             : e))
@@ -81,11 +93,8 @@ public final class AccountService {
             .compose(v -> startSession(account)));
   }
 
-  public Future<SignedIn> signIn(Object emailValue, Object passwordValue, String ip) {
-    if (!(emailValue instanceof String e) || !(passwordValue instanceof String password)) {
-      return Future.failedFuture(CrossboardException.invalid("email and password are required"));
-    }
-    String email = e.strip().toLowerCase(Locale.ROOT);
+  /** Signs in with an email in its {@link #normalEmail normal form} and a password (any string). */
+  public Future<SignedIn> signIn(String email, String password, String ip) {
     long now = System.currentTimeMillis();
     long retry = throttle.retryAfterSeconds(email, ip, now);
     if (retry > 0) {
@@ -135,15 +144,11 @@ public final class AccountService {
   /**
    * Changes the caller's password after checking the current one (failures count towards login
    * throttling), and ends every other session of theirs: a password change is what someone does
-   * after a laptop went missing.
+   * after a laptop went missing. {@code next} is already checked against the password rules.
    */
-  public Future<Void> changePassword(Caller caller, Object currentValue, Object newValue, String ip) {
+  public Future<Void> changePassword(Caller caller, String current, String next, String ip) {
     if (caller.guest()) {
       return Future.failedFuture(CrossboardException.forbidden("guests have no password"));
-    }
-    String next = password(newValue);
-    if (!(currentValue instanceof String current)) {
-      throw CrossboardException.invalid("current password is required");
     }
     String email = caller.account().email();
     long retry = throttle.retryAfterSeconds(email, ip, System.currentTimeMillis());
@@ -225,20 +230,6 @@ public final class AccountService {
 
   private static JsonObject actor(Account account) {
     return new JsonObject().put("id", account.id()).put("name", account.name());
-  }
-
-  private static String email(Object value) {
-    if (!(value instanceof String s) || !EMAIL.matcher(s.strip()).matches() || s.strip().length() > 254) {
-      throw CrossboardException.invalid("email must look like name@example.org");
-    }
-    return s.strip().toLowerCase(Locale.ROOT);
-  }
-
-  private static String password(Object value) {
-    if (!(value instanceof String s) || s.length() < MIN_PASSWORD || s.length() > MAX_PASSWORD) {
-      throw CrossboardException.invalid("password must be " + MIN_PASSWORD + "-" + MAX_PASSWORD + " characters");
-    }
-    return s;
   }
 
   /** The public view of an account. */

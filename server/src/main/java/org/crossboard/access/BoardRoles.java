@@ -78,8 +78,7 @@ public final class BoardRoles {
   }
 
   /** Gives a person a role on one board (they must already belong to the workspace or board). */
-  public Future<JsonObject> set(Caller caller, String boardId, String userId, Object roleValue, String ip) {
-    Role role = Fields.role(roleValue);
+  public Future<JsonObject> set(Caller caller, String boardId, String userId, Role role, String ip) {
     return access.requireBoard(caller, boardId, Action.MANAGE_BOARD_ROLES).compose(scoped -> {
       BoardInfo board = scoped.value();
       if (!scoped.role().atLeast(role)) {

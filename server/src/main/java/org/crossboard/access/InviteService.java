@@ -11,7 +11,6 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import org.crossboard.audit.AuditLog;
-import org.crossboard.protocol.Limits;
 import org.crossboard.store.BoardInfo;
 import org.crossboard.store.Grant;
 import org.crossboard.store.Invite;
@@ -26,6 +25,12 @@ import org.crossboard.store.Stores;
 public final class InviteService {
   /** A guest token never outlives this, whatever the link's expiry. */
   public static final long GUEST_TOKEN_MAX_MS = 12 * 3_600_000L;
+  /** How long a link lasts when its creator does not say. */
+  public static final int DEFAULT_EXPIRES_IN_HOURS = 72;
+  public static final int MAX_EXPIRES_IN_HOURS = 720;
+  /** How many times a link can be used when its creator does not say. */
+  public static final int DEFAULT_MAX_USES = 1;
+  public static final int MAX_USES = 1000;
   private final Stores stores;
   private final AccessService access;
   private final Tokens tokens;
@@ -41,18 +46,34 @@ public final class InviteService {
     this.events = events;
   }
 
+  /**
+   * A link to create, already checked: for the workspace ({@code board} null) or one of its boards,
+   * lasting 1–{@link #MAX_EXPIRES_IN_HOURS} hours and usable 1–{@link #MAX_USES} times.
+   */
+  public record NewInvite(Role role, String board, int expiresInHours, int maxUses) {}
+
+  /**
+   * A guest joining through a link: the code as sent (null when the request had none; any code that
+   * is not usable gets {@code ERR_INVITE_INVALID}), and an already checked display name, org and
+   * country (both may be null).
+   */
+  public record GuestJoin(String code, String name, String org, String country) {
+    @Override
+    public String toString() {
+      // a record's own toString would print the code wherever the request got logged
+      return "GuestJoin[name=" + name + ", org=" + org + ", country=" + country + "]";
+    }
+  }
+
   /** Creates a link; the answer carries its code, which is never shown again. */
-  public Future<JsonObject> create(Caller caller, String workspaceId, JsonObject body, String ip) {
-    Role role = Fields.role(body.getValue("role"));
-    int hours = Fields.range(body.getValue("expiresInHours", 72), "expiresInHours", 1, 720);
-    int maxUses = Fields.range(body.getValue("maxUses", 1), "maxUses", 1, 1000);
-    Object boardValue = body.getValue("board");
+  public Future<JsonObject> create(Caller caller, String workspaceId, NewInvite request, String ip) {
+    Role role = request.role();
+    int maxUses = request.maxUses();
     Future<Role> callerRole;
-    if (boardValue == null) {
+    if (request.board() == null) {
       callerRole = access.requireWorkspace(caller, workspaceId, Action.INVITE_TO_WORKSPACE).map(AccessService.Scoped::role);
     } else {
-      String boardId = Fields.required(boardValue, "board", 64);
-      callerRole = access.requireBoard(caller, boardId, Action.INVITE_TO_BOARD).compose(s ->
+      callerRole = access.requireBoard(caller, request.board(), Action.INVITE_TO_BOARD).compose(s ->
           s.value().workspace().equals(workspaceId) ? Future.succeededFuture(s.role())
               : Future.failedFuture(AccessService.boardNotFound()));
     }
@@ -62,8 +83,8 @@ public final class InviteService {
       }
       String code = Ids.random(random, 32);
       long now = System.currentTimeMillis();
-      Invite invite = new Invite(idOf(code), workspaceId, (String) boardValue, role, now + hours * 3_600_000L,
-          maxUses, maxUses, false, caller.userId(), now);
+      Invite invite = new Invite(idOf(code), workspaceId, request.board(), role,
+          now + request.expiresInHours() * 3_600_000L, maxUses, maxUses, false, caller.userId(), now);
       return stores.invites().insert(invite)
           .compose(v -> audit.record(AuditLog.workspaceChain(workspaceId), caller.actor(), "invite.created",
               invite.id(), new JsonObject().put("role", role.wire()).put("board", invite.board())
@@ -109,9 +130,9 @@ public final class InviteService {
     });
   }
 
-  /** What a link offers, for the join page. */
-  public Future<JsonObject> preview(Object codeValue) {
-    return usableInvite(codeValue).compose(invite -> stores.workspaces().get(invite.workspace()).compose(ws ->
+  /** What a link offers, for the join page ({@code code} as sent, may be null). */
+  public Future<JsonObject> preview(String code) {
+    return usableInvite(code).compose(invite -> stores.workspaces().get(invite.workspace()).compose(ws ->
         board(invite).map(board -> new JsonObject()
             .put("workspace", invite.workspace()).put("workspaceName", ws == null ? null : ws.name())
             .put("board", invite.board()).put("boardTitle", board == null ? null : board.title())
@@ -123,13 +144,13 @@ public final class InviteService {
   /**
    * An account holder accepts: takes one use and gains the role — unless their current role there
    * is already at least as strong (a viewer link never demotes an editor; on a board, the
-   * workspace role counts).
+   * workspace role counts). {@code code} is as sent, may be null.
    */
-  public Future<JsonObject> accept(Caller caller, Object codeValue, String ip) {
+  public Future<JsonObject> accept(Caller caller, String code, String ip) {
     if (caller.guest()) {
       return Future.failedFuture(CrossboardException.forbidden("sign in or sign up to accept an invitation"));
     }
-    return use(codeValue).compose(invite -> currentRole(caller.userId(), invite).compose(current -> {
+    return use(code).compose(invite -> currentRole(caller.userId(), invite).compose(current -> {
       boolean keep = current != null && current.atLeast(invite.role());
       Role role = keep ? current : invite.role();
       String scope = invite.board() == null ? Grant.workspaceScope(invite.workspace()) : Grant.boardScope(invite.board());
@@ -155,20 +176,19 @@ public final class InviteService {
   }
 
   /** A guest joins a board through a link with a display name and no account. */
-  public Future<JsonObject> guest(JsonObject body, String ip) {
-    String name = Fields.required(body.getValue("name"), "name", Limits.MAX_NAME_LENGTH);
-    String org = Fields.optional(body.getValue("org"), "org", Limits.MAX_NAME_LENGTH);
-    String country = Fields.optional(body.getValue("country"), "country", Limits.MAX_NAME_LENGTH);
-    return usableInvite(body.getValue("code")).compose(preview -> {
+  public Future<JsonObject> guest(GuestJoin request, String ip) {
+    String name = request.name();
+    return usableInvite(request.code()).compose(preview -> {
       if (preview.board() == null) {
         return Future.failedFuture(CrossboardException.forbidden("workspace invitations need an account"));
       }
-      return use(body.getValue("code"));
+      return use(request.code());
     }).compose(invite -> {
       String guestId = "g" + Ids.random(random, 21);
       Role role = invite.role().forGuest();
       long expiresAt = Math.min(invite.expiresAt(), System.currentTimeMillis() + GUEST_TOKEN_MAX_MS);
-      String token = tokens.forGuest(guestId, name, org, country, invite.id(), invite.board(), role, expiresAt);
+      String token = tokens.forGuest(guestId, name, request.org(), request.country(), invite.id(), invite.board(), role,
+          expiresAt);
       return audit.record(AuditLog.workspaceChain(invite.workspace()), new JsonObject().put("id", guestId)
                   .put("name", name), "invite.used", invite.id(),
               new JsonObject().put("role", role.wire()).put("board", invite.board()).put("guest", true), ip)
@@ -182,19 +202,20 @@ public final class InviteService {
   }
 
   /** The invitation a code names while it can be used; {@code ERR_INVITE_INVALID} otherwise. */
-  private Future<Invite> usableInvite(Object codeValue) {
-    return storedId(codeValue).compose(id -> stores.invites().get(id))
+  private Future<Invite> usableInvite(String code) {
+    return storedId(code).compose(id -> stores.invites().get(id))
         .compose(invite -> present(invite != null && invite.usable(System.currentTimeMillis()) ? invite : null));
   }
 
   /** Takes one use of the invitation a code names; {@code ERR_INVITE_INVALID} when none is left. */
-  private Future<Invite> use(Object codeValue) {
-    return storedId(codeValue).compose(id -> stores.invites().use(id, System.currentTimeMillis()))
+  private Future<Invite> use(String code) {
+    return storedId(code).compose(id -> stores.invites().use(id, System.currentTimeMillis()))
         .compose(InviteService::present);
   }
 
-  private static Future<String> storedId(Object codeValue) {
-    return codeValue instanceof String code && !code.isEmpty() && code.length() <= 100
+  /** The stored id of a code that could be one of ours; {@code ERR_INVITE_INVALID} like any unusable code otherwise. */
+  private static Future<String> storedId(String code) {
+    return code != null && !code.isEmpty() && code.length() <= 100
         ? Future.succeededFuture(idOf(code)) : Future.failedFuture(invalidInvite());
   }
 

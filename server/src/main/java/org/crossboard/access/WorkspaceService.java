@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.crossboard.audit.AuditLog;
-import org.crossboard.protocol.Limits;
 import org.crossboard.store.Account;
 import org.crossboard.store.Grant;
 import org.crossboard.store.Stores;
@@ -36,12 +35,11 @@ public final class WorkspaceService {
     this.events = events;
   }
 
-  /** Creates a workspace owned by the caller. */
-  public Future<JsonObject> create(Caller caller, Object nameValue, String ip) {
+  /** Creates a workspace owned by the caller; {@code name} is already checked (stripped, 1–200 characters). */
+  public Future<JsonObject> create(Caller caller, String name, String ip) {
     if (caller.guest()) {
       return Future.failedFuture(CrossboardException.forbidden("guests cannot create workspaces"));
     }
-    String name = Fields.required(nameValue, "name", Limits.MAX_TITLE_LENGTH);
     long now = System.currentTimeMillis();
     Workspace ws = new Workspace("w" + Ids.random(random, 21), name, caller.userId(), now);
     return stores.workspaces().insert(ws)
@@ -124,8 +122,7 @@ public final class WorkspaceService {
   }
 
   /** Changes an existing member's workspace role (owners only; a workspace keeps at least one owner). */
-  public Future<JsonObject> setRole(Caller caller, String workspaceId, String userId, Object roleValue, String ip) {
-    Role role = Fields.role(roleValue);
+  public Future<JsonObject> setRole(Caller caller, String workspaceId, String userId, Role role, String ip) {
     String scope = Grant.workspaceScope(workspaceId);
     return access.requireWorkspace(caller, workspaceId, Action.MANAGE_MEMBERS)
         .compose(s -> stores.grants().get(scope, userId))

@@ -7,8 +7,8 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import java.util.function.BiFunction;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import org.crossboard.error.CrossboardException;
 import org.crossboard.access.AccountService;
 import org.crossboard.access.Caller;
@@ -17,9 +17,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What every REST handler shares: the body limit, the bearer token (only ever read from the
- * {@code Authorization} header), the client address, and one mapping from failures to
- * {@code {"code","message"}} answers. Unexpected failures are logged without request data and
- * answered without details.
+ * {@code Authorization} header), the request body parsed before the service it is for runs, the
+ * client address, and one mapping from failures to {@code {"code","message"}} answers. Unexpected
+ * failures are logged without request data and answered without details.
  */
 final class Api {
   static final int MAX_BODY_BYTES = 64 * 1024;
@@ -57,20 +57,43 @@ final class Api {
     });
   }
 
-  /** Runs {@code action} for an authenticated caller and answers with its JSON result. */
+  /** Runs {@code action} for an authenticated caller and answers with its result. */
   void authed(RoutingContext ctx, int status, Function<Caller, Future<?>> action) {
     String token = bearer(ctx);
-    run(ctx, status, () -> accounts.authenticate(token).compose(action::apply));
+    answer(ctx, status, accounts.authenticate(token).compose(action::apply));
   }
 
-  /** Runs {@code action} (which may also throw {@link CrossboardException}) and answers with its result. */
-  static void run(RoutingContext ctx, int status, Supplier<Future<?>> action) {
-    Future<?> result;
+  /**
+   * Like {@link #authed(RoutingContext, int, Function)} for a request with a body: once the caller
+   * is known, the body is parsed by {@code parse} (a {@link RequestBodies} method) and the result
+   * handed to {@code action} with the caller.
+   */
+  <T> void authed(RoutingContext ctx, int status, Function<JsonObject, T> parse,
+      BiFunction<Caller, T, Future<?>> action) {
+    String token = bearer(ctx);
+    answer(ctx, status, accounts.authenticate(token)
+        .compose(caller -> parsed(ctx, parse).compose(request -> action.apply(caller, request))));
+  }
+
+  /** For a call that needs no token: parses the body by {@code parse}, runs {@code action} on it, answers. */
+  static <T> void run(RoutingContext ctx, int status, Function<JsonObject, T> parse, Function<T, Future<?>> action) {
+    answer(ctx, status, parsed(ctx, parse).compose(action::apply));
+  }
+
+  /**
+   * The request body as {@code parse} makes it, or the refusal it threw: the one place where a
+   * request that cannot be parsed ({@code ERR_MALFORMED}, {@code ERR_INVALID}) becomes a failure
+   * answered like any other.
+   */
+  private static <T> Future<T> parsed(RoutingContext ctx, Function<JsonObject, T> parse) {
     try {
-      result = action.get();
-    } catch (RuntimeException e) {
-      result = Future.failedFuture(e);
+      return Future.succeededFuture(parse.apply(body(ctx)));
+    } catch (CrossboardException e) {
+      return Future.failedFuture(e);
     }
+  }
+
+  private static void answer(RoutingContext ctx, int status, Future<?> result) {
     result.onSuccess(value -> {
       if (value == null) {
         ctx.response().setStatusCode(204).putHeader("Cache-Control", "no-store").end();
@@ -98,7 +121,7 @@ final class Api {
   }
 
   /** The request body as an object; {@code ERR_MALFORMED} otherwise. */
-  static JsonObject body(RoutingContext ctx) {
+  private static JsonObject body(RoutingContext ctx) {
     try {
       JsonObject body = ctx.body().asJsonObject();
       if (body != null) {

@@ -16,20 +16,16 @@ final class AuthApi {
   }
 
   void mount(Router router) {
-    router.post("/api/auth/signup").handler(ctx -> Api.run(ctx, 201, () ->
-        accounts.signUp(Api.body(ctx), api.ip(ctx)).map(AuthApi::signedIn)));
-    router.post("/api/auth/signin").handler(ctx -> Api.run(ctx, 200, () -> {
-      JsonObject body = Api.body(ctx);
-      return accounts.signIn(body.getValue("email"), body.getValue("password"), api.ip(ctx)).map(AuthApi::signedIn);
-    }));
+    router.post("/api/auth/signup").handler(ctx -> Api.run(ctx, 201, RequestBodies::signUp, signUp ->
+        accounts.signUp(signUp, api.ip(ctx)).map(AuthApi::signedIn)));
+    router.post("/api/auth/signin").handler(ctx -> Api.run(ctx, 200, RequestBodies::signIn, signIn ->
+        accounts.signIn(signIn.email(), signIn.password(), api.ip(ctx)).map(AuthApi::signedIn)));
     router.post("/api/auth/renew").handler(ctx -> api.authed(ctx, 200, caller ->
         accounts.renew(caller).map(AuthApi::signedIn)));
     router.post("/api/auth/signout").handler(ctx -> api.authed(ctx, 204, caller ->
         accounts.signOut(caller, api.ip(ctx))));
-    router.post("/api/auth/password").handler(ctx -> api.authed(ctx, 204, caller -> {
-      JsonObject body = Api.body(ctx);
-      return accounts.changePassword(caller, body.getValue("current"), body.getValue("password"), api.ip(ctx));
-    }));
+    router.post("/api/auth/password").handler(ctx -> api.authed(ctx, 204, RequestBodies::passwordChange,
+        (caller, change) -> accounts.changePassword(caller, change.current(), change.next(), api.ip(ctx))));
     router.post("/api/auth/signout-everywhere").handler(ctx -> api.authed(ctx, 204, caller ->
         accounts.signOutEverywhere(caller, api.ip(ctx))));
     router.get("/api/me").handler(ctx -> api.authed(ctx, 200, caller -> Future.succeededFuture(caller.guest()

@@ -50,8 +50,8 @@ final class BoardApi {
                 })))));
     router.get("/api/boards/:id/members").handler(ctx -> api.authed(ctx, 200, caller ->
         boardRoles.people(caller, id(ctx))));
-    router.put("/api/boards/:id/members/:user").handler(ctx -> api.authed(ctx, 200, caller ->
-        boardRoles.set(caller, id(ctx), ctx.pathParam("user"), Api.body(ctx).getValue("role"), api.ip(ctx))));
+    router.put("/api/boards/:id/members/:user").handler(ctx -> api.authed(ctx, 200, RequestBodies::role,
+        (caller, role) -> boardRoles.set(caller, id(ctx), ctx.pathParam("user"), role, api.ip(ctx))));
     router.delete("/api/boards/:id/members/:user").handler(ctx -> api.authed(ctx, 204, caller ->
         boardRoles.remove(caller, id(ctx), ctx.pathParam("user"), api.ip(ctx)).map(v -> (Object) null)));
   }

@@ -17,19 +17,19 @@ final class InviteApi {
   }
 
   void mount(Router router) {
-    router.post("/api/workspaces/:ws/invites").handler(ctx -> api.authed(ctx, 201, caller ->
-        invites.create(caller, ctx.pathParam("ws"), Api.body(ctx), api.ip(ctx))));
+    router.post("/api/workspaces/:ws/invites").handler(ctx -> api.authed(ctx, 201, RequestBodies::newInvite,
+        (caller, invite) -> invites.create(caller, ctx.pathParam("ws"), invite, api.ip(ctx))));
     router.get("/api/workspaces/:ws/invites").handler(ctx -> api.authed(ctx, 200, caller ->
         invites.list(caller, ctx.pathParam("ws"))));
     router.get("/api/boards/:id/invites").handler(ctx -> api.authed(ctx, 200, caller ->
         invites.listForBoard(caller, ctx.pathParam("id"))));
     router.delete("/api/invites/:id").handler(ctx -> api.authed(ctx, 204, caller ->
         invites.revoke(caller, ctx.pathParam("id"), api.ip(ctx))));
-    router.post("/api/invites/preview").handler(ctx -> Api.run(ctx, 200, () ->
-        invites.preview(Api.body(ctx).getValue("code"))));
-    router.post("/api/invites/accept").handler(ctx -> api.authed(ctx, 200, caller ->
-        invites.accept(caller, Api.body(ctx).getValue("code"), api.ip(ctx))));
-    router.post("/api/invites/guest").handler(ctx -> Api.run(ctx, 200, () ->
-        invites.guest(Api.body(ctx), api.ip(ctx))));
+    router.post("/api/invites/preview").handler(ctx -> Api.run(ctx, 200, RequestBodies::inviteCode,
+        invites::preview));
+    router.post("/api/invites/accept").handler(ctx -> api.authed(ctx, 200, RequestBodies::inviteCode,
+        (caller, code) -> invites.accept(caller, code, api.ip(ctx))));
+    router.post("/api/invites/guest").handler(ctx -> Api.run(ctx, 200, RequestBodies::guestJoin, join ->
+        invites.guest(join, api.ip(ctx))));
   }
 }

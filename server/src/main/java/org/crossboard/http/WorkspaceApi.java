@@ -6,11 +6,9 @@ import io.vertx.ext.web.RoutingContext;
 import org.crossboard.access.AccessService;
 import org.crossboard.access.Action;
 import org.crossboard.access.BoardRoles;
-import org.crossboard.access.Fields;
 import org.crossboard.access.WorkspaceService;
 import org.crossboard.audit.AuditLog;
 import org.crossboard.board.BoardService;
-import org.crossboard.protocol.Limits;
 
 /** Workspaces, their members and their boards (docs/API.md "Workspaces and members"). */
 final class WorkspaceApi {
@@ -33,25 +31,23 @@ final class WorkspaceApi {
 
   void mount(Router router) {
     router.get("/api/workspaces").handler(ctx -> api.authed(ctx, 200, workspaces::list));
-    router.post("/api/workspaces").handler(ctx -> api.authed(ctx, 201, caller ->
-        workspaces.create(caller, Api.body(ctx).getValue("name"), api.ip(ctx))));
+    router.post("/api/workspaces").handler(ctx -> api.authed(ctx, 201, RequestBodies::workspaceName,
+        (caller, name) -> workspaces.create(caller, name, api.ip(ctx))));
     router.get("/api/workspaces/:ws").handler(ctx -> api.authed(ctx, 200, caller -> workspaces.view(caller, ws(ctx))));
     router.get("/api/workspaces/:ws/members").handler(ctx -> api.authed(ctx, 200, caller ->
         workspaces.members(caller, ws(ctx))));
-    router.put("/api/workspaces/:ws/members/:user").handler(ctx -> api.authed(ctx, 200, caller ->
-        workspaces.setRole(caller, ws(ctx), ctx.pathParam("user"), Api.body(ctx).getValue("role"), api.ip(ctx))));
+    router.put("/api/workspaces/:ws/members/:user").handler(ctx -> api.authed(ctx, 200, RequestBodies::role,
+        (caller, role) -> workspaces.setRole(caller, ws(ctx), ctx.pathParam("user"), role, api.ip(ctx))));
     router.delete("/api/workspaces/:ws/members/:user").handler(ctx -> api.authed(ctx, 204, caller ->
         workspaces.remove(caller, ws(ctx), ctx.pathParam("user"), api.ip(ctx))));
     router.get("/api/workspaces/:ws/boards").handler(ctx -> api.authed(ctx, 200, caller ->
         boardRoles.visibleBoards(caller, ws(ctx))));
-    router.post("/api/workspaces/:ws/boards").handler(ctx -> api.authed(ctx, 201, caller -> {
-      String title = Fields.required(Api.body(ctx).getValue("title"), "title", Limits.MAX_TITLE_LENGTH);
-      return access.requireWorkspace(caller, ws(ctx), Action.CREATE_BOARD).compose(s ->
-          boards.create(s.value().id(), title).compose(board ->
-              audit.record(AuditLog.workspaceChain(board.workspace()), caller.actor(), "board.created", board.id(),
-                      new JsonObject().put("title", title), api.ip(ctx))
-                  .map(v -> board.toJson().put("role", s.role().wire()))));
-    }));
+    router.post("/api/workspaces/:ws/boards").handler(ctx -> api.authed(ctx, 201, RequestBodies::boardTitle,
+        (caller, title) -> access.requireWorkspace(caller, ws(ctx), Action.CREATE_BOARD).compose(s ->
+            boards.create(s.value().id(), title).compose(board ->
+                audit.record(AuditLog.workspaceChain(board.workspace()), caller.actor(), "board.created", board.id(),
+                        new JsonObject().put("title", title), api.ip(ctx))
+                    .map(v -> board.toJson().put("role", s.role().wire()))))));
   }
 
   private static String ws(RoutingContext ctx) {
