@@ -56,6 +56,17 @@ public enum Action {
     return scope;
   }
 
+  /** The board actions {@code role} allows, by name: what the welcome and {@code role} frames tell the client. */
+  public static io.vertx.core.json.JsonArray allowedOnBoard(Role role) {
+    io.vertx.core.json.JsonArray names = new io.vertx.core.json.JsonArray();
+    for (Action action : values()) {
+      if (action.scope == Scope.BOARD && action.allows(role)) {
+        names.add(action.name());
+      }
+    }
+    return names;
+  }
+
   /** Whether a person with {@code role} (null: none) may do this. */
   public boolean allows(Role role) {
     return role != null && role.atLeast(minimum);

@@ -6,7 +6,7 @@ import org.crossboard.protocol.ClientMessage;
 
 /**
  * Establishes who says {@code hello} and with what role on the board, and re-checks that later.
- * Fails with a {@link org.crossboard.protocol.CrossboardException} carrying {@code ERR_UNAUTHORIZED}
+ * Fails with a {@link org.crossboard.error.CrossboardException} carrying {@code ERR_UNAUTHORIZED}
  * (no valid token or session) or {@code ERR_FORBIDDEN} (no role on this board).
  */
 public interface Authenticator {

@@ -1,7 +1,6 @@
 package org.crossboard.access;
 
 import io.vertx.core.Future;
-import org.crossboard.board.BoardNotFoundException;
 import org.crossboard.protocol.ClientMessage;
 import org.crossboard.error.ErrorCode;
 import org.crossboard.error.CrossboardException;
@@ -28,7 +27,7 @@ public final class TokenAuthenticator implements Authenticator {
         .recover(e -> Future.failedFuture(e instanceof CrossboardException a ? unauthorized(a.getMessage()) : e))
         .compose(caller -> stores.boards().get(hello.board()).compose(board -> {
           if (board == null) {
-            return Future.failedFuture(new BoardNotFoundException(hello.board()));
+            return Future.failedFuture(new CrossboardException(ErrorCode.ERR_BOARD_NOT_FOUND, "no such board"));
           }
           return access.roleOn(caller, board).compose(role -> {
             if (role == null) {

@@ -14,7 +14,7 @@ import org.crossboard.access.TokenAuthenticator;
 import org.crossboard.access.Tokens;
 import org.crossboard.access.WorkspaceService;
 import org.crossboard.audit.AuditLog;
-import org.crossboard.board.BoardService;
+import org.crossboard.lifecycle.BoardService;
 import org.crossboard.config.AccessConfig;
 import org.crossboard.http.RestApi;
 import org.crossboard.pubsub.PubSub;
@@ -58,6 +58,10 @@ final class AccessModule {
 
   AccessEvents events() {
     return events;
+  }
+
+  AuditLog audit() {
+    return audit;
   }
 
   Authenticator authenticator() {

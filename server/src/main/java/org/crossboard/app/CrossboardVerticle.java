@@ -8,27 +8,42 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.sockjs.SockJSHandler;
 import io.vertx.ext.web.handler.sockjs.SockJSHandlerOptions;
+import java.util.ArrayList;
+import java.util.List;
 import org.crossboard.access.Authenticator;
-import org.crossboard.board.BoardService;
-import org.crossboard.board.RoomRegistry;
-import org.crossboard.board.RoomSettings;
+import org.crossboard.comment.CommentFeature;
 import org.crossboard.config.CrossboardConfig;
 import org.crossboard.http.HealthApi;
 import org.crossboard.http.WebClientRoutes;
+import org.crossboard.lifecycle.BoardEvents;
+import org.crossboard.lifecycle.BoardLifecycle;
+import org.crossboard.lifecycle.BoardService;
+import org.crossboard.lifecycle.BoardTitleFeature;
+import org.crossboard.presence.PresenceFeature;
+import org.crossboard.presence.PresenceSettings;
 import org.crossboard.protocol.Limits;
 import org.crossboard.pubsub.PubSub;
 import org.crossboard.pubsub.local.LocalPubSub;
 import org.crossboard.pubsub.redis.RedisPubSub;
+import org.crossboard.replication.ReplicationFeature;
+import org.crossboard.room.RoomFeature;
+import org.crossboard.room.RoomFeatures;
+import org.crossboard.room.RoomRegistry;
+import org.crossboard.room.RoomSettings;
 import org.crossboard.transport.Connection;
 import org.crossboard.transport.ConnectionSupervisor;
 import org.crossboard.transport.SockJsClientSocket;
 import org.crossboard.transport.WebSocketClientSocket;
 
 /**
- * One server node: storage, board rooms, WebSocket + SockJS endpoints, REST and the web client.
- * Rooms and connections are confined to this verticle's event loop.
+ * One server node — the composition root: storage, pub/sub, the room features, board rooms,
+ * WebSocket + SockJS endpoints, REST and the web client. Rooms and connections are confined to
+ * this verticle's event loop.
  */
 public final class CrossboardVerticle extends VerticleBase {
+  /** With several nodes: how often an idle room compares its seq with the op log's (M3). */
+  private static final long CATCH_UP_CHECK_MS = 2_000;
+
   private final CrossboardConfig config;
   private StoreFactory.Opened stores;
   private PubSub pubsub;
@@ -54,32 +69,52 @@ public final class CrossboardVerticle extends VerticleBase {
           : RedisPubSub.start(vertx, config.redisUrl()).<PubSub>map(r -> r);
     }).compose(ps -> {
       pubsub = ps;
-      RoomSettings defaults = RoomSettings.DEFAULTS;
-      RoomSettings settings = new RoomSettings(config.snapshotEvery(), config.roomIdleCloseMs(),
-          defaults.resumeOps(), config.presenceTickMs(), config.presenceTimeoutMs(), config.presenceThinAbove(),
-          defaults.catchUpCheckMs(), defaults.maxBacklog());
-      rooms = new RoomRegistry(stores.stores(), settings, vertx, pubsub, config.nodeId(), config.redisUrl() != null);
       supervisor = new ConnectionSupervisor(vertx, config.handshakeTimeoutMs(), config.idleTimeoutMs(),
           config.access().maxConnectionsPerUser());
       supervisor.start();
       return vertx.executeBlocking(() -> SecretKey.load(config));
     }).compose(secret -> {
       AccessModule access = new AccessModule(vertx, stores.stores(), pubsub, secret, config.access());
+      RoomFeatures features = RoomFeatures.of(features(access));
+      RoomSettings defaults = RoomSettings.DEFAULTS;
+      rooms = new RoomRegistry(stores.stores(), new RoomSettings(config.snapshotEvery(), config.roomIdleCloseMs(),
+          defaults.resumeOps(), defaults.maxBacklog()), vertx, pubsub, config.nodeId(), clustered(), features);
+      BoardEvents boardEvents = new BoardEvents(pubsub);
       pubsub.reconnectHandler(v -> supervisor.recheckAll()); // events lost during an outage
       return access.events().subscribe(supervisor::onAccessEvent)
-          .compose(sub -> listen(router(access, new BoardService(stores.stores(), rooms))));
+          .compose(sub -> new BoardLifecycle(boardEvents, rooms, stores.stores().boards()).start(pubsub))
+          .compose(v -> listen(router(access, features, new BoardService(stores.stores(), boardEvents))));
     });
   }
 
-  private Router router(AccessModule access, BoardService boards) {
+  private boolean clustered() {
+    return config.redisUrl() != null;
+  }
+
+  /** The features of every room, in the order their hooks run. */
+  private List<RoomFeature> features(AccessModule access) {
+    List<RoomFeature> features = new ArrayList<>();
+    if (clustered()) { // first, so other nodes hear of new ops before anything else happens
+      features.add(new ReplicationFeature(pubsub, stores.stores().ops(), CATCH_UP_CHECK_MS));
+    }
+    features.add(new PresenceFeature(config.nodeId(), new PresenceSettings(config.presenceTickMs(),
+        config.presenceTimeoutMs(), config.presenceThinAbove())));
+    features.add(new CommentFeature());
+    features.add(new BoardTitleFeature(stores.stores().boards(), access.audit()));
+    return features;
+  }
+
+  private Router router(AccessModule access, RoomFeatures features, BoardService boards) {
     Authenticator authenticator = access.authenticator();
     Router router = Router.router(vertx);
     router.route("/ws").handler(ctx -> ctx.request().toWebSocket().onSuccess(ws ->
-        new Connection(new WebSocketClientSocket(ws, config.writeQueueMaxBytes()), rooms, authenticator, supervisor)));
+        new Connection(new WebSocketClientSocket(ws, config.writeQueueMaxBytes()), rooms, features, authenticator,
+            supervisor)));
     SockJSHandlerOptions sockJsOptions = new SockJSHandlerOptions().setRegisterWriteHandler(false);
     router.route("/sockjs/*").handler(BodyHandler.create().setBodyLimit(Limits.TRANSPORT_MAX_FRAME_BYTES));
     router.route("/sockjs/*").subRouter(SockJSHandler.create(vertx, sockJsOptions).socketHandler(socket ->
-        new Connection(new SockJsClientSocket(vertx, socket, config.writeQueueMaxBytes()), rooms, authenticator, supervisor)));
+        new Connection(new SockJsClientSocket(vertx, socket, config.writeQueueMaxBytes()), rooms, features,
+            authenticator, supervisor)));
     access.mount(router, boards, config.trustedProxyHops());
     new HealthApi(config.nodeId(), rooms, supervisor, pubsub).mount(router);
     WebClientRoutes.mount(router, config.webrootDir());

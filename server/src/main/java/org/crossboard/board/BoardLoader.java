@@ -3,23 +3,25 @@ package org.crossboard.board;
 import io.vertx.core.Future;
 import java.util.ArrayList;
 import java.util.List;
+import org.crossboard.error.CrossboardException;
+import org.crossboard.error.ErrorCode;
 import org.crossboard.store.Op;
 import org.crossboard.store.Snapshot;
 import org.crossboard.store.Stores;
 
 /** Rebuilds a board from its newest snapshot plus the ops after it (SPEC.md D4). */
-final class BoardLoader {
+public final class BoardLoader {
   private static final int PAGE = 1_000;
 
   /** The loaded board: its state at {@code seq} and the ops replayed on top of the snapshot. */
-  record Loaded(BoardState state, long seq, long snapshotSeq, List<Op> replayed) {}
+  public record Loaded(BoardState state, long seq, long snapshotSeq, List<Op> replayed) {}
 
   private BoardLoader() {}
 
-  static Future<Loaded> load(Stores stores, String boardId) {
+  public static Future<Loaded> load(Stores stores, String boardId) {
     return stores.boards().get(boardId).compose(info -> {
       if (info == null) {
-        return Future.failedFuture(new BoardNotFoundException(boardId));
+        return Future.failedFuture(new CrossboardException(ErrorCode.ERR_BOARD_NOT_FOUND, "no such board"));
       }
       return stores.snapshots().latest(boardId).compose(snapshot -> {
         Snapshot start = snapshot != null ? snapshot : new Snapshot(0, BoardState.initial(info.title()).toJson());

@@ -15,11 +15,11 @@ public final class BoardState implements RecordView {
   /** A new board: only the board's own record. */
   public static BoardState initial(String title) {
     BoardState state = new BoardState();
-    JsonObject board = new JsonObject().put("id", RecordSchema.BOARD_RECORD_ID).put("type", "board");
+    JsonObject board = new JsonObject().put("id", RecordTypes.BOARD_RECORD_ID).put("type", "board");
     if (title != null) {
       board.put("title", title);
     }
-    state.records.put(RecordSchema.BOARD_RECORD_ID, board);
+    state.records.put(RecordTypes.BOARD_RECORD_ID, board);
     return state;
   }
 
@@ -39,14 +39,15 @@ public final class BoardState implements RecordView {
   }
 
   /**
-   * Validates client changes against this state and, if all are valid, applies them.
+   * Validates client changes against this state, following {@code types}, and, if all are valid,
+   * applies them.
    *
    * @return the canonical changes to sequence (stamped, cascades expanded)
-   * @throws org.crossboard.protocol.CrossboardException when any change is invalid; then nothing changed
+   * @throws org.crossboard.error.CrossboardException when any change is invalid; then nothing changed
    */
-  public JsonArray applyClientChanges(JsonArray changes, Principal user, long now) {
+  public JsonArray applyClientChanges(RecordTypes types, JsonArray changes, Principal user, long now) {
     StagedChanges staged = new StagedChanges(this);
-    JsonArray canonical = new ChangeValidator(staged, user, now).validate(changes);
+    JsonArray canonical = new ChangeValidator(types, staged, user, now).validate(changes);
     staged.commitInto(records);
     return canonical;
   }
@@ -64,7 +65,7 @@ public final class BoardState implements RecordView {
 
   /** Title of the board record, or null. */
   public String title() {
-    JsonObject board = records.get(RecordSchema.BOARD_RECORD_ID);
+    JsonObject board = records.get(RecordTypes.BOARD_RECORD_ID);
     return board == null ? null : board.getString("title");
   }
 

@@ -6,25 +6,29 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import org.crossboard.access.Action;
 import org.crossboard.access.Principal;
-import org.crossboard.access.Role;
-import org.crossboard.error.ErrorCode;
 import org.crossboard.error.CrossboardException;
+import org.crossboard.error.ErrorCode;
 
 /**
- * Validates a push's changes one by one against a staging view (SPEC.md R1–R6, C1–C6), applying
- * each to the view so later changes see earlier ones, and produces the canonical changes: stamped,
- * no-ops dropped, removals expanded to frame contents and attached connectors.
+ * Validates a push's changes one by one against a staging view, following the record types'
+ * descriptions (SPEC.md R1–R6, C1–C6, A6), applying each to the view so later changes see earlier
+ * ones, and produces the canonical changes: stamped, no-ops dropped, removals expanded along
+ * cascading references.
  */
 final class ChangeValidator {
+  private final RecordTypes types;
   private final RecordView view;
-  private final String userId;
   private final Principal user;
+  private final String userId;
   private final long now;
   private int index;
 
-  ChangeValidator(RecordView view, Principal user, long now) {
+  ChangeValidator(RecordTypes types, RecordView view, Principal user, long now) {
+    this.types = types;
     this.view = view;
     this.user = user;
     this.userId = user.userId();
@@ -58,40 +62,41 @@ final class ChangeValidator {
     }
     String id = id(input.getValue("id"));
     Object typeValue = input.getValue("type");
-    if (!(typeValue instanceof String type) || !RecordSchema.isKnownType(type)) {
+    RecordType type = typeValue instanceof String name ? types.get(name) : null;
+    if (type == null) {
       throw invalid("unknown record type: " + typeValue);
     }
-    if (type.equals("board") || id.equals(RecordSchema.BOARD_RECORD_ID)) {
+    if (type.singleton() || id.equals(RecordTypes.BOARD_RECORD_ID)) {
       throw invalid("the board record can only be patched");
     }
     JsonObject existing = view.get(id);
-    authorize(type, existing, true);
-    if (existing != null && !existing.getString("type").equals(type)) {
+    authorize(type, existing, existing == null ? "create" : "change", input);
+    if (existing != null && !existing.getString("type").equals(type.name())) {
       throw invalid("record " + id + " is a " + existing.getString("type") + "; its type cannot change");
     }
     if (existing != null && isLocked(existing)) {
       throw locked(id);
     }
-    JsonObject record = new JsonObject().put("id", id).put("type", type);
+    JsonObject record = new JsonObject().put("id", id).put("type", type.name());
     for (Map.Entry<String, Object> prop : input) {
       String key = prop.getKey();
-      if (key.equals("id") || key.equals("type") || RecordSchema.SERVER_OWNED.contains(key) || prop.getValue() == null) {
+      if (key.equals("id") || key.equals("type") || types.isServerOwned(key) || prop.getValue() == null) {
         continue;
       }
       checkProp(type, key, prop.getValue());
       record.put(key, prop.getValue());
     }
-    for (String required : RecordSchema.required(type)) {
+    for (String required : type.required()) {
       if (!record.containsKey(required)) {
-        throw invalid(type + "." + required + " is required");
+        throw invalid(type.name() + "." + required + " is required");
       }
     }
     checkReferences(id, type, record);
     record.put("createdBy", existing != null ? existing.getValue("createdBy") : userId);
     record.put("createdAt", existing != null ? existing.getValue("createdAt") : now);
     record.put("updatedBy", userId).put("updatedAt", now);
-    if (type.equals("comment")) {
-      record.put("authorName", existing != null ? existing.getValue("authorName") : user.name());
+    if (type.namesAuthor()) {
+      record.put(RecordType.AUTHOR_NAME, existing != null ? existing.getValue(RecordType.AUTHOR_NAME) : user.name());
     }
     return CanonicalChanges.put(record);
   }
@@ -103,25 +108,26 @@ final class ChangeValidator {
     }
     JsonObject existing = view.get(id);
     if (existing == null) {
+      authorizeAny("change");
       return List.of(); // C3
     }
-    String type = existing.getString("type");
-    authorize(type, existing, input.containsKey("text"));
+    RecordType type = types.get(existing.getString("type"));
+    authorize(type, existing, "change", input);
     JsonObject props = new JsonObject();
     for (Map.Entry<String, Object> prop : input) {
       String key = prop.getKey();
-      if (RecordSchema.SERVER_OWNED.contains(key)) {
+      if (types.isServerOwned(key)) {
         continue;
       }
       if (key.equals("id") || key.equals("type")) {
         throw invalid(key + " cannot be patched");
       }
       if (prop.getValue() == null) {
-        if (!RecordSchema.allows(type, key)) {
-          throw invalid(type + "." + key + " is not a known property");
+        if (!type.allows(key)) {
+          throw invalid(type.name() + "." + key + " is not a known property");
         }
-        if (RecordSchema.isRequired(type, key)) {
-          throw invalid(type + "." + key + " is required and cannot be cleared");
+        if (type.isRequired(key)) {
+          throw invalid(type.name() + "." + key + " is required and cannot be cleared");
         }
       } else {
         checkProp(type, key, prop.getValue());
@@ -146,21 +152,23 @@ final class ChangeValidator {
 
   private List<JsonObject> remove(JsonObject change) {
     String id = id(change.getValue("id"));
-    if (id.equals(RecordSchema.BOARD_RECORD_ID)) {
+    JsonObject existing = view.get(id);
+    if (id.equals(RecordTypes.BOARD_RECORD_ID) || existing != null && types.get(existing.getString("type")).singleton()) {
       throw invalid("the board record cannot be removed");
     }
-    if (view.get(id) == null) {
+    if (existing == null) {
+      authorizeAny("remove");
       return List.of(); // C3
     }
-    authorize(view.get(id).getString("type"), view.get(id), false);
+    authorize(types.get(existing.getString("type")), existing, "remove", new JsonObject());
     Set<String> removed = new LinkedHashSet<>();
     removed.add(id);
     boolean grew = true;
-    while (grew) { // C5: contents of removed frames and connectors of removed records, to a fixpoint
+    while (grew) { // C5: whatever refers to a removed record through a cascading reference, to a fixpoint
       grew = false;
       for (JsonObject record : view.all()) {
         String rid = record.getString("id");
-        if (!removed.contains(rid) && dependsOnAny(record, removed)) {
+        if (!removed.contains(rid) && refersToAny(record, removed)) {
           removed.add(rid);
           grew = true;
         }
@@ -176,86 +184,85 @@ final class ChangeValidator {
     return out;
   }
 
-  private static boolean dependsOnAny(JsonObject record, Set<String> ids) {
-    Object parent = record.getValue("parent");
-    if (parent != null && ids.contains(parent)) {
-      return true;
+  private boolean refersToAny(JsonObject record, Set<String> ids) {
+    RecordType type = types.get(record.getString("type"));
+    for (Map.Entry<String, PropSpec.Ref> ref : type.references().entrySet()) {
+      if (ref.getValue().cascade() && ids.contains(record.getValue(ref.getKey()))) {
+        return true;
+      }
     }
-    if ("comment".equals(record.getString("type"))) {
-      return ids.contains(record.getValue("target"));
-    }
-    return "connector".equals(record.getString("type"))
-        && (ids.contains(record.getValue("from")) || ids.contains(record.getValue("to")));
+    return false;
   }
 
-  private void checkProp(String type, String key, Object value) {
-    if (!RecordSchema.allows(type, key)) {
-      throw invalid(type + "." + key + " is not a known property");
+  private void checkProp(RecordType type, String key, Object value) {
+    PropSpec spec = type.props().get(key);
+    if (spec == null) {
+      throw invalid(type.name() + "." + key + " is not a known property");
     }
-    String problem = RecordSchema.checkValue(key, value);
+    String problem = spec.check(value);
     if (problem != null) {
-      throw invalid(type + "." + key + " " + problem);
+      throw invalid(type.name() + "." + key + " " + problem);
     }
   }
 
-  /** R4 and R5: parents are frames without cycles; connector ends exist and are connectable. */
-  private void checkReferences(String id, String type, JsonObject record) {
-    if (record.getValue("parent") instanceof String parentId) {
-      JsonObject parent = view.get(parentId);
-      if (parent == null || !"frame".equals(parent.getString("type"))) {
-        throw invalid("parent " + parentId + " is not an existing frame");
+  /** R4, R5: every reference names an existing record of a type it may refer to, never itself, never in a cycle. */
+  private void checkReferences(String id, RecordType type, JsonObject record) {
+    for (Map.Entry<String, PropSpec.Ref> entry : type.references().entrySet()) {
+      String prop = entry.getKey();
+      PropSpec.Ref ref = entry.getValue();
+      if (!(record.getValue(prop) instanceof String targetId)) {
+        continue;
       }
-      String cursor = parentId;
-      for (int steps = 0; cursor != null; steps++) {
-        if (cursor.equals(id) || steps > 10_000) {
-          throw invalid("parent " + parentId + " would make a cycle");
-        }
-        JsonObject ancestor = view.get(cursor);
-        cursor = ancestor == null ? null : ancestor.getString("parent");
+      JsonObject target = view.get(targetId);
+      if (target == null || targetId.equals(id) || !ref.accepts(target.getString("type"))) {
+        throw invalid(prop.equals("parent")
+            ? "parent " + targetId + " is not an existing frame"
+            : type.name() + "." + prop + " " + targetId + " is not an existing record it can refer to");
       }
-    }
-    if (type.equals("comment") && record.getValue("target") instanceof String target) {
-      JsonObject targetRecord = view.get(target);
-      if (targetRecord == null || Set.of("board", "comment").contains(targetRecord.getString("type"))) {
-        throw invalid("comment.target " + target + " is not an existing record to comment on");
-      }
-    }
-    if (type.equals("connector")) {
-      for (String end : new String[] {"from", "to"}) {
-        String target = record.getString(end);
-        JsonObject targetRecord = view.get(target);
-        if (target.equals(id) || targetRecord == null
-            || "connector".equals(targetRecord.getString("type"))
-            || "board".equals(targetRecord.getString("type"))) {
-          throw invalid("connector." + end + " " + target + " is not an existing connectable record");
+      if (ref.acyclic()) {
+        String cursor = targetId;
+        for (int steps = 0; cursor != null; steps++) {
+          if (cursor.equals(id) || steps > 10_000) {
+            throw invalid(prop + " " + targetId + " would make a cycle");
+          }
+          JsonObject ancestor = view.get(cursor);
+          cursor = ancestor == null ? null : ancestor.getString(prop);
         }
       }
     }
   }
 
   /**
-   * A1–A2: viewers change nothing; commenters only add comments and change or remove their own;
-   * nobody rewrites someone else's comment text (editors may still move, resolve or remove it).
+   * A1, A6: the change needs the type's action, or its {@code othersAction} on a record someone else
+   * created; and properties only the creator may change stay as they are for everyone else.
    *
    * @param existing the record as it is now, null when a put creates it
-   * @param writesText whether the change sets the text
+   * @param verb what the change does, for the refusal: create, change or remove
+   * @param written the properties the change writes
    */
-  private void authorize(String type, JsonObject existing, boolean writesText) {
-    Role role = user.role();
-    boolean comment = "comment".equals(type);
+  private void authorize(RecordType type, JsonObject existing, String verb, JsonObject written) {
     boolean own = existing == null || userId.equals(existing.getValue("createdBy"));
-    String refusal = null;
-    if (role.canEdit()) {
-      if (comment && writesText && !own) {
-        refusal = "only its author can change a comment's text";
-      }
-    } else if (role != Role.COMMENTER) {
-      refusal = "viewers cannot change the board";
-    } else if (!comment || !own) {
-      refusal = "commenters can only add comments and change their own";
+    Action needed = own ? type.action() : type.othersAction();
+    if (!needed.allows(user.role())) {
+      throw forbidden("role " + user.role().wire() + " may not " + verb + " " + type.name() + " records"
+          + (own ? "" : " created by someone else"));
     }
-    if (refusal != null) {
-      throw CrossboardException.ofChange(ErrorCode.ERR_FORBIDDEN, index, refusal);
+    if (!own) {
+      for (String prop : type.authorOnly()) {
+        if (written.containsKey(prop) && !Objects.equals(written.getValue(prop), existing.getValue(prop))) {
+          throw forbidden("only its author can change a " + type.name() + "'s " + prop);
+        }
+      }
+    }
+  }
+
+  /**
+   * A change to a record that does not exist (C3) changes nothing, but still needs a role that may
+   * change some kind of record: a viewer's push is refused whatever it names.
+   */
+  private void authorizeAny(String verb) {
+    if (!types.weakestAction().allows(user.role())) {
+      throw forbidden("role " + user.role().wire() + " may not " + verb + " records");
     }
   }
 
@@ -264,7 +271,7 @@ final class ChangeValidator {
   }
 
   private String id(Object value) {
-    if (!RecordSchema.isValidId(value)) {
+    if (!RecordTypes.isValidId(value)) {
       throw invalid("id must be 1-64 characters of [A-Za-z0-9_-]");
     }
     return (String) value;
@@ -272,6 +279,10 @@ final class ChangeValidator {
 
   private CrossboardException invalid(String message) {
     return CrossboardException.ofChange(ErrorCode.ERR_INVALID_CHANGE, index, message);
+  }
+
+  private CrossboardException forbidden(String message) {
+    return CrossboardException.ofChange(ErrorCode.ERR_FORBIDDEN, index, message);
   }
 
   private CrossboardException locked(String id) {

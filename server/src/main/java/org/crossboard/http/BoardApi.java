@@ -7,7 +7,7 @@ import org.crossboard.access.AccessService;
 import org.crossboard.access.Action;
 import org.crossboard.access.BoardRoles;
 import org.crossboard.audit.AuditLog;
-import org.crossboard.board.BoardService;
+import org.crossboard.lifecycle.BoardService;
 import org.crossboard.store.WorkspaceStore;
 
 /** One board: read, delete, export, board-level roles (docs/API.md "Boards"). */

@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.crossboard.pubsub.PubSub;
 import org.crossboard.transport.ConnectionSupervisor;
-import org.crossboard.board.RoomRegistry;
+import org.crossboard.room.RoomRegistry;
 
 /** Health and metrics of this node. */
 public final class HealthApi {
@@ -42,8 +42,10 @@ public final class HealthApi {
         .put("node", nodeId)
         .put("rooms", rooms.roomCount())
         .put("connections", connections.count())
-        .put("opsWritten", rooms.opsWritten())
-        .put("catchUps", rooms.catchUps())
+        .put("opsWritten", rooms.metrics().opsWritten())
+        .put("catchUps", rooms.metrics().catchUps())
+        .put("ownEchoesDropped", rooms.metrics().ownEchoesDropped())
+        .put("remoteMessages", new JsonObject(new java.util.LinkedHashMap<>(rooms.metrics().remoteByKind())))
         .put("serverCloses", new JsonObject(new java.util.LinkedHashMap<>(connections.closesByCode())))
         .put("heapUsedBytes", rt.totalMemory() - rt.freeMemory())
         .put("heapCommittedBytes", rt.totalMemory())

@@ -7,7 +7,7 @@ import org.crossboard.access.BoardRoles;
 import org.crossboard.access.InviteService;
 import org.crossboard.access.WorkspaceService;
 import org.crossboard.audit.AuditLog;
-import org.crossboard.board.BoardService;
+import org.crossboard.lifecycle.BoardService;
 import org.crossboard.store.Stores;
 
 /** Mounts the whole REST API (docs/API.md) behind one body limit. */

@@ -8,7 +8,7 @@ import org.crossboard.access.Action;
 import org.crossboard.access.BoardRoles;
 import org.crossboard.access.WorkspaceService;
 import org.crossboard.audit.AuditLog;
-import org.crossboard.board.BoardService;
+import org.crossboard.lifecycle.BoardService;
 
 /** Workspaces, their members and their boards (docs/API.md "Workspaces and members"). */
 final class WorkspaceApi {

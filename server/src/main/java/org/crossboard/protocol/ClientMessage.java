@@ -1,16 +1,19 @@
 package org.crossboard.protocol;
 
 import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 
-/** Every message a client may send, decoded and shape-checked by {@link ClientMessageDecoder}. */
+/** The core client messages, decoded and shape-checked by {@link ClientFrames}; features bring their own. */
 public sealed interface ClientMessage {
 
   /** The request id to echo, or null. */
   String id();
 
-  /** First frame of a connection. Who the person is comes from the token, never from the frame. */
-  record Hello(String id, int protocol, String board, String clientId, String token, Long lastSeq)
+  /**
+   * First frame of a connection. Who the person is comes from the token, never from the frame.
+   *
+   * @param protocol the client's protocol version, as a whole number of any size
+   */
+  record Hello(String id, double protocol, String board, String clientId, String token, Long lastSeq)
       implements ClientMessage {}
 
   /** A batch of changes; content is validated later against the board state. */
@@ -18,10 +21,4 @@ public sealed interface ClientMessage {
 
   /** Ask for the ops {@code from < seq <= to}. */
   record Fetch(String id, long from, long to) implements ClientMessage {}
-
-  /** Where a person points and what they look at; {@code fields} are validated presence fields. */
-  record Presence(String id, JsonObject fields) implements ClientMessage {}
-
-  /** Liveness probe. */
-  record Ping(String id) implements ClientMessage {}
 }

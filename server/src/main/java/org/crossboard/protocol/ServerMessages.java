@@ -42,9 +42,9 @@ public final class ServerMessages {
     return new JsonObject().put("t", MessageType.CLOSING.wire()).put("code", code.code()).put("reason", reason);
   }
 
-  /** The receiver's role on the board changed while connected (SPEC.md A5). */
-  public static JsonObject role(String role) {
-    return new JsonObject().put("t", MessageType.ROLE.wire()).put("role", role);
+  /** The receiver's role on the board changed while connected (SPEC.md A5), with what it now allows. */
+  public static JsonObject role(String role, JsonArray allowed) {
+    return new JsonObject().put("t", MessageType.ROLE.wire()).put("role", role).put("allowed", allowed);
   }
 
   public static JsonObject pong(String id, long now) {

@@ -1,29 +1,34 @@
 package org.crossboard.transport;
 
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.Map;
 import org.crossboard.access.Action;
 import org.crossboard.access.Authenticator;
 import org.crossboard.access.Principal;
-import org.crossboard.board.BoardNotFoundException;
-import org.crossboard.board.BoardRoom;
-import org.crossboard.board.RoomMember;
-import org.crossboard.board.RoomRegistry;
-import org.crossboard.protocol.ClientMessage;
-import org.crossboard.protocol.ClientMessageDecoder;
-import org.crossboard.protocol.CloseCode;
-import org.crossboard.error.ErrorCode;
-import org.crossboard.protocol.Limits;
 import org.crossboard.error.CrossboardException;
+import org.crossboard.error.ErrorCode;
+import org.crossboard.protocol.ClientFrames;
+import org.crossboard.protocol.ClientMessage;
+import org.crossboard.protocol.CloseCode;
+import org.crossboard.protocol.MessageType;
 import org.crossboard.protocol.ProtocolVersion;
 import org.crossboard.protocol.ServerMessages;
+import org.crossboard.room.BoardRoom;
+import org.crossboard.room.RoomFeatures;
+import org.crossboard.room.RoomMember;
+import org.crossboard.room.RoomRegistry;
+import org.crossboard.room.Route;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One client socket: a state machine {@code AWAITING_HELLO → JOINING → OPEN → CLOSED} that
- * decodes frames, answers bad input with precise errors (SPEC.md P3) and hands valid messages
- * to its board room. Event-loop confined.
+ * One client socket: the handshake as a state machine {@code AWAITING_HELLO → JOINING → OPEN →
+ * CLOSED}, then dispatch — every frame is parsed, routed by its type, checked against the person's
+ * role now (SPEC.md A1) and its rate, and handed to the room; bad input gets a precise error with
+ * its request id (P3, P4). Event-loop confined.
  */
 public final class Connection implements RoomMember {
   private static final Logger LOG = LoggerFactory.getLogger(Connection.class);
@@ -34,9 +39,10 @@ public final class Connection implements RoomMember {
 
   private final ClientSocket socket;
   private final RoomRegistry rooms;
+  private final RoomFeatures features;
   private final Authenticator authenticator;
   private final ConnectionSupervisor supervisor;
-  private final TokenBucket pushes;
+  private final Map<String, TokenBucket> rates = new HashMap<>();
   private final ArrayDeque<String> whileJoining = new ArrayDeque<>();
   private final long openedAt;
   private volatile long lastReceivedAt;
@@ -50,13 +56,14 @@ public final class Connection implements RoomMember {
   private BoardRoom room;
   private long rechecks;
 
-  public Connection(ClientSocket socket, RoomRegistry rooms, Authenticator authenticator, ConnectionSupervisor supervisor) {
+  public Connection(ClientSocket socket, RoomRegistry rooms, RoomFeatures features, Authenticator authenticator,
+      ConnectionSupervisor supervisor) {
     this.socket = socket;
     this.rooms = rooms;
+    this.features = features;
     this.authenticator = authenticator;
     this.supervisor = supervisor;
     this.openedAt = this.lastReceivedAt = System.currentTimeMillis();
-    this.pushes = new TokenBucket(Limits.PUSHES_PER_SECOND, Limits.PUSH_BURST, System.nanoTime());
     socket.textHandler(this::onFrame);
     socket.closeHandler(v -> onClosed());
     supervisor.add(this);
@@ -111,7 +118,8 @@ public final class Connection implements RoomMember {
   /**
    * Reads the person's current role again (an access event concerned them, SPEC.md A5): gone →
    * {@code ERR_ACCESS_REVOKED} and close 4013; session ended → close 4010; changed → a {@code role}
-   * frame, and every later message is checked against the new role. Only the newest check applies.
+   * frame with what the role allows, and every later message is checked against the new role. Only
+   * the newest check applies.
    */
   void recheckAccess() {
     if (state != State.OPEN) {
@@ -124,7 +132,7 @@ public final class Connection implements RoomMember {
       }
       if (result.failed()) {
         if (result.cause() instanceof CrossboardException p && p.code() == ErrorCode.ERR_UNAUTHORIZED) {
-          fatal(ErrorCode.ERR_UNAUTHORIZED, p.getMessage(), CloseCode.UNAUTHORIZED);
+          fatal(ErrorCode.ERR_UNAUTHORIZED, p.getMessage());
         } else {
           LOG.warn("access re-check failed; keeping the connection until the next check", result.cause());
         }
@@ -132,47 +140,54 @@ public final class Connection implements RoomMember {
         accessEnded("your access to this board was removed");
       } else if (result.result() != principal.role()) {
         principal = principal.withRole(result.result());
-        sendJson(ServerMessages.role(principal.role().wire()));
+        send(ServerMessages.role(principal.role().wire(), Action.allowedOnBoard(principal.role())).encode());
       }
     });
   }
 
   /** Closes with ACCESS_REVOKED (revocation, or a guest link's expiry). */
   void accessEnded(String message) {
-    fatal(ErrorCode.ERR_ACCESS_REVOKED, message, CloseCode.ACCESS_REVOKED);
+    fatal(ErrorCode.ERR_ACCESS_REVOKED, message);
   }
 
+  /**
+   * Writes a frame; never throws (a broken socket is closed instead). P6: asking the transport
+   * whether its queue is full costs more than a small write, so ask once per quarter of the bound
+   * (at most 64 KiB) written. Once it is full, allow one more queue's worth while it drains; a peer
+   * that cannot take even that is cut off. So no socket holds much more than twice its bound.
+   */
   @Override
   public void send(String frame) {
     if (state == State.CLOSED) {
       return;
     }
-    // P6: asking the transport whether its queue is full costs more than a small write, so ask
-    // once per quarter of the bound (at most 64 KiB) written. Once it is full, allow one more
-    // queue's worth while it drains; a peer that cannot take even that is cut off. So no socket
-    // holds much more than twice its bound.
-    if (congestedChars >= 0) {
-      congestedChars += frame.length();
-      if (congestedChars > socket.writeQueueMaxBytes()) {
-        close(CloseCode.SLOW_CONSUMER, "write queue full; resume with lastSeq");
-        return;
+    try {
+      if (congestedChars >= 0) {
+        congestedChars += frame.length();
+        if (congestedChars > socket.writeQueueMaxBytes()) {
+          close(CloseCode.SLOW_CONSUMER, "write queue full; resume with lastSeq");
+          return;
+        }
+      } else if ((uncheckedChars += frame.length()) >= checkEvery()) {
+        uncheckedChars = 0;
+        if (socket.writeQueueFull()) {
+          congestedChars = 0;
+          socket.drainHandler(v -> congestedChars = -1);
+        }
       }
-    } else if ((uncheckedChars += frame.length()) >= checkEvery()) {
-      uncheckedChars = 0;
-      if (socket.writeQueueFull()) {
-        congestedChars = 0;
-        socket.drainHandler(v -> congestedChars = -1);
-      }
+      socket.send(frame);
+    } catch (RuntimeException e) {
+      LOG.warn("write to {} failed; closing it", clientId, e);
+      close(CloseCode.GOING_AWAY, "write failed");
     }
-    socket.send(frame);
   }
 
   private int checkEvery() {
     return Math.max(1, Math.min(64 * 1024, socket.writeQueueMaxBytes() / 4));
   }
 
-  private void sendJson(JsonObject json) {
-    send(json.encode());
+  private void reply(JsonObject frame) {
+    send(frame.encode());
   }
 
   @Override
@@ -203,7 +218,7 @@ public final class Connection implements RoomMember {
       case AWAITING_HELLO -> onHelloFrame(frame);
       case JOINING -> {
         if (whileJoining.size() >= MAX_FRAMES_WHILE_JOINING) {
-          fatal(ErrorCode.ERR_TOO_LARGE, "too many frames before welcome", CloseCode.PROTOCOL_VIOLATION);
+          fatal(ErrorCode.ERR_TOO_LARGE, "too many frames before welcome");
         } else {
           whileJoining.add(frame);
         }
@@ -213,25 +228,21 @@ public final class Connection implements RoomMember {
     }
   }
 
-  private void onHelloFrame(String frame) {
+  private void onHelloFrame(String text) {
     ClientMessage.Hello hello;
     try {
-      if (!(ClientMessageDecoder.decode(frame) instanceof ClientMessage.Hello h)) {
-        throw new CrossboardException(ErrorCode.ERR_BAD_HELLO, "the first frame must be hello");
-      }
-      hello = h;
+      hello = ClientFrames.hello(ClientFrames.parse(text));
     } catch (CrossboardException e) {
-      fatal(ErrorCode.ERR_BAD_HELLO, e.getMessage(), CloseCode.PROTOCOL_VIOLATION);
+      fatal(ErrorCode.ERR_BAD_HELLO, e.getMessage());
       return;
     }
     if (hello.protocol() < ProtocolVersion.MIN) {
-      fatal(ErrorCode.ERR_CLIENT_TOO_OLD, "protocol " + hello.protocol() + " is below "
-          + ProtocolVersion.MIN + "; reload the page", CloseCode.CLIENT_TOO_OLD);
+      fatal(ErrorCode.ERR_CLIENT_TOO_OLD, "protocol " + protocolText(hello) + " is below "
+          + ProtocolVersion.MIN + "; reload the page");
       return;
     }
     if (hello.protocol() > ProtocolVersion.MAX) {
-      fatal(ErrorCode.ERR_SERVER_TOO_OLD, "protocol " + hello.protocol() + " is above "
-          + ProtocolVersion.MAX, CloseCode.SERVER_TOO_OLD);
+      fatal(ErrorCode.ERR_SERVER_TOO_OLD, "protocol " + protocolText(hello) + " is above " + ProtocolVersion.MAX);
       return;
     }
     state = State.JOINING;
@@ -241,16 +252,20 @@ public final class Connection implements RoomMember {
         .compose(p -> {
           principal = p;
           if (state != State.JOINING) {
-            return io.vertx.core.Future.failedFuture("closed");
+            return Future.failedFuture("closed");
           }
           if (supervisor.connectionsOf(p.userId(), this) >= supervisor.maxConnectionsPerUser()) {
-            return io.vertx.core.Future.failedFuture(new CrossboardException(ErrorCode.ERR_TOO_MANY_CONNECTIONS,
+            return Future.failedFuture(new CrossboardException(ErrorCode.ERR_TOO_MANY_CONNECTIONS,
                 "more than " + supervisor.maxConnectionsPerUser() + " connections for one person; close a tab"));
           }
           return rooms.join(this, hello);
         })
         .onSuccess(this::onJoined)
         .onFailure(this::onJoinFailed);
+  }
+
+  private static String protocolText(ClientMessage.Hello hello) {
+    return Math.abs(hello.protocol()) < 1e15 ? Long.toString((long) hello.protocol()) : Double.toString(hello.protocol());
   }
 
   private void onJoined(BoardRoom joined) {
@@ -269,73 +284,48 @@ public final class Connection implements RoomMember {
     if (state != State.JOINING) {
       return;
     }
-    if (e instanceof BoardNotFoundException) {
-      fatal(ErrorCode.ERR_BOARD_NOT_FOUND, e.getMessage(), CloseCode.BOARD_NOT_FOUND);
-    } else if (e instanceof CrossboardException p && p.code() == ErrorCode.ERR_FORBIDDEN) {
-      fatal(p.code(), p.getMessage(), CloseCode.FORBIDDEN);
-    } else if (e instanceof CrossboardException p && p.code() == ErrorCode.ERR_UNAUTHORIZED) {
-      fatal(p.code(), p.getMessage(), CloseCode.UNAUTHORIZED);
-    } else if (e instanceof CrossboardException p && p.code() == ErrorCode.ERR_TOO_MANY_CONNECTIONS) {
-      fatal(p.code(), p.getMessage(), CloseCode.TOO_MANY_CONNECTIONS);
-    } else if (e instanceof CrossboardException p) {
-      fatal(p.code(), p.getMessage(), CloseCode.PROTOCOL_VIOLATION);
+    if (e instanceof CrossboardException refused) {
+      fatal(refused.code(), refused.getMessage());
     } else {
       LOG.warn("join failed", e);
-      fatal(ErrorCode.ERR_UNAVAILABLE, "board could not be opened; retry", CloseCode.GOING_AWAY);
+      fatal(ErrorCode.ERR_UNAVAILABLE, "board could not be opened; retry");
     }
   }
 
-  private void fatal(ErrorCode code, String message, CloseCode closeCode) {
-    sendJson(ServerMessages.error(null, code, message, null));
-    close(closeCode, code.name());
+  /** An error that ends the connection: the error frame, then the close code the error names. */
+  private void fatal(ErrorCode code, String message) {
+    reply(ServerMessages.error(null, code, message, null));
+    close(code.closeCode(), code.name());
   }
 
-  private void onOpenFrame(String frame) {
-    ClientMessage message;
+  private void onOpenFrame(String text) {
+    JsonObject frame;
     try {
-      message = ClientMessageDecoder.decode(frame);
+      frame = ClientFrames.parse(text);
     } catch (CrossboardException e) {
-      sendJson(ServerMessages.error(ClientMessageDecoder.requestIdOf(frame), e));
+      reply(ServerMessages.error(ClientFrames.requestIdOf(text), e));
       return;
     }
-    if (message instanceof ClientMessage.Push push) {
-      onPush(push);
-    } else if (message instanceof ClientMessage.Fetch fetch) {
-      if (allowed(Action.FETCH_OPS, fetch.id())) {
-        room.fetch(this, fetch);
-      }
-    } else if (message instanceof ClientMessage.Presence presence) {
-      if (allowed(Action.SEND_PRESENCE, presence.id())) {
-        room.presence(this, presence.fields());
-      }
-    } else if (message instanceof ClientMessage.Ping ping) {
-      sendJson(ServerMessages.pong(ping.id(), System.currentTimeMillis()));
+    String id = ClientFrames.requestId(frame);
+    String type = ClientFrames.type(frame);
+    Route<?> route = type == null ? null : features.route(type);
+    if (route == null) {
+      reply(MessageType.HELLO.wire().equals(type)
+          ? ServerMessages.error(id, ErrorCode.ERR_NOT_HELLO, "already joined; hello is only the first frame", null)
+          : ServerMessages.error(id, ClientFrames.unknownType(frame)));
+    } else if (!route.needs().allows(principal.role())) { // A1: the role the person has now
+      reply(ServerMessages.error(id, ErrorCode.ERR_FORBIDDEN,
+          "role " + principal.role().wire() + " may not " + route.needs().call(), null));
+    } else if (route.rate() != null && !rate(route).tryTake(System.nanoTime())) {
+      reply(ServerMessages.error(id, ErrorCode.ERR_RATE_LIMITED,
+          "more than " + route.rate().perSecond() + " " + type + " messages per second", null));
     } else {
-      sendJson(ServerMessages.error(message.id(), ErrorCode.ERR_NOT_HELLO,
-          "already joined; hello is only the first frame", null));
+      room.dispatch(route, this, id, frame);
     }
   }
 
-  /** SPEC.md A1: every message is checked against the role the person has now. */
-  private boolean allowed(Action action, String requestId) {
-    if (action.allows(principal.role())) {
-      return true;
-    }
-    sendJson(ServerMessages.error(requestId, ErrorCode.ERR_FORBIDDEN,
-        "role " + principal.role().wire() + " may not " + action.call(), null));
-    return false;
-  }
-
-  private void onPush(ClientMessage.Push push) {
-    // commenters get through here; the room lets their pushes touch only their own comments
-    if (!allowed(Action.PUSH_COMMENT, push.id())) {
-      return;
-    }
-    if (!pushes.tryTake(System.nanoTime())) {
-      sendJson(ServerMessages.error(push.id(), ErrorCode.ERR_RATE_LIMITED,
-          "more than " + Limits.PUSHES_PER_SECOND + " pushes per second", null));
-    } else {
-      room.submit(this, push);
-    }
+  private TokenBucket rate(Route<?> route) {
+    return rates.computeIfAbsent(route.type(),
+        t -> new TokenBucket(route.rate().perSecond(), route.rate().burst(), System.nanoTime()));
   }
 }

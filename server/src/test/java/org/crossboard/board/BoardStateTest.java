@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 
 /** The board model's validation and application rules (SPEC.md R and C). */
 class BoardStateTest {
+  static final RecordTypes TYPES = RecordTypes.withCore(java.util.List.of(org.crossboard.comment.CommentFeature.COMMENT));
   BoardState state;
 
   @BeforeEach
@@ -31,7 +32,7 @@ class BoardStateTest {
   }
 
   JsonArray apply(JsonObject... changes) {
-    return state.applyClientChanges(new JsonArray(java.util.List.of((Object[]) changes)), org.crossboard.access.Principal.of("u1", "u1", org.crossboard.access.Role.EDITOR), 42);
+    return state.applyClientChanges(TYPES, new JsonArray(java.util.List.of((Object[]) changes)), org.crossboard.access.Principal.of("u1", "u1", org.crossboard.access.Role.EDITOR), 42);
   }
 
   CrossboardException rejected(JsonObject... changes) {
@@ -115,10 +116,10 @@ class BoardStateTest {
     JsonObject record = canonical.getJsonObject(0).getJsonObject("record");
     assertEquals("u1", record.getString("createdBy"));
     assertEquals(42L, record.getLong("createdAt"));
-    state.applyClientChanges(new JsonArray().add(patch("n1", new JsonObject().put("x", 5))), org.crossboard.access.Principal.of("u2", "u2", org.crossboard.access.Role.EDITOR), 99);
+    state.applyClientChanges(TYPES, new JsonArray().add(patch("n1", new JsonObject().put("x", 5))), org.crossboard.access.Principal.of("u2", "u2", org.crossboard.access.Role.EDITOR), 99);
     assertEquals("u1", state.get("n1").getString("createdBy"));
     assertEquals("u2", state.get("n1").getString("updatedBy"));
-    state.applyClientChanges(new JsonArray().add(put(box("n1", "note"))), org.crossboard.access.Principal.of("u3", "u3", org.crossboard.access.Role.EDITOR), 100);
+    state.applyClientChanges(TYPES, new JsonArray().add(put(box("n1", "note"))), org.crossboard.access.Principal.of("u3", "u3", org.crossboard.access.Role.EDITOR), 100);
     assertEquals("u1", state.get("n1").getString("createdBy"), "a later put keeps the creator");
     rejected(put(box("n1", "text")));
   }

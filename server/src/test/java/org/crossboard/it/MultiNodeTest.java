@@ -153,6 +153,85 @@ class MultiNodeTest {
     }
   }
 
+  @Test
+  @DisplayName("[P9] deleting a board through node A closes its connections on both nodes with 4005")
+  void deleteClosesOnBothNodes() {
+    String board = Rest.createBoard(nodeA.baseUrl(), "soon deleted");
+    try (WsTestClient onA = WsTestClient.join(nodeA.port(), board, "deleted-on-a", null);
+         WsTestClient onB = WsTestClient.join(nodeB.port(), board, "deleted-on-b", null)) {
+      assertEquals(204, Rest.asOwnerOf(board, "DELETE", nodeA.baseUrl() + "/api/boards/" + board, null).statusCode());
+      assertEquals(4005, onA.awaitClose());
+      assertEquals(4005, onB.awaitClose());
+    }
+  }
+
+  @Test
+  @DisplayName("[M1] a rename made on node A reaches node B's clients once; the board list and audit record it once")
+  void renameOnce() {
+    String board = Rest.createBoard(nodeA.baseUrl(), "old title");
+    TestAccess.Owner owner = TestAccess.ownerOf(board);
+    try (WsTestClient onA = WsTestClient.join(nodeA.port(), board, "renamer-on-a", null);
+         WsTestClient onB = WsTestClient.join(nodeB.port(), board, "watcher-on-b", null)) {
+      onA.send(Changes.push("rename", 1, Changes.patch("board", new JsonObject().put("title", "new title"))));
+      assertEquals("ack", onA.reply("rename").getString("t"));
+      onB.expect(m -> "batch".equals(m.getString("t")) && m.encode().contains("new title"));
+      waitFor(() -> "new title".equals(new JsonObject(Rest.as(owner.token()).send("GET",
+          nodeB.baseUrl() + "/api/boards/" + board, null).body()).getString("title")));
+      waitFor(() -> auditActions(owner).contains("board.renamed"));
+      sleep(500); // a second rename by the other node (or a catch-up) would have landed by now
+      assertEquals(1, auditActions(owner).stream().filter("board.renamed"::equals).count());
+      long titleOps = 0;
+      for (JsonObject m = onB.poll(200); m != null; m = onB.poll(200)) {
+        titleOps += "batch".equals(m.getString("t")) && m.encode().contains("new title") ? 1 : 0;
+      }
+      assertEquals(0, titleOps, "node B's client saw the rename exactly once");
+    }
+  }
+
+  @Test
+  @DisplayName("[M5] a node drops its own messages of every kind: no self-inflicted catch-ups, only the other's ops applied")
+  void ownMessagesIgnored() {
+    String board = Rest.createBoard(nodeA.baseUrl(), "own echoes");
+    long catchUpsBefore = metric(nodeA, "catchUps");
+    JsonObject remoteBefore = metrics(nodeA).getJsonObject("remoteMessages");
+    long echoesBefore = metric(nodeA, "ownEchoesDropped");
+    try (WsTestClient writer = WsTestClient.join(nodeA.port(), board, "writer-on-a", null);
+         WsTestClient watcher = WsTestClient.join(nodeB.port(), board, "watcher-on-b", null)) {
+      for (int i = 1; i <= 30; i++) {
+        writer.send(Changes.push("p" + i, i, Changes.put(Changes.note("n" + i, i, i, "note " + i))));
+        writer.send(new JsonObject().put("t", "presence").put("cursor", new JsonObject().put("x", i).put("y", i)));
+      }
+      writer.reply("p30");
+      watcher.expect(m -> m.encode().contains("\"seq\":30"));
+      sleep(300);
+      assertEquals(catchUpsBefore, metric(nodeA, "catchUps"), "node A never catches up on its own ops");
+      JsonObject remoteAfter = metrics(nodeA).getJsonObject("remoteMessages");
+      assertEquals(remoteBefore.getLong("ops", 0L), remoteAfter.getLong("ops", 0L), "node A never applies its own ops");
+      assertTrue(metric(nodeA, "ownEchoesDropped") - echoesBefore >= 2, "its own ops and presence came back and were dropped");
+      assertTrue(metrics(nodeB).getJsonObject("remoteMessages").getLong("ops", 0L) >= 1, "node B applied them");
+    }
+  }
+
+  static List<String> auditActions(TestAccess.Owner owner) {
+    JsonObject log = new JsonObject(Rest.as(owner.token()).send("GET",
+        nodeA.baseUrl() + "/api/workspaces/" + owner.workspace() + "/audit", null).body());
+    List<String> actions = new ArrayList<>();
+    log.getJsonArray("entries").forEach(e -> actions.add(((JsonObject) e).getString("action")));
+    return actions;
+  }
+
+  static JsonObject metrics(TestServer node) {
+    return new JsonObject(Rest.call("GET", node.baseUrl() + "/api/metrics", null).body());
+  }
+
+  static void sleep(long ms) {
+    try {
+      Thread.sleep(ms);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   /** Sends heartbeats from {@code talkers} until each has seen a batch matching {@code p}. */
   static void keepTalking(List<WsTestClient> talkers, java.util.function.Predicate<JsonObject> p, int expected) {
     boolean[] seen = new boolean[talkers.size()];

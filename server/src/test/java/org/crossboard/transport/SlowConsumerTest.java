@@ -13,8 +13,9 @@ import org.crossboard.access.Principal;
 import org.crossboard.access.Role;
 import org.crossboard.protocol.ClientMessage;
 import org.crossboard.store.memory.InMemoryStores;
-import org.crossboard.board.RoomRegistry;
-import org.crossboard.board.RoomSettings;
+import org.crossboard.room.RoomFeatures;
+import org.crossboard.room.RoomRegistry;
+import org.crossboard.room.RoomSettings;
 import org.crossboard.protocol.CloseCode;
 import org.crossboard.pubsub.local.LocalPubSub;
 import org.crossboard.store.Stores;
@@ -97,8 +98,9 @@ class SlowConsumerTest {
     socket = new QueueSocket();
     Stores stores = InMemoryStores.create();
     ConnectionSupervisor supervisor = new ConnectionSupervisor(vertx, 10_000, 60_000, 20);
-    connection = new Connection(socket, new RoomRegistry(stores, RoomSettings.DEFAULTS, vertx, new LocalPubSub(vertx), "node-test", false),
-        new NobodyAuthenticator(), supervisor);
+    RoomFeatures features = RoomFeatures.of(java.util.List.of());
+    connection = new Connection(socket, new RoomRegistry(stores, RoomSettings.DEFAULTS, vertx, new LocalPubSub(vertx),
+        "node-test", false, features), features, new NobodyAuthenticator(), supervisor);
   }
 
   @AfterEach

@@ -1,8 +1,0 @@
-package org.crossboard.board;
-
-/** The room closed while a join was in progress; the registry retries with a fresh room. */
-final class RoomClosedException extends RuntimeException {
-  RoomClosedException() {
-    super("room closed", null, false, false);
-  }
-}

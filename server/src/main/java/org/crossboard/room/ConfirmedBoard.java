@@ -1,0 +1,94 @@
+package org.crossboard.room;
+
+import io.vertx.core.Future;
+import java.util.HashMap;
+import java.util.Map;
+import org.crossboard.board.BoardLoader;
+import org.crossboard.board.BoardState;
+import org.crossboard.store.Op;
+import org.crossboard.store.OpLog;
+import org.crossboard.store.Snapshot;
+import org.crossboard.store.SnapshotStore;
+
+/**
+ * The durable side of a room: the board as of the newest durable op, the recent ops that answer
+ * resumes, each client's highest durable clientSeq, and when the last snapshot was written. Only
+ * the write pipeline changes it ({@link #apply}); everything sent to clients is read from here.
+ */
+final class ConfirmedBoard {
+  private final BoardState state;
+  private final RecentOps recent;
+  private final Map<String, Long> clientSeq = new HashMap<>();
+  private long seq;
+  private long snapshotSeq;
+
+  ConfirmedBoard(BoardLoader.Loaded loaded, int resumeOps) {
+    this.state = loaded.state();
+    this.seq = loaded.seq();
+    this.snapshotSeq = loaded.snapshotSeq();
+    this.recent = new RecentOps(resumeOps, loaded.snapshotSeq());
+    for (Op op : loaded.replayed()) {
+      recent.add(op.toJson());
+      clientSeq.merge(op.clientId(), op.clientSeq(), Math::max);
+    }
+  }
+
+  /** The newest durable seq. */
+  long seq() {
+    return seq;
+  }
+
+  /** The board's title now. */
+  String title() {
+    return state.title();
+  }
+
+  /** Deep copies of every record, for a snapshot frame. */
+  io.vertx.core.json.JsonArray records() {
+    return state.toJson();
+  }
+
+  /** The ops {@code afterSeq < seq <= toSeq} from memory, or null when they are not all held. */
+  io.vertx.core.json.JsonArray recentOps(long afterSeq, long toSeq) {
+    return recent.range(afterSeq, toSeq);
+  }
+
+  /** Each client's highest durable clientSeq known here (a copy). */
+  Map<String, Long> clientSeqs() {
+    return new HashMap<>(clientSeq);
+  }
+
+  /** Applies a durable op. */
+  void apply(Op op) {
+    state.applyCanonical(op.changes());
+    seq = op.seq();
+    clientSeq.merge(op.clientId(), op.clientSeq(), Math::max);
+    recent.add(op.toJson());
+  }
+
+  /** The client's highest durable clientSeq, looked up in the op log's index the first time. */
+  Future<Long> learnClientSeq(OpLog log, String boardId, String clientId) {
+    Long known = clientSeq.get(clientId);
+    if (known != null) {
+      return Future.succeededFuture(known);
+    }
+    return log.maxClientSeq(boardId, clientId).map(max -> clientSeq.merge(clientId, max, Math::max));
+  }
+
+  long appliedClientSeq(String clientId) {
+    return clientSeq.getOrDefault(clientId, 0L);
+  }
+
+  boolean snapshotDue(int every) {
+    return seq - snapshotSeq >= every;
+  }
+
+  boolean hasUnsnapshotted() {
+    return seq > snapshotSeq;
+  }
+
+  Future<Void> saveSnapshot(SnapshotStore store, String boardId) {
+    snapshotSeq = seq;
+    return store.save(boardId, new Snapshot(seq, state.toJson()));
+  }
+}

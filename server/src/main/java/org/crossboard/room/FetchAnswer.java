@@ -1,0 +1,39 @@
+package org.crossboard.room;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.function.Consumer;
+import org.crossboard.error.ErrorCode;
+import org.crossboard.protocol.ClientMessage;
+import org.crossboard.protocol.ServerMessages;
+import org.crossboard.store.OpLog;
+
+/** Answers {@code fetch} (SPEC.md C9): from the room's recent ops when held, else from the op log. */
+final class FetchAnswer {
+  private FetchAnswer() {}
+
+  static void answer(OpLog log, String boardId, ConfirmedBoard confirmed, int maxOps,
+      ClientMessage.Fetch fetch, Consumer<JsonObject> reply) {
+    long durableSeq = confirmed.seq();
+    if (fetch.from() > fetch.to() || fetch.to() > durableSeq || fetch.to() - fetch.from() > maxOps) {
+      reply.accept(ServerMessages.error(fetch.id(), ErrorCode.ERR_RANGE_UNAVAILABLE,
+          "range (" + fetch.from() + ", " + fetch.to() + "] not available; newest seq is " + durableSeq
+              + "; reconnect with lastSeq", null));
+      return;
+    }
+    JsonArray held = confirmed.recentOps(fetch.from(), fetch.to());
+    if (held != null) {
+      reply.accept(ServerMessages.ops(fetch.id(), held));
+      return;
+    }
+    log.range(boardId, fetch.from(), fetch.to(), maxOps).onComplete(ar -> {
+      if (ar.succeeded()) {
+        JsonArray ops = new JsonArray();
+        ar.result().forEach(op -> ops.add(op.toJson()));
+        reply.accept(ServerMessages.ops(fetch.id(), ops));
+      } else {
+        reply.accept(ServerMessages.error(fetch.id(), ErrorCode.ERR_UNAVAILABLE, "op log unavailable", null));
+      }
+    });
+  }
+}

@@ -1,0 +1,52 @@
+package org.crossboard.room;
+
+import io.vertx.core.json.Json;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * The one place where a message between nodes gets this node's id and where a node recognises its
+ * own echo (SPEC.md M5): {@code {"node":…,"kind":…,"body":{…}}}, with {@code node} always first so
+ * an echo is dropped by comparing a prefix, without parsing it.
+ */
+public final class NodeEnvelope {
+  /** A message from another node. */
+  public record Message(String node, String kind, JsonObject body) {}
+
+  private final String nodeId;
+  private final String ownPrefix;
+
+  public NodeEnvelope(String nodeId) {
+    this.nodeId = nodeId;
+    this.ownPrefix = "{\"node\":" + Json.encode(nodeId) + ",";
+  }
+
+  /** The wire form of a message of this node. */
+  public String wrap(String kind, JsonObject body) {
+    return ownPrefix + "\"kind\":" + Json.encode(kind) + ",\"body\":" + body.encode() + "}";
+  }
+
+  /** Whether {@code text} is this node's own message coming back. */
+  public boolean isOwn(String text) {
+    return text.startsWith(ownPrefix);
+  }
+
+  /**
+   * Another node's message, or null when {@code text} is this node's own echo or not an envelope
+   * (a message of some other program on the channel is ignored, never trusted).
+   */
+  public Message open(String text) {
+    if (isOwn(text)) {
+      return null;
+    }
+    try {
+      JsonObject json = new JsonObject(text);
+      if (json.getValue("node") instanceof String node && json.getValue("kind") instanceof String kind
+          && json.getValue("body") instanceof JsonObject body && !node.equals(nodeId)) {
+        return new Message(node, kind, body);
+      }
+    } catch (RuntimeException e) {
+      // not JSON: not ours to read
+    }
+    return null;
+  }
+}

@@ -1,0 +1,58 @@
+package org.crossboard.room;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.crossboard.board.BoardState;
+import org.crossboard.board.RecordTypes;
+import org.crossboard.store.Op;
+
+/**
+ * The sequencing side of a room: the board with every sequenced op applied, durable or not, so
+ * that pushes queued behind an in-flight write are validated against what will be true; the next
+ * seq; and each client's highest sequenced clientSeq (the duplicate check, SPEC.md C7).
+ */
+final class SpeculativeBoard {
+  private final Map<String, Long> clientSeq = new HashMap<>();
+  private BoardState state;
+  private long seq;
+
+  SpeculativeBoard(ConfirmedBoard confirmed) {
+    resetTo(confirmed);
+  }
+
+  /** Forgets everything not durable: after a catch-up, sequencing starts again from the op log's truth. */
+  void resetTo(ConfirmedBoard confirmed) {
+    state = BoardState.of(confirmed.records());
+    seq = confirmed.seq();
+    clientSeq.clear();
+    clientSeq.putAll(confirmed.clientSeqs());
+  }
+
+  boolean isDuplicate(String clientId, long pushClientSeq) {
+    return pushClientSeq <= clientSeq.getOrDefault(clientId, 0L);
+  }
+
+  void knowClientSeq(String clientId, long max) {
+    clientSeq.merge(clientId, max, Math::max);
+  }
+
+  /**
+   * Validates a submission's changes and gives it the next seq.
+   *
+   * @throws org.crossboard.error.CrossboardException when invalid; then nothing changed
+   */
+  Op sequence(RecordTypes types, Submission s, long now) {
+    Op op = new Op(seq + 1, s.clientId(), s.clientSeq(), s.as().toJson(), now,
+        state.applyClientChanges(types, s.changes(), s.as(), now));
+    seq = op.seq();
+    clientSeq.put(s.clientId(), s.clientSeq());
+    return op;
+  }
+
+  /** Another node's durable op, next in line while nothing of ours is pending. */
+  void applyRemote(Op op) {
+    state.applyCanonical(op.changes());
+    clientSeq.merge(op.clientId(), op.clientSeq(), Math::max);
+    seq = op.seq();
+  }
+}

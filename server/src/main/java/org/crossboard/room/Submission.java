@@ -1,0 +1,32 @@
+package org.crossboard.room;
+
+import io.vertx.core.json.JsonArray;
+import java.util.function.Consumer;
+import org.crossboard.access.Principal;
+import org.crossboard.error.CrossboardException;
+
+/**
+ * Changes on their way through the write pipeline — a client's push, or a feature's write — and
+ * how to tell its author what became of them.
+ *
+ * @param as whose role the changes are validated against and who they are stamped with
+ * @param clientId with {@code clientSeq}, what makes the write idempotent (SPEC.md C7)
+ * @param answer told exactly once
+ */
+record Submission(Principal as, String clientId, long clientSeq, JsonArray changes, Consumer<Outcome> answer) {
+
+  /** What became of a submission. */
+  sealed interface Outcome {
+    /** Sequenced and durable as op {@code seq}. */
+    record Written(long seq) implements Outcome {}
+
+    /** {@code (clientId, clientSeq)} was already applied: not applied again. */
+    record Duplicate() implements Outcome {}
+
+    /** Refused; nothing changed and it never will. */
+    record Rejected(CrossboardException reason) implements Outcome {}
+
+    /** Storage failed before it was durable: send it again (retryable). */
+    record Unavailable() implements Outcome {}
+  }
+}

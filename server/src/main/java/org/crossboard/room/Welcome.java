@@ -1,0 +1,37 @@
+package org.crossboard.room;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.crossboard.access.Action;
+import org.crossboard.protocol.MessageType;
+import org.crossboard.protocol.ProtocolVersion;
+import org.crossboard.protocol.ServerMessages;
+
+/**
+ * Builds the core of the {@code welcome} frame: identity, role and what it allows, the record
+ * schema, the durable seq, and the ops since {@code lastSeq} or a snapshot. Features add their own
+ * state to it ({@link RoomFeature#onJoin}).
+ */
+final class Welcome {
+  private Welcome() {}
+
+  static JsonObject build(String boardId, Member member, ConfirmedBoard confirmed, Long lastSeq, JsonObject schema) {
+    long durableSeq = confirmed.seq();
+    JsonObject welcome = new JsonObject()
+        .put("t", MessageType.WELCOME.wire())
+        .put("protocol", ProtocolVersion.CURRENT)
+        .put("you", member.principal().presenceUser().put("clientId", member.clientId()))
+        .put("role", member.principal().role().wire())
+        .put("allowed", Action.allowedOnBoard(member.principal().role()))
+        .put("board", new JsonObject().put("id", boardId).put("title", confirmed.title()))
+        .put("seq", durableSeq)
+        .put("applied", confirmed.appliedClientSeq(member.clientId()));
+    JsonArray ops = lastSeq == null ? null : confirmed.recentOps(lastSeq, durableSeq);
+    if (ops != null) {
+      welcome.put("ops", ops);
+    } else {
+      welcome.put("snapshot", new JsonObject().put("seq", durableSeq).put("records", confirmed.records()));
+    }
+    return welcome.put("limits", ServerMessages.limits()).put("schema", schema);
+  }
+}

@@ -1,0 +1,354 @@
+package org.crossboard.room;
+
+import io.vertx.core.Future;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.crossboard.board.RecordTypes;
+import org.crossboard.error.CrossboardException;
+import org.crossboard.store.DuplicateOpException;
+import org.crossboard.store.Op;
+import org.crossboard.store.OpLog;
+import org.crossboard.store.SnapshotStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * How one room turns submissions into durable ops (SPEC.md C2, C4, C7, D1, D3, D6, M2, M3): validate
+ * against the speculative board, sequence, write to the op log with group commit, apply to the
+ * confirmed board, tell the room. An explicit state machine; every decision about what to do next
+ * is made in {@link #next()}:
+ *
+ * <pre>
+ * state        event                                   → state
+ * IDLE         submit / remote ops / catch-up asked     → WRITING (queue not empty, gate open) | CATCHING_UP | IDLE
+ * WRITING      write durable                            → next()
+ * WRITING      write refused: another node took the seq → CATCHING_UP (the batch goes back to the queue)
+ * WRITING      write failed                             → STOPPED (everything queued: Unavailable)
+ * WRITING      remote ops / catch-up asked              → WRITING, with a catch-up due
+ * CATCHING_UP  op log read                              → next() (queued submissions re-validated)
+ * CATCHING_UP  read failed                              → STOPPED
+ * CATCHING_UP  submit / remote ops                      → CATCHING_UP (queued / a catch-up due)
+ * any          stop                                     → STOPPED
+ * next():      catch-up due → CATCHING_UP; queue not empty and gate open → WRITING; else IDLE
+ * </pre>
+ *
+ * Event-loop confined.
+ */
+final class WritePipeline implements Sequencer {
+  private static final Logger LOG = LoggerFactory.getLogger(WritePipeline.class);
+
+  /** Named states; see the table above. */
+  enum State { IDLE, WRITING, CATCHING_UP, STOPPED }
+
+  /** What the room hears from its pipeline. */
+  interface Listener {
+    /**
+     * Ops became durable and were applied to the confirmed board: {@code all} in seq order (to be
+     * broadcast), {@code ours} those this node wrote. Called before their authors get their answers.
+     */
+    void durable(List<Op> all, List<Op> ours);
+
+    /** The op log failed; the pipeline has stopped and answered everything it held with Unavailable. */
+    void failed(Throwable cause);
+
+    /** Nothing is being written or read and nothing is queued. */
+    void settled();
+  }
+
+  /** A submission in the queue; {@code op} is null until it is sequenced (after a catch-up). */
+  private record Queued(Op op, Submission submission) {
+    String key() {
+      return key(submission.clientId(), submission.clientSeq());
+    }
+
+    static String key(String clientId, long clientSeq) {
+      return clientId + '\u0000' + clientSeq;
+    }
+  }
+
+  private final String boardId;
+  private final OpLog log;
+  private final SnapshotStore snapshots;
+  private final RecordTypes types;
+  private final ConfirmedBoard confirmed;
+  private final SpeculativeBoard speculative;
+  private final int snapshotEvery;
+  private final Listener listener;
+  private final RoomMetrics metrics;
+  private State state = State.IDLE;
+  private boolean catchUpDue;
+  private List<Queued> queue = new ArrayList<>();
+  private Future<Void> inFlight = Future.succeededFuture();
+  private WriteGate gate = WriteGate.OPEN;
+
+  WritePipeline(String boardId, OpLog log, SnapshotStore snapshots, RecordTypes types, ConfirmedBoard confirmed,
+      int snapshotEvery, Listener listener, RoomMetrics metrics) {
+    this.boardId = boardId;
+    this.log = log;
+    this.snapshots = snapshots;
+    this.types = types;
+    this.confirmed = confirmed;
+    this.speculative = new SpeculativeBoard(confirmed);
+    this.snapshotEvery = snapshotEvery;
+    this.listener = listener;
+    this.metrics = metrics;
+  }
+
+  State state() {
+    return state;
+  }
+
+  /** Submissions sequenced or waiting, not yet durable (for backpressure). */
+  int backlog() {
+    return queue.size();
+  }
+
+  boolean isSettled() {
+    return state == State.IDLE && queue.isEmpty();
+  }
+
+  /** The client's highest clientSeq known durable or sequenced (looked up on join), for duplicates. */
+  void knowClientSeq(String clientId, long max) {
+    speculative.knowClientSeq(clientId, max);
+  }
+
+  /** Validates, sequences and (group-)writes a submission; its answer comes once it is settled. */
+  void submit(Submission submission) {
+    switch (state) {
+      case STOPPED -> submission.answer().accept(new Submission.Outcome.Unavailable());
+      case CATCHING_UP -> queue.add(new Queued(null, submission)); // sequenced once the catch-up is done
+      case IDLE, WRITING -> {
+        if (speculative.isDuplicate(submission.clientId(), submission.clientSeq())) {
+          submission.answer().accept(new Submission.Outcome.Duplicate());
+          return;
+        }
+        sequence(submission);
+        if (state == State.IDLE) {
+          next();
+        }
+      }
+    }
+  }
+
+  private void sequence(Submission submission) {
+    try {
+      queue.add(new Queued(speculative.sequence(types, submission, System.currentTimeMillis()), submission));
+    } catch (CrossboardException e) {
+      submission.answer().accept(new Submission.Outcome.Rejected(e));
+    }
+  }
+
+  /** The one decision point after every settled step (only while IDLE). */
+  private void next() {
+    if (catchUpDue) {
+      startCatchUp();
+    } else if (!queue.isEmpty() && !gate.holds(this::resume)) {
+      write();
+    } else if (queue.isEmpty()) {
+      listener.settled();
+    }
+  }
+
+  /** The gate opened again. */
+  private void resume() {
+    if (state == State.IDLE) {
+      next();
+    }
+  }
+
+  /** Group commit: everything queued goes in one write; what queues meanwhile waits for the next (D3). */
+  private void write() {
+    state = State.WRITING;
+    List<Queued> batch = queue;
+    queue = new ArrayList<>();
+    List<Op> ops = new ArrayList<>(batch.size());
+    batch.forEach(q -> ops.add(q.op()));
+    inFlight = log.append(boardId, ops);
+    inFlight.onComplete(ar -> {
+      if (ar.succeeded()) {
+        onWritten(batch, ops);
+      } else if (ar.cause() instanceof DuplicateOpException && state == State.WRITING) {
+        batch.addAll(queue); // another node took these seqs: catch up, then re-validate and retry (M2)
+        queue = batch;
+        gate.lostRace();
+        startCatchUp();
+      } else if (state != State.STOPPED) {
+        fail(batch, ar.cause());
+      }
+    });
+  }
+
+  private void onWritten(List<Queued> batch, List<Op> ops) {
+    ops.forEach(confirmed::apply); // also when stopped meanwhile: the final snapshot must include them
+    metrics.opsWritten(ops.size());
+    if (state == State.STOPPED) {
+      return;
+    }
+    state = State.IDLE;
+    listener.durable(ops, ops);
+    for (Queued q : batch) {
+      q.submission().answer().accept(new Submission.Outcome.Written(q.op().seq()));
+    }
+    snapshotIfDue();
+    if (state == State.IDLE) {
+      next();
+    }
+  }
+
+  @Override
+  public long durableSeq() {
+    return confirmed.seq();
+  }
+
+  @Override
+  public boolean isIdle() {
+    return state == State.IDLE;
+  }
+
+  @Override
+  public void remoteOps(List<Op> ops) {
+    switch (state) {
+      case STOPPED -> { }
+      case WRITING, CATCHING_UP -> catchUpDue = true; // our own step settles first; the op log is the truth then
+      case IDLE -> {
+        if (!queue.isEmpty()) {
+          startCatchUp(); // our queued pushes were sequenced on a stale base: re-sequence them on top
+          return;
+        }
+        List<Op> applied = new ArrayList<>();
+        boolean gap = false;
+        for (Op op : ops) {
+          if (op.seq() <= confirmed.seq()) {
+            continue;
+          }
+          if (op.seq() != confirmed.seq() + 1) {
+            gap = true; // pub/sub lost something (M3)
+            break;
+          }
+          confirmed.apply(op);
+          speculative.applyRemote(op);
+          applied.add(op);
+        }
+        if (!applied.isEmpty()) {
+          listener.durable(applied, List.of());
+          snapshotIfDue();
+        }
+        if (gap) {
+          catchUp(); // the listener may have started a write meanwhile
+        }
+      }
+    }
+  }
+
+  @Override
+  public void catchUp() {
+    switch (state) {
+      case STOPPED -> { }
+      case WRITING, CATCHING_UP -> catchUpDue = true;
+      case IDLE -> startCatchUp();
+    }
+  }
+
+  @Override
+  public void gate(WriteGate gate) {
+    this.gate = gate;
+  }
+
+  /** Reads every op after the durable seq from the op log, then re-validates what was queued. */
+  private void startCatchUp() {
+    state = State.CATCHING_UP;
+    catchUpDue = false;
+    metrics.catchUp();
+    CatchUp.read(log, boardId, confirmed.seq()).onComplete(ar -> {
+      if (state != State.CATCHING_UP) {
+        return; // stopped meanwhile
+      }
+      if (ar.failed()) {
+        fail(List.of(), ar.cause());
+        return;
+      }
+      Set<String> queuedKeys = new HashSet<>();
+      queue.forEach(q -> queuedKeys.add(q.key()));
+      Map<String, Long> landed = new HashMap<>();
+      List<Op> ours = new ArrayList<>();
+      for (Op op : ar.result()) {
+        confirmed.apply(op);
+        String key = Queued.key(op.clientId(), op.clientSeq());
+        landed.put(key, op.seq());
+        if (queuedKeys.contains(key)) {
+          ours.add(op); // written by us after all (a partial insertMany)
+        }
+      }
+      speculative.resetTo(confirmed);
+      listener.durable(ar.result(), ours); // still CATCHING_UP: whatever is submitted meanwhile queues
+      if (state != State.CATCHING_UP) {
+        return; // the room stopped meanwhile
+      }
+      List<Queued> retry = queue;
+      queue = new ArrayList<>();
+      state = State.IDLE;
+      for (Queued q : retry) {
+        Long seq = landed.get(q.key());
+        if (seq != null) {
+          q.submission().answer().accept(new Submission.Outcome.Written(seq));
+        } else if (speculative.isDuplicate(q.submission().clientId(), q.submission().clientSeq())) {
+          q.submission().answer().accept(new Submission.Outcome.Duplicate());
+        } else {
+          sequence(q.submission());
+        }
+      }
+      snapshotIfDue();
+      if (state == State.IDLE) {
+        next();
+      }
+    });
+  }
+
+  /** SPEC.md D6: answer every submission not yet durable with Unavailable and stop. */
+  private void fail(List<Queued> batch, Throwable cause) {
+    LOG.warn("op log of board {} failed; resetting room", boardId, cause);
+    state = State.STOPPED;
+    List<Queued> unanswered = new ArrayList<>(batch);
+    unanswered.addAll(queue);
+    queue = new ArrayList<>();
+    unanswered.forEach(q -> q.submission().answer().accept(new Submission.Outcome.Unavailable()));
+    listener.failed(cause);
+  }
+
+  /** Stops taking work; a write in flight still lands in the confirmed board. Queued work is answered Unavailable. */
+  void stop() {
+    if (state == State.STOPPED) {
+      return;
+    }
+    state = State.STOPPED;
+    List<Queued> unanswered = queue;
+    queue = new ArrayList<>();
+    unanswered.forEach(q -> q.submission().answer().accept(new Submission.Outcome.Unavailable()));
+  }
+
+  /** Completes once no write is in flight (whatever its outcome). */
+  Future<Void> writesSettled() {
+    return inFlight.otherwiseEmpty();
+  }
+
+  private void snapshotIfDue() {
+    if (confirmed.snapshotDue(snapshotEvery)) {
+      saveSnapshot();
+    }
+  }
+
+  /** Writes a snapshot of the confirmed board when it has ops no snapshot holds (D4). */
+  Future<Void> saveSnapshotIfBehind() {
+    return confirmed.hasUnsnapshotted() ? saveSnapshot() : Future.succeededFuture();
+  }
+
+  private Future<Void> saveSnapshot() {
+    long seq = confirmed.seq();
+    return confirmed.saveSnapshot(snapshots, boardId)
+        .onFailure(e -> LOG.warn("snapshot of {} at {} failed", boardId, seq, e));
+  }
+}
