@@ -129,7 +129,7 @@ export class Actions {
    */
   remove(ids) {
     const unlocked = [...ids].filter((id) => this.mayChange(this.view.get(id)) && !this.view.get(id).locked);
-    const changes = expandRemoval(this.view, unlocked).map((id) => ({ op: 'remove', id }));
+    const changes = expandRemoval(this.view, unlocked, this.sync.schema).map((id) => ({ op: 'remove', id }));
     this.undo.perform(changes);
   }
 

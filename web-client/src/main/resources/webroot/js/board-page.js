@@ -22,7 +22,7 @@ import { ToolState, installToolbar } from './toolbar.js';
 import { renderWhoAmI } from './whoami.js';
 import { boundsOf } from './geometry.js';
 import { toast } from './toast.js';
-import { PresenceClient } from './presence.js';
+import { PresenceClient } from './features/presence.js';
 import { PeerLayer } from './cursors.js';
 import { FollowController } from './follow.js';
 import { installPeople } from './people.js';
@@ -146,7 +146,7 @@ sync.on('terminal', (info) => {
   comments.close({ save: !accessEnded, refocus: false });
   document.body.classList.add('terminated');
   if (handleAccessEnd(info, { session, boardId, homeHref })) {
-    perms.update({ role: null });
+    perms.update({ role: null, allowed: [] });
     return;
   }
   toast(info.message ? `${t(info.key)} (${info.message})` : t(info.key), {

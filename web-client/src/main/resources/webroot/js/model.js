@@ -5,20 +5,6 @@
  * @module model
  */
 
-/** Props the server stamps; clients never send them. */
-export const SERVER_PROPS = ['createdBy', 'createdAt', 'updatedBy', 'updatedAt'];
-
-/** The props each record type may carry besides id and type (SPEC R2). */
-export const TYPE_PROPS = {
-  board: ['title'],
-  frame: ['order', 'x', 'y', 'w', 'h', 'title', 'color', 'parent', 'locked'],
-  note: ['order', 'x', 'y', 'w', 'h', 'text', 'color', 'fontSize', 'rotation', 'parent', 'locked'],
-  text: ['order', 'x', 'y', 'w', 'h', 'text', 'color', 'fontSize', 'rotation', 'parent', 'locked'],
-  shape: ['order', 'x', 'y', 'w', 'h', 'shape', 'text', 'color', 'fontSize', 'rotation', 'parent', 'locked'],
-  connector: ['order', 'from', 'to', 'label', 'color', 'parent', 'locked'],
-  comment: ['order', 'x', 'y', 'text', 'target', 'resolved'],
-};
-
 /**
  * Applies one change to the state in place.
  * put replaces the whole record, patch sets props (null clears a prop),
@@ -101,20 +87,19 @@ export function maxOrder(state) {
 
 /**
  * A copy of a record fit to send in a put: without the server-owned props
- * and, for known types, with only the props SPEC R2 allows (the server
+ * and, for known types, with only the props the schema allows (the server
  * rejects unknown ones).
  * @param {object} record
+ * @param {import('./schema.js').Schema} schema
  * @returns {object}
  */
-export function stripServerProps(record) {
-  const allowed = TYPE_PROPS[record.type];
-  if (!allowed) {
-    const copy = { ...record };
-    for (const key of SERVER_PROPS) delete copy[key];
-    return copy;
-  }
+export function stripServerProps(record, schema) {
   const copy = { id: record.id, type: record.type };
-  for (const key of allowed) if (record[key] !== undefined && record[key] !== null) copy[key] = record[key];
+  const allowed = schema.type(record.type) ? schema.props(record.type) : Object.keys(record);
+  for (const key of allowed) {
+    if (key === 'id' || key === 'type' || schema.isServerOwned(key)) continue;
+    if (record[key] !== undefined && record[key] !== null) copy[key] = record[key];
+  }
   return copy;
 }
 
@@ -146,25 +131,49 @@ export function descendantsOf(state, ids) {
 }
 
 /**
- * Expands a removal like the server does (SPEC C5): frame contents
- * recursively, then connectors attached to anything removed.
+ * Expands a removal like the server does (SPEC C5): everything that refers
+ * to a removed record through a reference the schema marks as cascading
+ * (a frame's contents, connectors, comments on it), to a fixpoint.
  * @param {Map<string, object>} state
  * @param {Iterable<string>} ids
- * @returns {string[]} ids to remove, connectors first, frames last
+ * @param {import('./schema.js').Schema} schema
+ * @returns {string[]} ids to remove, each before the records it refers to
  */
-export function expandRemoval(state, ids) {
-  const removed = new Set([...ids].filter((id) => state.has(id) && id !== 'board'));
-  for (const id of descendantsOf(state, removed)) removed.add(id);
-  for (const record of state.values()) {
-    if (record.type === 'connector' && (removed.has(record.from) || removed.has(record.to))) {
-      removed.add(record.id);
+export function expandRemoval(state, ids, schema) {
+  const removed = new Set([...ids].filter((id) => state.has(id) && id !== schema.boardRecordId));
+  const cascades = new Map();
+  for (const { type, prop } of schema.cascades) {
+    if (!cascades.has(type)) cascades.set(type, []);
+    cascades.get(type).push(prop);
+  }
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const record of state.values()) {
+      if (removed.has(record.id)) continue;
+      if ((cascades.get(record.type) || []).some((prop) => removed.has(record[prop]))) {
+        removed.add(record.id);
+        grew = true;
+      }
     }
   }
-  const rank = (id) => {
-    const type = state.get(id).type;
-    return type === 'connector' ? 0 : type === 'frame' ? 2 : 1;
-  };
-  return [...removed].sort((a, b) => rank(a) - rank(b));
+  // Referrers before what they refer to (connectors and comments before their ends, contents
+  // before their frame): a removal order every reader can follow.
+  const targetsOf = (id) => (cascades.get(state.get(id).type) || [])
+    .map((prop) => state.get(id)[prop]).filter((target) => removed.has(target) && target !== id);
+  const referrers = new Map([...removed].map((id) => [id, 0]));
+  for (const id of removed) for (const target of targetsOf(id)) referrers.set(target, referrers.get(target) + 1);
+  const order = [];
+  const ready = [...removed].filter((id) => referrers.get(id) === 0);
+  while (ready.length) {
+    const id = ready.shift();
+    order.push(id);
+    for (const target of targetsOf(id)) {
+      referrers.set(target, referrers.get(target) - 1);
+      if (referrers.get(target) === 0) ready.push(target);
+    }
+  }
+  return order.length === removed.size ? order : [...removed];
 }
 
 /**

@@ -1,12 +1,13 @@
 /**
- * What this person may do on the open board, from their role (welcome,
- * then live "role" frames) and their user id. Interaction, keyboard,
- * actions and the toolbar ask here before offering or doing anything; the
- * server still decides.
+ * What this person may do on the open board: the board actions the server
+ * says their role allows (welcome.allowed, then live "role" frames), read
+ * against the record types of welcome.schema, and their user id.
+ * Interaction, keyboard, actions and the toolbar ask here before offering or
+ * doing anything; the server still decides. No permission table of its own.
  * @module permissions
  */
 
-import { canComment, canEdit, canManage } from './roles.js';
+import { Schema } from './schema.js';
 
 const ALWAYS = new Set(['select', 'hand']);
 
@@ -16,6 +17,8 @@ const ALWAYS = new Set(['select', 'hand']);
 export class Permissions {
   constructor() {
     this.role = null;
+    this.allowed = new Set();
+    this.schema = new Schema();
     this.userId = null;
     this.created = new Set();
     this.listeners = new Set();
@@ -39,31 +42,46 @@ export class Permissions {
   }
 
   /**
-   * Sets the role and user id; notifies when either changed.
-   * @param {{role?: string|null, userId?: string|null}} next
+   * Sets the role, what it allows, the schema and the user id; notifies when
+   * any changed.
+   * @param {{role?: string|null, allowed?: Iterable<string>, schema?: Schema, userId?: string|null}} next
    */
-  update({ role = this.role, userId = this.userId }) {
-    if (role === this.role && userId === this.userId) return;
+  update({ role = this.role, allowed = this.allowed, schema = this.schema, userId = this.userId }) {
+    const nextAllowed = new Set(allowed);
+    const same = role === this.role && userId === this.userId && schema === this.schema
+      && nextAllowed.size === this.allowed.size && [...nextAllowed].every((a) => this.allowed.has(a));
+    if (same) return;
     const previous = this.role;
     this.role = role;
+    this.allowed = nextAllowed;
+    this.schema = schema;
     this.userId = userId;
-    document.body.dataset.role = role || 'none';
+    if (typeof document !== 'undefined') document.body.dataset.role = role || 'none';
     for (const fn of this.listeners) fn(this, previous);
   }
 
-  /** Whether records may be created, changed and deleted. */
+  /** Whether records may be created, changed and deleted (not only comments). */
   get canEdit() {
-    return canEdit(this.role);
+    return this.allowed.has('PUSH_EDIT');
   }
 
   /** Whether comments may be added. */
   get canComment() {
-    return canComment(this.role);
+    return this.canCreate('comment');
   }
 
   /** Whether people may be invited and access changed (share dialog). */
   get canManage() {
-    return canManage(this.role);
+    return this.allowed.has('MANAGE_BOARD_ROLES');
+  }
+
+  /**
+   * Whether a record of the type may be created.
+   * @param {string} type
+   */
+  canCreate(type) {
+    const spec = this.schema.type(type);
+    return !!spec && !spec.singleton && this.allowed.has(spec.action);
   }
 
   /**
@@ -81,30 +99,28 @@ export class Permissions {
    * @param {string} tool
    */
   canUseTool(tool) {
-    if (ALWAYS.has(tool)) return true;
-    if (tool === 'comment') return this.canComment;
-    return this.canEdit;
+    return ALWAYS.has(tool) || this.canCreate(tool);
   }
 
   /**
-   * Whether a record may be moved, patched (other than its text) or removed.
-   * Editors may do that to every record; commenters only to their own comments.
+   * Whether a record may be moved, patched (other than author-only props)
+   * or removed: the type's action for one's own records, its othersAction
+   * for everyone else's (a commenter changes only their own comments).
    * @param {object} record
    */
   canChange(record) {
-    if (!record || record.type === 'board') return false;
-    if (record.type === 'comment') return this.canEdit || (this.canComment && this.isOwn(record));
-    return this.canEdit;
+    const spec = record && this.schema.type(record.type);
+    if (!spec || spec.singleton) return false;
+    return this.allowed.has(this.isOwn(record) ? spec.action : spec.othersAction);
   }
 
   /**
-   * Whether a record's text (or title, label) may be edited. A comment's
-   * text only by its author.
+   * Whether a record's text (or title, label) may be edited: as canChange,
+   * and only by its author where the schema says text is author-only.
    * @param {object} record
    */
   canEditText(record) {
-    if (!record || record.type === 'board') return false;
-    if (record.type === 'comment') return this.canComment && this.isOwn(record);
-    return this.canEdit;
+    if (!this.canChange(record)) return false;
+    return this.isOwn(record) || !this.schema.type(record.type).authorOnly?.includes('text');
   }
 }

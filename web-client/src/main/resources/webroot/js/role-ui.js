@@ -6,7 +6,7 @@
  */
 
 import { t } from './i18n.js';
-import { canEdit, roleName } from './roles.js';
+import { roleName } from './roles.js';
 import { toast } from './toast.js';
 
 /**
@@ -20,13 +20,13 @@ import { toast } from './toast.js';
 export function installRoleUi({ sync, perms, editor, renderer, titleInput }) {
   const badge = document.getElementById('role-badge');
 
-  sync.on('welcome', (message) => perms.update({ userId: message.you?.id ?? null }));
-  sync.on('role', (role) => perms.update({ role }));
+  sync.on('welcome', (message) => perms.update({ userId: message.you?.id ?? null, schema: sync.schema }));
+  sync.on('role', ({ role, allowed }) => perms.update({ role, allowed }));
 
   const render = () => {
     titleInput.readOnly = !perms.canEdit;
     titleInput.setAttribute('aria-readonly', String(!perms.canEdit));
-    const limited = perms.role && !canEdit(perms.role);
+    const limited = perms.role && !perms.canEdit;
     badge.hidden = !limited;
     if (limited) {
       badge.dataset.role = perms.role;

@@ -8,10 +8,13 @@
  */
 
 import { applyChanges } from './model.js';
+import { Schema } from './schema.js';
 import { newClientId } from './ids.js';
 import { Connection, backoffDelay } from './connection.js';
 
 const PROTOCOL = 1;
+// Message types the sync client handles itself; features bring the others.
+const CORE_TYPES = new Set(['welcome', 'batch', 'ops', 'ack', 'error', 'closing', 'role', 'pong']);
 const MAX_CHANGES = 500;
 // Only ERR_UNAVAILABLE: it always comes with the connection closing, so no later push can land first.
 const RETRYABLE = new Set(['ERR_UNAVAILABLE']);
@@ -23,10 +26,13 @@ const FRAME_ERRORS = new Set(['ERR_UNKNOWN_TYPE', 'ERR_MALFORMED', 'ERR_RATE_LIM
  * Events (subscribe with on): "change" (view changed), "status"
  * ({state, pending, terminal}), "welcome" (the welcome message),
  * "error" ({code, message} of a rejected push), "terminal" ({code, key}),
- * "presence" ({reset, peers, left}: peers' states from welcome (reset true),
- * batch frames, or none when the connection went down (reset true)),
  * "frame-error" ({code, message} answering a frame without id, e.g. presence),
- * "role" (the new role: welcome.role, or a live "role" frame).
+ * "role" ({role, allowed}: welcome.role, or a live "role" frame, with the
+ * board actions the role allows).
+ *
+ * Board features (presence, sessions, …) plug in with use(): the sync client
+ * handles the core messages and hands each feature its own message types and
+ * its part of welcome and batch frames.
  */
 export class SyncClient {
   /**
@@ -42,6 +48,10 @@ export class SyncClient {
     this.board = board;
     this.token = token;
     this.role = null;
+    this.allowed = new Set();
+    this.schema = new Schema();
+    this.features = [];
+    this.handlers = new Map();
     this.clientId = newClientId();
     this.server = new Map();
     this.lastSeq = 0;
@@ -84,6 +94,28 @@ export class SyncClient {
 
   emit(event, detail) {
     for (const fn of this.listeners.get(event) || []) fn(detail);
+  }
+
+  /**
+   * Plugs a board feature in.
+   * @param {object} feature
+   * @param {Object<string, (message: object) => void>} [feature.messages] handlers of
+   *   the server message types the feature owns
+   * @param {(welcome: object) => void} [feature.welcome] every welcome (after the board state)
+   * @param {(batch: object) => void} [feature.batch] every batch frame, after its ops applied
+   * @param {() => void} [feature.down] the connection went down
+   * @returns {Function} unplug
+   */
+  use(feature) {
+    for (const type of Object.keys(feature.messages || {})) {
+      if (CORE_TYPES.has(type) || this.handlers.has(type)) throw new Error(`message type ${type} is taken`);
+      this.handlers.set(type, feature.messages[type]);
+    }
+    this.features.push(feature);
+    return () => {
+      this.features = this.features.filter((f) => f !== feature);
+      for (const type of Object.keys(feature.messages || {})) this.handlers.delete(type);
+    };
   }
 
   /** "connecting", "connected", "reconnecting" or "offline". */
@@ -209,7 +241,7 @@ export class SyncClient {
     this.fetchId = null;
     this.buffered = [];
     for (const entry of this.pending) entry.sent = false;
-    this.emit('presence', { reset: true, peers: [], left: [] });
+    for (const feature of this.features) feature.down?.();
   }
 
   handle(message) {
@@ -220,8 +252,9 @@ export class SyncClient {
       case 'ack': this.onAck(message); break;
       case 'error': this.onError(message); break;
       case 'closing': this.connection.noteClosing(message.code, message.reason); break;
-      case 'role': this.setRole(message.role); break;
-      default: break; // pong and future message types
+      case 'role': this.setRole(message.role, message.allowed); break;
+      case 'pong': break;
+      default: this.handlers.get(message.t)?.(message); // a feature's, or a newer server's
     }
   }
 
@@ -245,11 +278,12 @@ export class SyncClient {
     this.pending = this.pending.filter((p) => p.clientSeq > applied);
     this.hasState = true;
     this.welcome = message;
+    this.schema = new Schema(message.schema);
     this.connection.markReady();
     this.rebuild();
     this.emit('welcome', message);
-    this.setRole(message.role ?? message.you?.role ?? null);
-    this.emit('presence', { reset: true, peers: message.presence || [], left: [] });
+    this.setRole(message.role ?? null, message.allowed);
+    for (const feature of this.features) feature.welcome?.(message);
     if (this.lastSeq < message.seq) this.requestFetch(this.lastSeq, message.seq);
     for (const entry of this.pending) this.sendPush(entry);
     this.emit('change', { remote: true });
@@ -257,22 +291,24 @@ export class SyncClient {
   }
 
   /**
-   * A new role (welcome or a live "role" frame).
+   * A new role (welcome or a live "role" frame) and the board actions it allows.
    * @param {string|null} role
+   * @param {string[]} [allowed]
    */
-  setRole(role) {
+  setRole(role, allowed = []) {
     if (typeof role !== 'string' && role !== null) return;
-    if (this.welcome?.you) this.welcome.you.role = role;
     if (this.welcome) this.welcome.role = role;
-    const changed = role !== this.role;
+    const next = new Set(Array.isArray(allowed) ? allowed : []);
+    const changed = role !== this.role || next.size !== this.allowed.size || [...next].some((a) => !this.allowed.has(a));
     this.role = role;
-    if (changed) this.emit('role', role);
+    this.allowed = next;
+    if (changed) this.emit('role', { role, allowed: next });
   }
 
   onBatch(message) {
     this.onOps(message.ops || []);
-    if (!this.connection.ready || (!message.presence && !message.left)) return;
-    this.emit('presence', { reset: false, peers: message.presence || [], left: message.left || [] });
+    if (!this.connection.ready) return;
+    for (const feature of this.features) feature.batch?.(message);
   }
 
   applyOp(op) {

@@ -12,7 +12,7 @@
 import { applyChanges, changeTarget, expandRemoval, sameValue, stripServerProps } from './model.js';
 
 const MAX_ENTRIES = 200;
-const FIXED_KEYS = new Set(['id', 'type', 'createdBy', 'createdAt', 'updatedBy', 'updatedAt']);
+const FIXED_KEYS = new Set(['id', 'type']);
 
 /**
  * Undo/redo stacks on top of a SyncClient.
@@ -86,7 +86,7 @@ export class UndoManager {
       let item = entry.get(id);
       if (!item) {
         const before = view.get(id);
-        item = { id, before: before ? stripServerProps(before) : null, after: null, keys: new Set(), whole: false };
+        item = { id, before: before ? stripServerProps(before, this.sync.schema) : null, after: null, keys: new Set(), whole: false };
         entry.set(id, item);
       }
       if (change.op === 'patch') for (const key of Object.keys(change.props)) item.keys.add(key);
@@ -97,7 +97,7 @@ export class UndoManager {
     const after = this.sync.view;
     for (const item of touched) {
       const record = after.get(item.id);
-      item.after = record ? stripServerProps(record) : null;
+      item.after = record ? stripServerProps(record, this.sync.schema) : null;
     }
   }
 
@@ -120,7 +120,7 @@ export class UndoManager {
   step(from, to) {
     if (this.depth) return;
     while (from.length) {
-      const changes = revertChanges(from.pop(), this.sync.view);
+      const changes = revertChanges(from.pop(), this.sync.view, this.sync.schema);
       if (changes.length) {
         const entry = new Map();
         this.record(entry, changes);
@@ -137,9 +137,10 @@ export class UndoManager {
  * and the server's reference rules so the push is not rejected.
  * @param {Map<string, object>} entry id -> {before, after, keys, whole}
  * @param {Map<string, object>} view current local view
+ * @param {import('./schema.js').Schema} schema the record types (welcome.schema)
  * @returns {object[]}
  */
-export function revertChanges(entry, view) {
+export function revertChanges(entry, view, schema) {
   const removals = [];
   const puts = [];
   const patches = [];
@@ -156,75 +157,78 @@ export function revertChanges(entry, view) {
     } else if (!after) {
       if (!current) puts.push(before);
     } else if (current) {
-      const props = revertProps(item, current, exists);
+      const props = revertProps(item, current, exists, schema);
       // The server refuses changes to locked records unless they unlock them.
       if (current.locked && props.locked !== false) continue;
       if (Object.keys(props).length) patches.push({ op: 'patch', id: item.id, props });
     }
   }
-  const changes = orderPuts(puts, view);
+  const changes = orderPuts(puts, view, schema);
   changes.push(...patches);
   // Cascade on the state after the patches: a child moved out of a frame
   // by this revert must not be removed with it.
   const after = new Map(view);
   applyChanges(after, changes);
-  for (const id of expandRemoval(after, removals)) changes.push({ op: 'remove', id });
+  for (const id of expandRemoval(after, removals, schema)) changes.push({ op: 'remove', id });
   return changes;
 }
 
-function revertProps(item, current, exists) {
+function revertProps(item, current, exists, schema) {
   const { before, after } = item;
   const keys = item.whole ? new Set([...Object.keys(before), ...Object.keys(after)]) : item.keys;
+  const references = new Set(referenceProps(schema, before.type).map((r) => r.prop));
   const props = {};
   for (const key of keys) {
-    if (FIXED_KEYS.has(key) || sameValue(before[key], after[key])) continue;
+    if (FIXED_KEYS.has(key) || schema.isServerOwned(key) || sameValue(before[key], after[key])) continue;
     if (!sameValue(current[key], after[key])) continue; // someone changed it since
     let value = before[key] ?? null;
     if (key === 'locked' && value === null) value = false;
-    if ((key === 'parent' || key === 'from' || key === 'to') && value !== null && !exists(value)) continue;
+    if (references.has(key) && value !== null && !exists(value)) continue;
     props[key] = value;
   }
   return props;
 }
 
-// Puts in an order the server accepts: frames before their contents,
-// connectors last and only when both ends exist.
-function orderPuts(records, view) {
+/**
+ * The reference props of a type, from the schema.
+ * @returns {{prop: string, required: boolean}[]}
+ */
+function referenceProps(schema, type) {
+  return Object.entries(schema.type(type)?.props || {})
+    .filter(([, rule]) => rule.kind === 'ref')
+    .map(([prop, rule]) => ({ prop, required: !!rule.required }));
+}
+
+// Puts in an order the server accepts: a record after the records it refers
+// to; a reference to a record that is gone is dropped when optional (a
+// frame), and the record is not put back when it is required (a connector's
+// end).
+function orderPuts(records, view, schema) {
   const placed = new Set();
   const available = (id) => view.has(id) || placed.has(id);
   const changes = [];
-  let rest = records.filter((r) => r.type !== 'connector');
-  while (rest.length) {
-    const next = [];
-    for (const record of rest) {
-      const waiting = record.parent && !available(record.parent) && rest.some((r) => r.id === record.parent);
-      if (waiting) {
-        next.push(record);
-        continue;
-      }
-      const copy = { ...record };
-      if (copy.parent && !available(copy.parent)) delete copy.parent;
-      changes.push({ op: 'put', record: copy });
-      placed.add(copy.id);
+  const put = (record) => {
+    const refs = referenceProps(schema, record.type);
+    if (refs.some(({ prop, required }) => required && record[prop] && !available(record[prop]))) {
+      return false;
     }
-    if (next.length === rest.length) {
-      for (const record of next) changes.push({ op: 'put', record: withoutParent(record) });
+    const copy = { ...record };
+    for (const { prop } of refs) if (copy[prop] && !available(copy[prop])) delete copy[prop];
+    changes.push({ op: 'put', record: copy });
+    placed.add(copy.id);
+    return true;
+  };
+  let rest = [...records];
+  while (rest.length) {
+    const pending = new Set(rest.map((r) => r.id));
+    const next = rest.filter((record) => referenceProps(schema, record.type)
+      .some(({ prop }) => record[prop] && !available(record[prop]) && pending.has(record[prop]) && record[prop] !== record.id));
+    if (next.length === rest.length) { // a cycle: put what can go without the references in it
+      for (const record of next) put(record);
       break;
     }
+    for (const record of rest) if (!next.includes(record)) put(record);
     rest = next;
   }
-  for (const record of records.filter((r) => r.type === 'connector')) {
-    if (available(record.from) && available(record.to)) {
-      const copy = { ...record };
-      if (copy.parent && !available(copy.parent)) delete copy.parent;
-      changes.push({ op: 'put', record: copy });
-    }
-  }
   return changes;
-}
-
-function withoutParent(record) {
-  const copy = { ...record };
-  delete copy.parent;
-  return copy;
 }

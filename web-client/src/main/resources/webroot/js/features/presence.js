@@ -1,11 +1,12 @@
 /**
- * Presence: tells the board where this person points, what they select,
- * see and edit, and keeps the same about everyone else on the board
- * (docs/PROTOCOL.md, "Presence"). Ephemeral: nothing here is stored.
- * @module presence
+ * The presence feature: tells the board where this person points, what they
+ * select, see and edit, and keeps the same about everyone else on the board
+ * (docs/PROTOCOL.md, "Presence"): welcome.presence, the presence/left fields
+ * of batch frames, and the presence message. Ephemeral: nothing is stored.
+ * @module features/presence
  */
 
-import { colorForName } from './whoami.js';
+import { colorForName } from '../whoami.js';
 
 const SEND_MS = 50;
 const HEARTBEAT_MS = 5000;
@@ -56,10 +57,10 @@ export function normalizePeer(entry) {
 export class PresenceClient {
   /**
    * @param {object} options
-   * @param {import('./sync.js').SyncClient} options.sync
-   * @param {import('./viewport.js').Viewport} options.viewport
-   * @param {import('./selection.js').Selection} options.selection
-   * @param {import('./editor.js').TextEditor} options.editor
+   * @param {import('../sync.js').SyncClient} options.sync
+   * @param {import('../viewport.js').Viewport} options.viewport
+   * @param {import('../selection.js').Selection} options.selection
+   * @param {import('../editor.js').TextEditor} options.editor
    * @param {HTMLElement} options.container the canvas element (pointer moves)
    */
   constructor({ sync, viewport, selection, editor, container }) {
@@ -83,7 +84,13 @@ export class PresenceClient {
       this.local.viewport = this.viewRect();
       this.flush();
     });
-    sync.on('presence', (event) => this.onPresence(event));
+    sync.use({
+      welcome: (message) => this.onPresence({ reset: true, peers: message.presence || [] }),
+      batch: (message) => {
+        if (message.presence || message.left) this.onPresence({ reset: false, peers: message.presence || [], left: message.left || [] });
+      },
+      down: () => this.onPresence({ reset: true }),
+    });
     sync.on('frame-error', (error) => this.onFrameError(error));
 
     container.addEventListener('pointermove', (e) => {

@@ -1,0 +1,55 @@
+/**
+ * The record types as the server describes them in the welcome
+ * (docs/PROTOCOL.md "Schema"): which props each type carries, which the
+ * server owns, which references cascade on removal, and which action a
+ * change needs. The client keeps no copy of these rules of its own.
+ * @module schema
+ */
+
+/**
+ * A described set of record types.
+ */
+export class Schema {
+  /**
+   * @param {{types?: object, serverOwned?: string[], boardRecordId?: string}} [described]
+   *   welcome.schema (empty before the first welcome)
+   */
+  constructor(described = {}) {
+    this.types = described.types || {};
+    this.serverOwned = new Set(described.serverOwned || []);
+    this.boardRecordId = described.boardRecordId || 'board';
+    this.cascades = [];
+    for (const [type, spec] of Object.entries(this.types)) {
+      for (const [prop, rule] of Object.entries(spec.props || {})) {
+        if (rule.kind === 'ref' && rule.cascade) this.cascades.push({ type, prop });
+      }
+    }
+  }
+
+  /**
+   * One type's description, or undefined.
+   * @param {string} name
+   * @returns {{props: object, action: string, othersAction: string, authorOnly: string[],
+   *   namesAuthor: boolean, singleton: boolean}|undefined}
+   */
+  type(name) {
+    return this.types[name];
+  }
+
+  /**
+   * The props a record of the type may carry besides id and type.
+   * @param {string} name
+   * @returns {string[]}
+   */
+  props(name) {
+    return Object.keys(this.types[name]?.props || {});
+  }
+
+  /**
+   * Whether the server stamps this prop (clients never send it).
+   * @param {string} prop
+   */
+  isServerOwned(prop) {
+    return this.serverOwned.has(prop);
+  }
+}
