@@ -8,15 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.crossboard.access.Principal;
 import org.crossboard.access.Role;
 import org.crossboard.protocol.ClientMessage;
 import org.crossboard.protocol.CloseCode;
 import org.crossboard.pubsub.local.LocalPubSub;
 import org.crossboard.testing.HeldOpLog;
+import org.crossboard.testing.RecordingMember;
 import org.crossboard.store.BoardInfo;
 import org.crossboard.store.memory.InMemoryBoardCatalog;
 import org.crossboard.store.memory.InMemorySnapshotStore;
@@ -35,61 +34,9 @@ class BoardRoomTest {
   InMemorySnapshotStore snapshots;
   RoomRegistry registry;
 
-  /** A room member that records what it is sent. */
-  static final class Member implements RoomMember {
-    final String clientId;
-    final List<JsonObject> frames = new ArrayList<>();
-    CloseCode closed;
-
-    Member(String clientId) {
-      this.clientId = clientId;
-    }
-
-    @Override
-    public String clientId() {
-      return clientId;
-    }
-
-    @Override
-    public Principal principal() {
-      return Principal.of("u-" + clientId, clientId, Role.EDITOR);
-    }
-
-    @Override
-    public void send(String frame) {
-      frames.add(new JsonObject(frame));
-    }
-
-    @Override
-    public void close(CloseCode code, String reason) {
-      closed = code;
-    }
-
-    boolean paused;
-
-    @Override
-    public long lastHeardAt() {
-      return System.currentTimeMillis();
-    }
-
-    @Override
-    public void pauseReading() {
-      paused = true;
-    }
-
-    @Override
-    public void resumeReading() {
-      paused = false;
-    }
-
-    List<JsonObject> ofType(String t) {
-      return frames.stream().filter(f -> t.equals(f.getString("t"))).toList();
-    }
-
-    /** Batch frames that carry ops (presence-only batches are not what these tests are about). */
-    List<JsonObject> opBatches() {
-      return ofType("batch").stream().filter(f -> !f.getJsonArray("ops").isEmpty()).toList();
-    }
+  /** A member recording its frames; every test member is an editor named after its clientId. */
+  static RecordingMember member(String clientId) {
+    return new RecordingMember(clientId, "u-" + clientId, Role.EDITOR);
   }
 
   @BeforeEach
@@ -108,12 +55,12 @@ class BoardRoomTest {
     vertx.close();
   }
 
-  BoardRoom join(Member m) throws Exception {
-    return registry.join(m, new ClientMessage.Hello(null, 1, "b1", m.clientId, null, null))
+  BoardRoom join(RecordingMember m) throws Exception {
+    return registry.join(m, new ClientMessage.Hello(null, 1, "b1", m.clientId(), null, null))
         .await(5, TimeUnit.SECONDS);
   }
 
-  static void submit(BoardRoom room, Member member, ClientMessage.Push push) {
+  static void submit(BoardRoom room, RecordingMember member, ClientMessage.Push push) {
     room.submit(member, push.id(), push);
   }
 
@@ -126,8 +73,8 @@ class BoardRoomTest {
   @Test
   @DisplayName("[D1] nothing is broadcast or acknowledged before the write is durable")
   void nothingBeforeDurable() throws Exception {
-    Member a = new Member("client-a1");
-    Member b = new Member("client-b1");
+    RecordingMember a = member("client-a1");
+    RecordingMember b = member("client-b1");
     BoardRoom room = join(a);
     join(b);
     submit(room, a, push("r1", 1, "n1"));
@@ -140,8 +87,8 @@ class BoardRoomTest {
   @Test
   @DisplayName("[D3][B1] pushes arriving during a write go together in the next write and one frame")
   void groupCommit() throws Exception {
-    Member a = new Member("client-a2");
-    Member b = new Member("client-b2");
+    RecordingMember a = member("client-a2");
+    RecordingMember b = member("client-b2");
     BoardRoom room = join(a);
     join(b);
     submit(room, a, push("r1", 1, "n1"));
@@ -162,7 +109,7 @@ class BoardRoomTest {
   @Test
   @DisplayName("[D6] a failed write answers ERR_UNAVAILABLE and resets the room; the next join reloads the truth")
   void writeFailure() throws Exception {
-    Member a = new Member("client-a3");
+    RecordingMember a = member("client-a3");
     BoardRoom room = join(a);
     submit(room, a, push("r1", 1, "n1"));
     log.release(0);
@@ -172,7 +119,7 @@ class BoardRoomTest {
     assertEquals(List.of("ERR_UNAVAILABLE", "ERR_UNAVAILABLE"),
         a.ofType("error").stream().map(e -> e.getString("code")).toList());
     assertEquals(CloseCode.ROOM_RESET, a.closed);
-    Member again = new Member("client-a3");
+    RecordingMember again = member("client-a3");
     join(again);
     JsonObject welcome = again.ofType("welcome").get(0);
     assertEquals(1, welcome.getLong("seq"));
@@ -182,7 +129,7 @@ class BoardRoomTest {
   @Test
   @DisplayName("[D4][B2] snapshots every N ops, and the room snapshots and leaves the registry when empty")
   void snapshotsAndClose() throws Exception {
-    Member a = new Member("client-a4");
+    RecordingMember a = member("client-a4");
     BoardRoom room = join(a);
     for (int i = 1; i <= 4; i++) {
       submit(room, a, push("r" + i, i, "n" + i));
@@ -203,7 +150,7 @@ class BoardRoomTest {
   @Test
   @DisplayName("[P6] a backlog over the bound stops reading the pusher's socket until it is down to half")
   void backpressure() throws Exception {
-    Member a = new Member("client-a5");
+    RecordingMember a = member("client-a5");
     BoardRoom room = join(a);
     for (int i = 1; i <= 5; i++) {
       submit(room, a, push("r" + i, i, "n" + i)); // the first goes out at once, four queue behind it

@@ -74,6 +74,11 @@ public final class RecordingMember implements RoomMember {
     return parsed().stream().filter(f -> t.equals(f.getString("t"))).toList();
   }
 
+  /** Batch frames that carry ops (not presence-only ones). */
+  public List<JsonObject> opBatches() {
+    return ofType("batch").stream().filter(f -> !f.getJsonArray("ops").isEmpty()).toList();
+  }
+
   /** Whether any frame written to this member contains {@code text} anywhere. */
   public boolean everReceived(String text) {
     return frames.stream().anyMatch(f -> f.contains(text));
