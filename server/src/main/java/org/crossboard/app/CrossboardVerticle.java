@@ -43,6 +43,9 @@ import org.crossboard.transport.WebSocketClientSocket;
 public final class CrossboardVerticle extends VerticleBase {
   /** With several nodes: how often an idle room compares its seq with the op log's (M3). */
   private static final long CATCH_UP_CHECK_MS = 2_000;
+  /** SockJS transports whose responses end by closing the connection. */
+  private static final java.util.regex.Pattern SOCKJS_CLOSING_TRANSPORTS =
+      java.util.regex.Pattern.compile("/(xhr|xhr_streaming|jsonp|eventsource|htmlfile)$");
 
   private final CrossboardConfig config;
   private StoreFactory.Opened stores;
@@ -112,6 +115,14 @@ public final class CrossboardVerticle extends VerticleBase {
             supervisor)));
     SockJSHandlerOptions sockJsOptions = new SockJSHandlerOptions().setRegisterWriteHandler(false);
     router.route("/sockjs/*").handler(BodyHandler.create().setBodyLimit(Limits.TRANSPORT_MAX_FRAME_BYTES));
+    // SockJS closes the connection after each polling or streaming response; saying so lets
+    // keep-alive clients (proxies, HTTP libraries) open a new one instead of reusing a dead one
+    router.route("/sockjs/*").handler(ctx -> {
+      if (SOCKJS_CLOSING_TRANSPORTS.matcher(ctx.normalizedPath()).find()) {
+        ctx.response().putHeader("Connection", "close");
+      }
+      ctx.next();
+    });
     router.route("/sockjs/*").subRouter(SockJSHandler.create(vertx, sockJsOptions).socketHandler(socket ->
         new Connection(new SockJsClientSocket(vertx, socket, config.writeQueueMaxBytes()), rooms, features,
             authenticator, supervisor)));

@@ -4,7 +4,6 @@ import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.crossboard.error.CrossboardException;
 import org.crossboard.error.ErrorCode;
@@ -17,7 +16,6 @@ import org.crossboard.error.ErrorCode;
  */
 public final class ClientFrames {
   private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9_-]{8,64}");
-  private static final Pattern REQUEST_ID_NEAR_START = Pattern.compile("\"id\"\\s*:\\s*\"([^\"\\\\]{0,64})\"");
   private static final Pattern BOARD_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
   private ClientFrames() {}
@@ -55,17 +53,9 @@ public final class ClientFrames {
     return id instanceof String s && s.length() <= Limits.MAX_REQUEST_ID_LENGTH ? s : null;
   }
 
-  /** The request id of a frame that could not be parsed, for echoing in the error. */
+  /** The request id of a frame that could not be parsed, for echoing in the error (SPEC.md P4). */
   public static String requestIdOf(String text) {
-    if (text.length() > Limits.MAX_FRAME_BYTES) { // too big to parse again: look near the start only
-      Matcher m = REQUEST_ID_NEAR_START.matcher(text.substring(0, 512));
-      return m.find() ? m.group(1) : null;
-    }
-    try {
-      return io.vertx.core.json.Json.decodeValue(text) instanceof JsonObject frame ? requestId(frame) : null;
-    } catch (RuntimeException e) {
-      return null;
-    }
+    return RequestIdScanner.scan(text, Limits.MAX_REQUEST_ID_LENGTH);
   }
 
   /** The first frame of a connection. */

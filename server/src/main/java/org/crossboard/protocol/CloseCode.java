@@ -4,6 +4,12 @@ package org.crossboard.protocol;
 public enum CloseCode {
   NORMAL(1000),
   GOING_AWAY(1001),
+  /** A binary message: the protocol is text frames only. */
+  UNSUPPORTED_DATA(1003),
+  /** A text message that is not valid UTF-8. */
+  INVALID_PAYLOAD(1007),
+  /** A message over the transport's limit (4 MiB). */
+  MESSAGE_TOO_BIG(1009),
   PROTOCOL_VIOLATION(4000),
   HANDSHAKE_TIMEOUT(4001),
   IDLE_TIMEOUT(4002),

@@ -106,28 +106,72 @@ public final class BoardRoom implements WritePipeline.Listener {
     });
   }
 
-  /** Admits a member and sends it its welcome (SPEC.md C8, P7). */
+  /**
+   * Admits a member and sends it its welcome (SPEC.md C8, P7): a clientId is one person's on a
+   * board, so a hello with someone else's is refused; the same person's second connection with it
+   * replaces the first.
+   */
   Future<Void> admit(RoomMember member, ClientMessage.Hello hello) {
     if (lifecycle == Lifecycle.CLOSED) {
       return Future.failedFuture(new RoomClosedException());
     }
     cancelClose();
-    return confirmed.learnClientSeq(ctx.stores().ops(), boardId, member.clientId()).compose(max -> {
+    String userId = member.principal().userId();
+    return confirmed.learnClient(ctx.stores().ops(), boardId, member.clientId()).compose(mark -> {
+      if (mark.userId() != null && !mark.userId().equals(userId)) {
+        return Future.failedFuture(WritePipeline.clientIdTaken());
+      }
+      pipeline.knowClient(member.clientId(), mark);
+      return resumeFrom(hello.lastSeq());
+    }).compose(resume -> {
       if (lifecycle == Lifecycle.CLOSED) {
         return Future.failedFuture(new RoomClosedException());
       }
-      pipeline.knowClientSeq(member.clientId(), max);
+      RoomMember holder = membership.holder(member.clientId());
+      if (holder != null && !holder.principal().userId().equals(userId)) {
+        return Future.failedFuture(WritePipeline.clientIdTaken());
+      }
       RoomMember replaced = membership.admit(member);
       lifecycle = Lifecycle.OPEN;
       if (replaced != null) {
         leaveHooks(replaced);
         replaced.close(CloseCode.REPLACED, "another connection took this clientId");
       }
-      JsonObject welcome = Welcome.build(boardId, member, confirmed, hello.lastSeq(), ctx.features().schema());
+      JsonArray ops = resume == null ? null : resume.upTo(confirmed);
+      JsonObject welcome = Welcome.build(boardId, member, confirmed, ops, ctx.features().schema());
       ctx.features().all().forEach(f -> f.onJoin(handle, member, welcome));
       outbox.send(member, welcome);
       return Future.succeededFuture();
     });
+  }
+
+  /**
+   * The ops a client that last applied {@code lastSeq} is missing (C8): from memory when the room
+   * holds them, else from the op log when at most {@code resumeOps} behind (a room that reloaded
+   * holds only what came after its snapshot); null when it needs a snapshot.
+   */
+  private Future<Resume> resumeFrom(Long lastSeq) {
+    long durable = confirmed.seq();
+    if (lastSeq == null || lastSeq > durable || durable - lastSeq > ctx.settings().resumeOps()) {
+      return Future.succeededFuture(null);
+    }
+    JsonArray held = confirmed.recentOps(lastSeq, durable);
+    if (held != null) {
+      return Future.succeededFuture(new Resume(held, durable));
+    }
+    return ctx.stores().ops().range(boardId, lastSeq, durable, ctx.settings().resumeOps()).map(ops -> {
+      JsonArray wire = new JsonArray();
+      ops.forEach(op -> wire.add(op.toJson()));
+      return ops.size() == durable - lastSeq ? new Resume(wire, durable) : null; // no gap, or a snapshot
+    }).otherwise(e -> null);
+  }
+
+  /** Ops read for a resume up to {@code readTo}; what became durable meanwhile comes from memory. */
+  private record Resume(JsonArray ops, long readTo) {
+    JsonArray upTo(ConfirmedBoard confirmed) {
+      JsonArray since = confirmed.recentOps(readTo, confirmed.seq());
+      return since == null ? null : ops.copy().addAll(since);
+    }
   }
 
   /** A member left; an empty room closes after {@link RoomSettings#idleCloseMs()} (SPEC.md B2). */

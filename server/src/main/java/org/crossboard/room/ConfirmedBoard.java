@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.crossboard.board.BoardLoader;
 import org.crossboard.board.BoardState;
+import org.crossboard.store.ClientMark;
 import org.crossboard.store.Op;
 import org.crossboard.store.OpLog;
 import org.crossboard.store.Snapshot;
@@ -19,6 +20,7 @@ final class ConfirmedBoard {
   private final BoardState state;
   private final RecentOps recent;
   private final Map<String, Long> clientSeq = new HashMap<>();
+  private final Map<String, String> clientOwner = new HashMap<>();
   private long seq;
   private long snapshotSeq;
 
@@ -29,7 +31,7 @@ final class ConfirmedBoard {
     this.recent = new RecentOps(resumeOps, loaded.snapshotSeq());
     for (Op op : loaded.replayed()) {
       recent.add(op.toJson());
-      clientSeq.merge(op.clientId(), op.clientSeq(), Math::max);
+      learn(op);
     }
   }
 
@@ -58,21 +60,40 @@ final class ConfirmedBoard {
     return new HashMap<>(clientSeq);
   }
 
+  /** Who each clientId known here belongs to (a copy). */
+  Map<String, String> clientOwners() {
+    return new HashMap<>(clientOwner);
+  }
+
   /** Applies a durable op. */
   void apply(Op op) {
     state.applyCanonical(op.changes());
     seq = op.seq();
-    clientSeq.merge(op.clientId(), op.clientSeq(), Math::max);
+    learn(op);
     recent.add(op.toJson());
   }
 
-  /** The client's highest durable clientSeq, looked up in the op log's index the first time. */
-  Future<Long> learnClientSeq(OpLog log, String boardId, String clientId) {
+  private void learn(Op op) {
+    clientSeq.merge(op.clientId(), op.clientSeq(), Math::max);
+    clientOwner.putIfAbsent(op.clientId(), op.user().getString("id"));
+  }
+
+  /**
+   * Where the client stands: its highest durable clientSeq and who its clientId belongs to, looked
+   * up in the op log's index the first time.
+   */
+  Future<ClientMark> learnClient(OpLog log, String boardId, String clientId) {
     Long known = clientSeq.get(clientId);
     if (known != null) {
-      return Future.succeededFuture(known);
+      return Future.succeededFuture(new ClientMark(known, clientOwner.get(clientId)));
     }
-    return log.maxClientSeq(boardId, clientId).map(max -> clientSeq.merge(clientId, max, Math::max));
+    return log.clientMark(boardId, clientId).map(mark -> {
+      long max = clientSeq.merge(clientId, mark.clientSeq(), Math::max);
+      if (mark.userId() != null) {
+        clientOwner.putIfAbsent(clientId, mark.userId());
+      }
+      return new ClientMark(max, clientOwner.get(clientId));
+    });
   }
 
   long appliedClientSeq(String clientId) {

@@ -20,6 +20,11 @@ final class Membership {
     return previous == member ? null : previous;
   }
 
+  /** The member holding {@code clientId}, or null. */
+  RoomMember holder(String clientId) {
+    return byClientId.get(clientId);
+  }
+
   /** Removes the member if it is still the one holding its clientId. */
   boolean remove(RoomMember member) {
     boolean removed = byClientId.remove(member.clientId(), member);

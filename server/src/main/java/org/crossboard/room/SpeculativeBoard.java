@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.crossboard.board.BoardState;
 import org.crossboard.board.RecordTypes;
+import org.crossboard.store.ClientMark;
 import org.crossboard.store.Op;
 
 /**
@@ -13,6 +14,7 @@ import org.crossboard.store.Op;
  */
 final class SpeculativeBoard {
   private final Map<String, Long> clientSeq = new HashMap<>();
+  private final Map<String, String> clientOwner = new HashMap<>();
   private BoardState state;
   private long seq;
 
@@ -26,14 +28,26 @@ final class SpeculativeBoard {
     seq = confirmed.seq();
     clientSeq.clear();
     clientSeq.putAll(confirmed.clientSeqs());
+    clientOwner.clear();
+    clientOwner.putAll(confirmed.clientOwners());
   }
 
   boolean isDuplicate(String clientId, long pushClientSeq) {
     return pushClientSeq <= clientSeq.getOrDefault(clientId, 0L);
   }
 
-  void knowClientSeq(String clientId, long max) {
-    clientSeq.merge(clientId, max, Math::max);
+  /** What the op log says of a client that joined: its high-water mark and whose clientId it is. */
+  void knowClient(String clientId, ClientMark mark) {
+    clientSeq.merge(clientId, mark.clientSeq(), Math::max);
+    if (mark.userId() != null) {
+      clientOwner.putIfAbsent(clientId, mark.userId());
+    }
+  }
+
+  /** Whether {@code userId} may write under {@code clientId}: it is theirs, or nobody's yet (P7). */
+  boolean mayWriteAs(String clientId, String userId) {
+    String owner = clientOwner.get(clientId);
+    return owner == null || owner.equals(userId);
   }
 
   /**
@@ -46,6 +60,7 @@ final class SpeculativeBoard {
         state.applyClientChanges(types, s.changes(), s.as(), now));
     seq = op.seq();
     clientSeq.put(s.clientId(), s.clientSeq());
+    clientOwner.putIfAbsent(s.clientId(), s.as().userId());
     return op;
   }
 
@@ -53,6 +68,7 @@ final class SpeculativeBoard {
   void applyRemote(Op op) {
     state.applyCanonical(op.changes());
     clientSeq.merge(op.clientId(), op.clientSeq(), Math::max);
+    clientOwner.putIfAbsent(op.clientId(), op.user().getString("id"));
     seq = op.seq();
   }
 }

@@ -15,7 +15,10 @@ import org.crossboard.protocol.ServerMessages;
 final class Welcome {
   private Welcome() {}
 
-  static JsonObject build(String boardId, Member member, ConfirmedBoard confirmed, Long lastSeq, JsonObject schema) {
+  /**
+   * @param ops the ops the member is missing, or null when it gets a snapshot instead
+   */
+  static JsonObject build(String boardId, Member member, ConfirmedBoard confirmed, JsonArray ops, JsonObject schema) {
     long durableSeq = confirmed.seq();
     JsonObject welcome = new JsonObject()
         .put("t", MessageType.WELCOME.wire())
@@ -26,7 +29,6 @@ final class Welcome {
         .put("board", new JsonObject().put("id", boardId).put("title", confirmed.title()))
         .put("seq", durableSeq)
         .put("applied", confirmed.appliedClientSeq(member.clientId()));
-    JsonArray ops = lastSeq == null ? null : confirmed.recentOps(lastSeq, durableSeq);
     if (ops != null) {
       welcome.put("ops", ops);
     } else {

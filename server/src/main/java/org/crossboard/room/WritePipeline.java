@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Set;
 import org.crossboard.board.RecordTypes;
 import org.crossboard.error.CrossboardException;
+import org.crossboard.error.ErrorCode;
+import org.crossboard.store.ClientMark;
 import org.crossboard.store.DuplicateOpException;
 import org.crossboard.store.Op;
 import org.crossboard.store.OpLog;
@@ -111,9 +113,9 @@ final class WritePipeline implements Sequencer {
     return state == State.IDLE && queue.isEmpty();
   }
 
-  /** The client's highest clientSeq known durable or sequenced (looked up on join), for duplicates. */
-  void knowClientSeq(String clientId, long max) {
-    speculative.knowClientSeq(clientId, max);
+  /** What the op log says of a client that joined (its high-water mark and owner), for duplicates. */
+  void knowClient(String clientId, ClientMark mark) {
+    speculative.knowClient(clientId, mark);
   }
 
   /** Validates, sequences and (group-)writes a submission; its answer comes once it is settled. */
@@ -122,6 +124,10 @@ final class WritePipeline implements Sequencer {
       case STOPPED -> submission.answer().accept(new Submission.Outcome.Unavailable());
       case CATCHING_UP -> queue.add(new Queued(null, submission)); // sequenced once the catch-up is done
       case IDLE, WRITING -> {
+        if (!speculative.mayWriteAs(submission.clientId(), submission.as().userId())) {
+          submission.answer().accept(new Submission.Outcome.Rejected(clientIdTaken()));
+          return;
+        }
         if (speculative.isDuplicate(submission.clientId(), submission.clientSeq())) {
           submission.answer().accept(new Submission.Outcome.Duplicate());
           return;
@@ -132,6 +138,12 @@ final class WritePipeline implements Sequencer {
         }
       }
     }
+  }
+
+  /** A clientId is one person's on a board: idempotency is per person and clientId (P7). */
+  static CrossboardException clientIdTaken() {
+    return new CrossboardException(ErrorCode.ERR_FORBIDDEN,
+        "this clientId belongs to someone else on this board; a client makes its own");
   }
 
   private void sequence(Submission submission) {
@@ -297,6 +309,8 @@ final class WritePipeline implements Sequencer {
           q.submission().answer().accept(new Submission.Outcome.Written(seq));
         } else if (speculative.isDuplicate(q.submission().clientId(), q.submission().clientSeq())) {
           q.submission().answer().accept(new Submission.Outcome.Duplicate());
+        } else if (!speculative.mayWriteAs(q.submission().clientId(), q.submission().as().userId())) {
+          q.submission().answer().accept(new Submission.Outcome.Rejected(clientIdTaken()));
         } else {
           sequence(q.submission());
         }

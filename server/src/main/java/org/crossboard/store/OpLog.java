@@ -18,8 +18,11 @@ public interface OpLog {
   /** The ops with {@code afterSeq < seq <= toSeq}, ascending, at most {@code limit}. */
   Future<List<Op>> range(String board, long afterSeq, long toSeq, int limit);
 
-  /** The highest clientSeq written for this clientId on the board, 0 if none. */
-  Future<Long> maxClientSeq(String board, String clientId);
+  /**
+   * The highest clientSeq written for this clientId on the board and who wrote it
+   * ({@link ClientMark#NONE} if nothing was).
+   */
+  Future<ClientMark> clientMark(String board, String clientId);
 
   /** The highest seq written for the board, 0 if none. */
   Future<Long> lastSeq(String board);

@@ -1,8 +1,10 @@
 package org.crossboard.transport;
 
 import io.vertx.core.Handler;
+import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.vertx.core.http.ServerWebSocket;
 import org.crossboard.protocol.CloseCode;
+import org.crossboard.protocol.Limits;
 
 /** {@link ClientSocket} over a plain WebSocket at {@code /ws}. */
 public final class WebSocketClientSocket implements ClientSocket {
@@ -13,6 +15,15 @@ public final class WebSocketClientSocket implements ClientSocket {
     this.ws = ws;
     this.writeQueueMaxBytes = writeQueueMaxBytes;
     ws.setWriteQueueMaxSize(writeQueueMaxBytes);
+    // A frame announced over the transport's limit is refused by the decoder as soon as its header
+    // arrives, and Vert.x then drops the connection. Closing here first (this runs on the event
+    // loop, before the drop) writes the 1009 the peer is owed; a peer still streaming the frame may
+    // see TCP reset it before it reads that close (the rest of the frame is never read).
+    ws.exceptionHandler(e -> {
+      if (e instanceof CorruptedWebSocketFrameException corrupt && !ws.isClosed()) {
+        ws.close((short) corrupt.closeStatus().code(), corrupt.closeStatus().reasonText());
+      }
+    });
   }
 
   @Override
@@ -46,9 +57,15 @@ public final class WebSocketClientSocket implements ClientSocket {
 
   @Override
   public void textHandler(Handler<String> handler) {
-    ws.textMessageHandler(handler);
-    // Binary frames are not part of the protocol; decoding them as text yields ERR_MALFORMED.
-    ws.binaryMessageHandler(buffer -> handler.handle(buffer.toString()));
+    TextMessageAssembler messages = new TextMessageAssembler(Limits.TRANSPORT_MAX_FRAME_BYTES);
+    ws.frameHandler(frame -> {
+      TextMessageAssembler.Result result = messages.accept(frame);
+      if (result.text() != null) {
+        handler.handle(result.text());
+      } else if (result.refusal() != null && !ws.isClosed()) {
+        ws.close(result.refusal().code().code(), result.refusal().reason());
+      }
+    });
   }
 
   @Override

@@ -60,15 +60,15 @@ abstract class OpLogContract {
   }
 
   @Test
-  @DisplayName("maxClientSeq and lastSeq per board")
+  @DisplayName("[C7] a client's mark (highest clientSeq and who wrote it) and lastSeq, per board")
   void highWaterMarks() {
     assertEquals(0, await(log.lastSeq("b1")));
-    assertEquals(0, await(log.maxClientSeq("b1", "c1")));
+    assertEquals(ClientMark.NONE, await(log.clientMark("b1", "c1")));
     await(log.append("b1", List.of(op(1, "c1", 4), op(2, "c2", 9), op(3, "c1", 5))));
     assertEquals(3, await(log.lastSeq("b1")));
-    assertEquals(5, await(log.maxClientSeq("b1", "c1")));
-    assertEquals(9, await(log.maxClientSeq("b1", "c2")));
-    assertEquals(0, await(log.maxClientSeq("b2", "c1")));
+    assertEquals(new ClientMark(5, "u1"), await(log.clientMark("b1", "c1")));
+    assertEquals(new ClientMark(9, "u1"), await(log.clientMark("b1", "c2")));
+    assertEquals(ClientMark.NONE, await(log.clientMark("b2", "c1")));
   }
 
   @Test

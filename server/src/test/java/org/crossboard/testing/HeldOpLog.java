@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import java.util.ArrayList;
 import java.util.List;
+import org.crossboard.store.ClientMark;
 import org.crossboard.store.Op;
 import org.crossboard.store.OpLog;
 import org.crossboard.store.memory.InMemoryOpLog;
@@ -70,8 +71,8 @@ public final class HeldOpLog implements OpLog {
   }
 
   @Override
-  public Future<Long> maxClientSeq(String board, String clientId) {
-    return delegate.maxClientSeq(board, clientId);
+  public Future<ClientMark> clientMark(String board, String clientId) {
+    return delegate.clientMark(board, clientId);
   }
 
   @Override

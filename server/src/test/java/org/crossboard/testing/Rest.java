@@ -26,13 +26,9 @@ public final class Rest {
     return new Rest(HTTP, null).send(method, url, body);
   }
 
-  /**
-   * On a connection of its own: SockJS polling ends responses in ways that make a pooled
-   * connection unusable for the next request now and then.
-   */
-  public static HttpResponse<String> callUnpooled(String method, String url, String body) {
-    return new Rest(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(), null)
-        .send(method, url, body);
+  /** A fresh HTTP/1.1 client without a token: its (kept-alive) connections are used by nobody else. */
+  public static Rest unpooled() {
+    return new Rest(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(), null);
   }
 
   public HttpResponse<String> send(String method, String url, String body) {

@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * A SockJS session driven by hand over the XHR polling transport, the fallback a browser uses
@@ -12,15 +13,30 @@ import java.util.List;
  */
 public final class SockJsXhrClient {
   private final String base;
+  private final Supplier<Rest> http;
 
-  private SockJsXhrClient(String base) {
+  private SockJsXhrClient(String base, Supplier<Rest> http) {
     this.base = base;
+    this.http = http;
   }
 
-  /** Opens a session (the first poll answers {@code o}). */
+  /** Opens a session (the first poll answers {@code o}), each request on a connection of its own. */
   public static SockJsXhrClient open(String baseUrl) {
-    SockJsXhrClient c = new SockJsXhrClient(baseUrl + "/sockjs/000/s" + System.nanoTime());
-    String opened = Rest.callUnpooled("POST", c.base + "/xhr", null).body();
+    return open(baseUrl, Rest::unpooled);
+  }
+
+  /**
+   * Opens a session through one HTTP client that keeps connections alive and reuses them, as
+   * browsers, proxies and most HTTP libraries do.
+   */
+  public static SockJsXhrClient openKeepAlive(String baseUrl) {
+    Rest shared = Rest.unpooled();
+    return open(baseUrl, () -> shared);
+  }
+
+  private static SockJsXhrClient open(String baseUrl, Supplier<Rest> http) {
+    SockJsXhrClient c = new SockJsXhrClient(baseUrl + "/sockjs/000/s" + System.nanoTime(), http);
+    String opened = http.get().send("POST", c.base + "/xhr", null).body();
     if (!opened.startsWith("o")) {
       throw new AssertionError("SockJS session did not open: " + opened);
     }
@@ -29,7 +45,7 @@ public final class SockJsXhrClient {
 
   /** One poll: the protocol frames it carried; a SockJS close frame yields a {@code sockjs-close} entry. */
   public List<JsonObject> poll() {
-    HttpResponse<String> r = Rest.callUnpooled("POST", base + "/xhr", null);
+    HttpResponse<String> r = http.get().send("POST", base + "/xhr", null);
     List<JsonObject> out = new ArrayList<>();
     for (String line : r.body().split("\n")) {
       if (line.startsWith("a")) {
@@ -43,7 +59,7 @@ public final class SockJsXhrClient {
 
   /** Sends one protocol frame; returns the HTTP status (204 sent, 404 session gone). */
   public int send(JsonObject message) {
-    return Rest.callUnpooled("POST", base + "/xhr_send", new JsonArray().add(message.encode()).encode()).statusCode();
+    return http.get().send("POST", base + "/xhr_send", new JsonArray().add(message.encode()).encode()).statusCode();
   }
 
   /** Polls until a frame of {@code type} arrives. */

@@ -93,6 +93,11 @@ public final class WsTestClient implements AutoCloseable {
     return c;
   }
 
+  /** The underlying socket, for tests that write frames the protocol does not (binary, fragments, bytes). */
+  public WebSocket raw() {
+    return ws;
+  }
+
   public void send(JsonObject message) {
     sendRaw(message.encode());
   }

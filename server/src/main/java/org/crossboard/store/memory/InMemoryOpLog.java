@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import org.crossboard.store.ClientMark;
 import org.crossboard.store.DuplicateOpException;
 import org.crossboard.store.Op;
 import org.crossboard.store.OpLog;
@@ -17,7 +18,7 @@ public final class InMemoryOpLog implements OpLog {
 
   private static final class BoardLog {
     final TreeMap<Long, Op> bySeq = new TreeMap<>();
-    final Map<String, Long> maxClientSeq = new HashMap<>();
+    final Map<String, ClientMark> marks = new HashMap<>();
     final Map<String, Boolean> clientSeqs = new HashMap<>();
   }
 
@@ -32,7 +33,8 @@ public final class InMemoryOpLog implements OpLog {
         }
         log.bySeq.put(op.seq(), op);
         log.clientSeqs.put(key, true);
-        log.maxClientSeq.merge(op.clientId(), op.clientSeq(), Math::max);
+        ClientMark mark = new ClientMark(op.clientSeq(), op.user().getString("id"));
+        log.marks.merge(op.clientId(), mark, (a, b) -> a.clientSeq() >= b.clientSeq() ? a : b);
       }
     }
     return Future.succeededFuture();
@@ -57,13 +59,13 @@ public final class InMemoryOpLog implements OpLog {
   }
 
   @Override
-  public Future<Long> maxClientSeq(String board, String clientId) {
+  public Future<ClientMark> clientMark(String board, String clientId) {
     BoardLog log = boards.get(board);
     if (log == null) {
-      return Future.succeededFuture(0L);
+      return Future.succeededFuture(ClientMark.NONE);
     }
     synchronized (log) {
-      return Future.succeededFuture(log.maxClientSeq.getOrDefault(clientId, 0L));
+      return Future.succeededFuture(log.marks.getOrDefault(clientId, ClientMark.NONE));
     }
   }
 

@@ -9,6 +9,7 @@ import io.vertx.ext.mongo.IndexOptions;
 import io.vertx.ext.mongo.MongoClient;
 import java.util.ArrayList;
 import java.util.List;
+import org.crossboard.store.ClientMark;
 import org.crossboard.store.DuplicateOpException;
 import org.crossboard.store.Op;
 import org.crossboard.store.OpLog;
@@ -55,12 +56,12 @@ public final class MongoOpLog implements OpLog {
   }
 
   @Override
-  public Future<Long> maxClientSeq(String board, String clientId) {
+  public Future<ClientMark> clientMark(String board, String clientId) {
     JsonObject query = new JsonObject().put("board", board).put("clientId", clientId);
     FindOptions options = new FindOptions().setSort(new JsonObject().put("clientSeq", -1)).setLimit(1)
-        .setFields(new JsonObject().put("clientSeq", 1));
-    return mongo.findWithOptions(COLLECTION, query, options)
-        .map(docs -> docs.isEmpty() ? 0L : docs.get(0).getLong("clientSeq"));
+        .setFields(new JsonObject().put("clientSeq", 1).put("user.id", 1));
+    return mongo.findWithOptions(COLLECTION, query, options).map(docs -> docs.isEmpty() ? ClientMark.NONE
+        : new ClientMark(docs.get(0).getLong("clientSeq"), docs.get(0).getJsonObject("user").getString("id")));
   }
 
   @Override
