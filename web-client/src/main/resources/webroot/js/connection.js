@@ -40,6 +40,18 @@ const TERMINAL_ERRORS = new Map([
 // while connected): the close that follows is terminal whatever its code.
 const ALWAYS_TERMINAL = new Set(['ERR_ACCESS_REVOKED', 'ERR_TOO_MANY_CONNECTIONS', 'ERR_UNAUTHORIZED']);
 
+/** The server is restarting (a rolling restart): reconnect at once, to whichever node answers. */
+export const SERVICE_RESTART = 1012;
+
+/**
+ * How soon to reconnect after a restart close: at once, spread over up to 1 s so that a whole
+ * room does not arrive at the other node in the same millisecond.
+ * @returns {number} milliseconds
+ */
+export function restartDelay() {
+  return 50 + Math.round(Math.random() * 950);
+}
+
 /**
  * Reconnect delay: exponential from 0.5 s, capped at 10 s, with jitter.
  * @param {number} attempt 0 for the first retry
@@ -211,18 +223,22 @@ export class Connection {
       this.options.onTerminal(this.terminal);
       this.options.onStatus();
     } else {
-      this.down();
+      this.down(code === SERVICE_RESTART);
     }
   }
 
-  down() {
+  /**
+   * The link is gone: reconnect after backoff, or at once when the server said it is restarting.
+   * @param {boolean} [restarting]
+   */
+  down(restarting = false) {
     this.ready = false;
     clearTimeout(this.timers.welcome);
     this.options.onDown();
     if (this.started && !this.terminal) {
       clearTimeout(this.timers.reconnect);
-      const delay = backoffDelay(this.attempt);
-      this.attempt += 1;
+      const delay = restarting ? restartDelay() : backoffDelay(this.attempt);
+      this.attempt = restarting ? 0 : this.attempt + 1;
       this.timers.reconnect = setTimeout(() => this.open(), delay);
     }
     this.options.onStatus();

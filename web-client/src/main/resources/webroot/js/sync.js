@@ -19,7 +19,7 @@ const MAX_CHANGES = 500;
 // Only ERR_UNAVAILABLE: it always comes with the connection closing, so no later push can land first.
 const RETRYABLE = new Set(['ERR_UNAVAILABLE']);
 // Errors without id that answer a fire-and-forget frame (presence).
-const FRAME_ERRORS = new Set(['ERR_UNKNOWN_TYPE', 'ERR_MALFORMED', 'ERR_RATE_LIMITED']);
+const FRAME_ERRORS = new Set(['ERR_UNKNOWN_TYPE', 'ERR_MALFORMED']);
 
 /**
  * Client side of the Crossboard protocol for one board.

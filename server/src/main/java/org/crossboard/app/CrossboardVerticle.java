@@ -13,7 +13,9 @@ import java.util.List;
 import org.crossboard.access.Authenticator;
 import org.crossboard.comment.CommentFeature;
 import org.crossboard.config.CrossboardConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.crossboard.http.HealthApi;
+import org.crossboard.http.MetricsRoutes;
 import org.crossboard.http.WebClientRoutes;
 import org.crossboard.lifecycle.BoardEvents;
 import org.crossboard.lifecycle.BoardLifecycle;
@@ -28,6 +30,7 @@ import org.crossboard.pubsub.redis.RedisPubSub;
 import org.crossboard.replication.ReplicationFeature;
 import org.crossboard.room.RoomFeature;
 import org.crossboard.room.RoomFeatures;
+import org.crossboard.room.RoomMetrics;
 import org.crossboard.room.RoomRegistry;
 import org.crossboard.room.RoomSettings;
 import org.crossboard.transport.Connection;
@@ -48,14 +51,20 @@ public final class CrossboardVerticle extends VerticleBase {
       java.util.regex.Pattern.compile("/(xhr|xhr_streaming|jsonp|eventsource|htmlfile)$");
 
   private final CrossboardConfig config;
+  private final PrometheusMeterRegistry meters;
   private StoreFactory.Opened stores;
   private PubSub pubsub;
   private RoomRegistry rooms;
   private ConnectionSupervisor supervisor;
   private HttpServer server;
+  private volatile boolean draining;
 
-  public CrossboardVerticle(CrossboardConfig config) {
+  /**
+   * @param meters the node's meter registry (Vert.x's own meters are on it already); served at {@code /metrics}
+   */
+  public CrossboardVerticle(CrossboardConfig config, PrometheusMeterRegistry meters) {
     this.config = config;
+    this.meters = meters;
   }
 
   /** The port actually bound (useful when configured as 0). */
@@ -81,7 +90,9 @@ public final class CrossboardVerticle extends VerticleBase {
       RoomFeatures features = RoomFeatures.of(features(access));
       RoomSettings defaults = RoomSettings.DEFAULTS;
       rooms = new RoomRegistry(stores.stores(), new RoomSettings(config.snapshotEvery(), config.roomIdleCloseMs(),
-          defaults.resumeOps(), defaults.maxBacklog()), vertx, pubsub, config.nodeId(), clustered(), features);
+          defaults.resumeOps(), defaults.maxBacklog()), vertx, pubsub, config.nodeId(), clustered(), features,
+          new RoomMetrics(meters));
+      NodeMeters.bind(meters, rooms, supervisor, pubsub);
       BoardEvents boardEvents = new BoardEvents(pubsub);
       pubsub.reconnectHandler(v -> supervisor.recheckAll()); // events lost during an outage
       return access.events().subscribe(supervisor::onAccessEvent)
@@ -127,7 +138,9 @@ public final class CrossboardVerticle extends VerticleBase {
         new Connection(new SockJsClientSocket(vertx, socket, config.writeQueueMaxBytes()), rooms, features,
             authenticator, supervisor)));
     access.mount(router, boards, config.trustedProxyHops());
-    new HealthApi(config.nodeId(), rooms, supervisor, pubsub).mount(router);
+    new HealthApi(vertx, config.nodeId(), rooms, supervisor, pubsub, stores.stores().boards(), () -> draining,
+        clustered()).mount(router);
+    MetricsRoutes.mount(router, meters);
     WebClientRoutes.mount(router, config.webrootDir());
     return router;
   }
@@ -141,8 +154,14 @@ public final class CrossboardVerticle extends VerticleBase {
     return vertx.createHttpServer(options).requestHandler(router).listen().onSuccess(s -> server = s);
   }
 
+  /**
+   * Graceful shutdown (SIGTERM, {@code CrossboardServer.stop}): readiness fails at once so balancers
+   * stop sending; no more joins; rooms close their sockets with 1012 and let their last writes land;
+   * then the HTTP server, pub/sub and storage close.
+   */
   @Override
   public Future<?> stop() {
+    draining = true;
     Future<Void> roomsClosed = rooms == null ? Future.succeededFuture() : rooms.shutdown();
     if (supervisor != null) {
       supervisor.stop();

@@ -35,8 +35,6 @@ public enum ErrorCode {
   ERR_ACCESS_REVOKED(403, CloseCode.ACCESS_REVOKED),
   /** The person holds too many connections on this node. */
   ERR_TOO_MANY_CONNECTIONS(429, CloseCode.TOO_MANY_CONNECTIONS),
-  /** Too many messages per second on one connection. */
-  ERR_RATE_LIMITED(429, CloseCode.PROTOCOL_VIOLATION),
   /** A {@code fetch} range that is not available. */
   ERR_RANGE_UNAVAILABLE(416, CloseCode.PROTOCOL_VIOLATION),
   /** Storage failed; retryable. */
@@ -67,6 +65,8 @@ public enum ErrorCode {
   ERR_THROTTLED(429, CloseCode.PROTOCOL_VIOLATION),
   /** The node is overloaded (password hashing queue full); try again shortly. */
   ERR_BUSY(503, CloseCode.GOING_AWAY),
+  /** The node is shutting down (a rolling restart): reconnect at once, another node answers. */
+  ERR_SHUTTING_DOWN(503, CloseCode.SERVICE_RESTART),
   /** Something unexpected failed; details are in the server log, never in the answer. */
   ERR_INTERNAL(500, CloseCode.GOING_AWAY);
 

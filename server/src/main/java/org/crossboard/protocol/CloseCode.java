@@ -10,6 +10,8 @@ public enum CloseCode {
   INVALID_PAYLOAD(1007),
   /** A message over the transport's limit (4 MiB). */
   MESSAGE_TOO_BIG(1009),
+  /** The node is restarting or shutting down: reconnect at once (to another node, or to this one when back). */
+  SERVICE_RESTART(1012),
   PROTOCOL_VIOLATION(4000),
   HANDSHAKE_TIMEOUT(4001),
   IDLE_TIMEOUT(4002),

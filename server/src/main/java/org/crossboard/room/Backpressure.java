@@ -10,15 +10,18 @@ import java.util.Set;
  */
 final class Backpressure {
   private final int maxBacklog;
+  private final RoomMetrics metrics;
   private final Set<RoomMember> paused = new LinkedHashSet<>();
 
-  Backpressure(int maxBacklog) {
+  Backpressure(int maxBacklog, RoomMetrics metrics) {
     this.maxBacklog = maxBacklog;
+    this.metrics = metrics;
   }
 
   /** A push from {@code member} was queued; the queue now holds {@code backlog}. */
   void queued(RoomMember member, int backlog) {
     if (backlog > maxBacklog && paused.add(member)) {
+      metrics.backpressurePause();
       member.pauseReading();
     }
   }

@@ -66,7 +66,7 @@ public final class BoardRoom implements WritePipeline.Listener {
     this.ctx = ctx;
     this.timers = new RoomTimers(ctx.vertx());
     this.channel = new RoomChannel(boardId, ctx.pubsub(), ctx.envelope(), ctx.metrics(), ctx.clustered());
-    this.backpressure = new Backpressure(ctx.settings().maxBacklog());
+    this.backpressure = new Backpressure(ctx.settings().maxBacklog(), ctx.metrics());
   }
 
   public String boardId() {
@@ -307,12 +307,16 @@ public final class BoardRoom implements WritePipeline.Listener {
     }
   }
 
-  /** Server shutdown: close members, let the write in flight land (storage closes next), then snapshot. */
+  /**
+   * Server shutdown: close members with 1012 (they reconnect at once, to another node or to this
+   * one when it is back, and re-send what was not acknowledged), let the write in flight land
+   * (storage closes next), then snapshot.
+   */
   Future<Void> shutdown() {
     if (lifecycle == Lifecycle.CLOSED || lifecycle == Lifecycle.LOADING) {
       return Future.succeededFuture();
     }
-    closeMembers(CloseCode.GOING_AWAY, "server shutting down");
+    closeMembers(CloseCode.SERVICE_RESTART, "server restarting; reconnect now");
     stop();
     return pipeline.writesSettled().compose(v -> pipeline.saveSnapshotIfBehind().otherwiseEmpty());
   }

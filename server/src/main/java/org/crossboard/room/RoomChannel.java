@@ -64,6 +64,9 @@ final class RoomChannel {
       return;
     }
     metrics.remote(message.kind());
+    if (message.sentAt() > 0) {
+      metrics.pubSubLag(System.currentTimeMillis() - message.sentAt());
+    }
     onMessage.accept(message);
   }
 

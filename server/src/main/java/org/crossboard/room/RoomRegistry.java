@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.crossboard.error.CrossboardException;
+import org.crossboard.error.ErrorCode;
 import org.crossboard.protocol.ClientMessage;
 import org.crossboard.protocol.CloseCode;
 import org.crossboard.pubsub.PubSub;
@@ -16,14 +18,16 @@ public final class RoomRegistry {
   private static final int JOIN_ATTEMPTS = 3;
   private final Map<String, BoardRoom> rooms = new HashMap<>();
   private final RoomContext ctx;
+  private boolean shuttingDown;
 
   /**
    * @param clustered true when other nodes share the boards (pub/sub through Redis)
+   * @param metrics where the rooms' meters go
    */
   public RoomRegistry(Stores stores, RoomSettings settings, Vertx vertx, PubSub pubsub, String nodeId,
-      boolean clustered, RoomFeatures features) {
+      boolean clustered, RoomFeatures features, RoomMetrics metrics) {
     this.ctx = new RoomContext(stores, settings, vertx, pubsub, new NodeEnvelope(nodeId), clustered, features,
-        new RoomMetrics(), this);
+        metrics, this);
   }
 
   /** Opens (or reuses) the board's room, admits the member and sends its welcome. */
@@ -32,6 +36,10 @@ public final class RoomRegistry {
   }
 
   private Future<BoardRoom> join(RoomMember member, ClientMessage.Hello hello, int attempts) {
+    if (shuttingDown) {
+      return Future.failedFuture(new CrossboardException(ErrorCode.ERR_SHUTTING_DOWN,
+          "this node is shutting down; reconnect now"));
+    }
     BoardRoom room = rooms.computeIfAbsent(hello.board(), id -> {
       BoardRoom created = new BoardRoom(id, ctx);
       created.load();
@@ -71,8 +79,12 @@ public final class RoomRegistry {
     return ctx.metrics();
   }
 
-  /** Closes every room, writing final snapshots. */
+  /**
+   * Graceful shutdown: no more joins; every room closes its sockets with 1012 (reconnect at once),
+   * lets the write in flight land and writes its final snapshot.
+   */
   public Future<Void> shutdown() {
+    shuttingDown = true;
     List<Future<Void>> all = new ArrayList<>();
     for (BoardRoom room : List.copyOf(rooms.values())) {
       all.add(room.shutdown());

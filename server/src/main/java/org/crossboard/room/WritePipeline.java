@@ -61,8 +61,15 @@ final class WritePipeline implements Sequencer {
     void settled();
   }
 
-  /** A submission in the queue; {@code op} is null until it is sequenced (after a catch-up). */
-  private record Queued(Op op, Submission submission) {
+  /**
+   * A submission in the queue; {@code op} is null until it is sequenced (after a catch-up), and
+   * {@code sequencedAt} (nanoTime) says since when it waits to go out.
+   */
+  private record Queued(Op op, Submission submission, long sequencedAt) {
+    Queued(Op op, Submission submission) {
+      this(op, submission, System.nanoTime());
+    }
+
     String key() {
       return key(submission.clientId(), submission.clientSeq());
     }
@@ -121,15 +128,15 @@ final class WritePipeline implements Sequencer {
   /** Validates, sequences and (group-)writes a submission; its answer comes once it is settled. */
   void submit(Submission submission) {
     switch (state) {
-      case STOPPED -> submission.answer().accept(new Submission.Outcome.Unavailable());
+      case STOPPED -> answer(submission, new Submission.Outcome.Unavailable());
       case CATCHING_UP -> queue.add(new Queued(null, submission)); // sequenced once the catch-up is done
       case IDLE, WRITING -> {
         if (!speculative.mayWriteAs(submission.clientId(), submission.as().userId())) {
-          submission.answer().accept(new Submission.Outcome.Rejected(clientIdTaken()));
+          answer(submission, new Submission.Outcome.Rejected(clientIdTaken()));
           return;
         }
         if (speculative.isDuplicate(submission.clientId(), submission.clientSeq())) {
-          submission.answer().accept(new Submission.Outcome.Duplicate());
+          answer(submission, new Submission.Outcome.Duplicate());
           return;
         }
         sequence(submission);
@@ -138,6 +145,11 @@ final class WritePipeline implements Sequencer {
         }
       }
     }
+  }
+
+  private void answer(Submission submission, Submission.Outcome outcome) {
+    metrics.pushAnswered(outcome.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT));
+    submission.answer().accept(outcome);
   }
 
   /** A clientId is one person's on a board: idempotency is per person and clientId (P7). */
@@ -150,7 +162,7 @@ final class WritePipeline implements Sequencer {
     try {
       queue.add(new Queued(speculative.sequence(types, submission, System.currentTimeMillis()), submission));
     } catch (CrossboardException e) {
-      submission.answer().accept(new Submission.Outcome.Rejected(e));
+      answer(submission, new Submission.Outcome.Rejected(e));
     }
   }
 
@@ -179,8 +191,10 @@ final class WritePipeline implements Sequencer {
     queue = new ArrayList<>();
     List<Op> ops = new ArrayList<>(batch.size());
     batch.forEach(q -> ops.add(q.op()));
+    long started = System.nanoTime();
     inFlight = log.append(boardId, ops);
     inFlight.onComplete(ar -> {
+      metrics.commitTook(System.nanoTime() - started);
       if (ar.succeeded()) {
         onWritten(batch, ops);
       } else if (ar.cause() instanceof DuplicateOpException && state == State.WRITING) {
@@ -202,8 +216,10 @@ final class WritePipeline implements Sequencer {
     }
     state = State.IDLE;
     listener.durable(ops, ops);
+    long broadcastAt = System.nanoTime();
     for (Queued q : batch) {
-      q.submission().answer().accept(new Submission.Outcome.Written(q.op().seq()));
+      metrics.broadcastAfter(broadcastAt - q.sequencedAt());
+      answer(q.submission(), new Submission.Outcome.Written(q.op().seq()));
     }
     snapshotIfDue();
     if (state == State.IDLE) {
@@ -306,11 +322,11 @@ final class WritePipeline implements Sequencer {
       for (Queued q : retry) {
         Long seq = landed.get(q.key());
         if (seq != null) {
-          q.submission().answer().accept(new Submission.Outcome.Written(seq));
+          answer(q.submission(), new Submission.Outcome.Written(seq));
         } else if (speculative.isDuplicate(q.submission().clientId(), q.submission().clientSeq())) {
-          q.submission().answer().accept(new Submission.Outcome.Duplicate());
+          answer(q.submission(), new Submission.Outcome.Duplicate());
         } else if (!speculative.mayWriteAs(q.submission().clientId(), q.submission().as().userId())) {
-          q.submission().answer().accept(new Submission.Outcome.Rejected(clientIdTaken()));
+          answer(q.submission(), new Submission.Outcome.Rejected(clientIdTaken()));
         } else {
           sequence(q.submission());
         }
@@ -329,7 +345,7 @@ final class WritePipeline implements Sequencer {
     List<Queued> unanswered = new ArrayList<>(batch);
     unanswered.addAll(queue);
     queue = new ArrayList<>();
-    unanswered.forEach(q -> q.submission().answer().accept(new Submission.Outcome.Unavailable()));
+    unanswered.forEach(q -> answer(q.submission(), new Submission.Outcome.Unavailable()));
     listener.failed(cause);
   }
 
@@ -341,7 +357,7 @@ final class WritePipeline implements Sequencer {
     state = State.STOPPED;
     List<Queued> unanswered = queue;
     queue = new ArrayList<>();
-    unanswered.forEach(q -> q.submission().answer().accept(new Submission.Outcome.Unavailable()));
+    unanswered.forEach(q -> answer(q.submission(), new Submission.Outcome.Unavailable()));
   }
 
   /** Completes once no write is in flight (whatever its outcome). */

@@ -3,6 +3,7 @@ package org.crossboard.transport;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayDeque;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
 import org.crossboard.access.Action;
@@ -32,10 +33,14 @@ import org.slf4j.LoggerFactory;
  */
 public final class Connection implements RoomMember {
   private static final Logger LOG = LoggerFactory.getLogger(Connection.class);
-  private static final int MAX_FRAMES_WHILE_JOINING = 200;
+  /** Frames a connection may have waiting (before its welcome, or while slowed down) before it is cut off. */
+  private static final int MAX_FRAMES_WAITING = 200;
 
   /** Named states of a connection. */
   public enum State { AWAITING_HELLO, JOINING, OPEN, CLOSED }
+
+  /** Why reading a socket is paused; it resumes when no reason is left. */
+  private enum PauseReason { ROOM_BACKLOG, RATE }
 
   private final ClientSocket socket;
   private final RoomRegistry rooms;
@@ -48,7 +53,11 @@ public final class Connection implements RoomMember {
   private volatile long lastReceivedAt;
   private State state = State.AWAITING_HELLO;
   private long congestedChars = -1;
-  private boolean readingPaused;
+  /** Why this connection's socket is not being read: its room is behind, and/or its rate is spent. */
+  private final EnumSet<PauseReason> paused = EnumSet.noneOf(PauseReason.class);
+  /** Frames waiting for the rate to allow them (the first one was over it), in arrival order. */
+  private final ArrayDeque<String> held = new ArrayDeque<>();
+  private boolean waitingForRate;
   private long uncheckedChars;
   private Principal principal;
   private String clientId;
@@ -79,7 +88,7 @@ public final class Connection implements RoomMember {
 
   /** While we are not reading, silence is ours, not the client's: it counts as heard from now. */
   long lastReceivedAt() {
-    return readingPaused ? System.currentTimeMillis() : lastReceivedAt;
+    return paused.isEmpty() ? lastReceivedAt : System.currentTimeMillis();
   }
 
   @Override
@@ -89,15 +98,26 @@ public final class Connection implements RoomMember {
 
   @Override
   public void pauseReading() {
-    readingPaused = true;
-    socket.pause();
+    pause(PauseReason.ROOM_BACKLOG);
   }
 
   @Override
   public void resumeReading() {
-    readingPaused = false;
-    lastReceivedAt = System.currentTimeMillis();
-    socket.resume();
+    resume(PauseReason.ROOM_BACKLOG);
+  }
+
+  private void pause(PauseReason reason) {
+    if (paused.isEmpty()) {
+      socket.pause();
+    }
+    paused.add(reason);
+  }
+
+  private void resume(PauseReason reason) {
+    if (paused.remove(reason) && paused.isEmpty()) {
+      lastReceivedAt = System.currentTimeMillis();
+      socket.resume();
+    }
   }
 
   @Override
@@ -207,6 +227,7 @@ public final class Connection implements RoomMember {
     state = State.CLOSED;
     supervisor.remove(this);
     whileJoining.clear();
+    held.clear();
     if (room != null) {
       room.leave(this);
     }
@@ -217,13 +238,21 @@ public final class Connection implements RoomMember {
     switch (state) {
       case AWAITING_HELLO -> onHelloFrame(frame);
       case JOINING -> {
-        if (whileJoining.size() >= MAX_FRAMES_WHILE_JOINING) {
+        if (whileJoining.size() >= MAX_FRAMES_WAITING) {
           fatal(ErrorCode.ERR_TOO_LARGE, "too many frames before welcome");
         } else {
           whileJoining.add(frame);
         }
       }
-      case OPEN -> onOpenFrame(frame);
+      case OPEN -> {
+        if (held.isEmpty()) {
+          onOpenFrame(frame);
+        } else if (held.size() >= MAX_FRAMES_WAITING) { // paused, yet still arriving
+          fatal(ErrorCode.ERR_TOO_LARGE, "too many frames while slowed down");
+        } else {
+          held.add(frame);
+        }
+      }
       case CLOSED -> { }
     }
   }
@@ -317,10 +346,35 @@ public final class Connection implements RoomMember {
       reply(ServerMessages.error(id, ErrorCode.ERR_FORBIDDEN,
           "role " + principal.role().wire() + " may not " + route.needs().call(), null));
     } else if (route.rate() != null && !rate(route).tryTake(System.nanoTime())) {
-      reply(ServerMessages.error(id, ErrorCode.ERR_RATE_LIMITED,
-          "more than " + route.rate().perSecond() + " " + type + " messages per second", null));
+      holdUntilAllowed(text, rate(route));
     } else {
       room.dispatch(route, this, id, frame);
+    }
+  }
+
+  /**
+   * P8: over its rate, a connection is slowed down, never refused: its socket is not read until the
+   * frame may go (TCP pushes back on the sender), then it and whatever arrived behind it are handled
+   * in order. So nothing is dropped and the order of pushes is kept — a dropped push followed by
+   * accepted later ones would make its re-send look like a duplicate.
+   */
+  private void holdUntilAllowed(String text, TokenBucket bucket) {
+    held.addFirst(text);
+    if (!waitingForRate) {
+      waitingForRate = true;
+      pause(PauseReason.RATE);
+      long waitMs = Math.max(1, bucket.nanosUntilToken(System.nanoTime()) / 1_000_000);
+      supervisor.later(waitMs, this::releaseHeld);
+    }
+  }
+
+  private void releaseHeld() {
+    waitingForRate = false;
+    while (!held.isEmpty() && state == State.OPEN && !waitingForRate) {
+      onOpenFrame(held.poll());
+    }
+    if (!waitingForRate) {
+      resume(PauseReason.RATE);
     }
   }
 

@@ -27,6 +27,9 @@ public final class ConnectionSupervisor {
   private long timer = -1;
 
   public ConnectionSupervisor(Vertx vertx, long handshakeTimeoutMs, long idleTimeoutMs, int maxConnectionsPerUser) {
+    for (CloseCode code : CloseCode.values()) { // all present up front: metrics read them from any thread
+      closes.put(code, new LongAdder());
+    }
     this.vertx = vertx;
     this.handshakeTimeoutMs = handshakeTimeoutMs;
     this.idleTimeoutMs = idleTimeoutMs;
@@ -36,6 +39,11 @@ public final class ConnectionSupervisor {
   public void start() {
     long period = Math.max(100, Math.min(handshakeTimeoutMs, idleTimeoutMs) / 4);
     timer = vertx.setPeriodic(period, t -> sweep(System.currentTimeMillis()));
+  }
+
+  /** Runs {@code action} on the event loop after {@code ms}. */
+  void later(long ms, Runnable action) {
+    vertx.setTimer(ms, t -> action.run());
   }
 
   public void stop() {
@@ -93,13 +101,22 @@ public final class ConnectionSupervisor {
   }
 
   void closedWith(CloseCode code) {
-    closes.computeIfAbsent(code, c -> new LongAdder()).increment();
+    closes.get(code).increment();
+  }
+
+  /** How many connections the server closed with {@code code} since start. */
+  public long closes(CloseCode code) {
+    return closes.get(code).sum();
   }
 
   /** How many connections the server closed, by close code, since start (for metrics). */
   public Map<String, Long> closesByCode() {
     Map<String, Long> out = new TreeMap<>();
-    closes.forEach((code, n) -> out.put(code.name(), n.sum()));
+    closes.forEach((code, n) -> {
+      if (n.sum() > 0) {
+        out.put(code.name(), n.sum());
+      }
+    });
     return out;
   }
 

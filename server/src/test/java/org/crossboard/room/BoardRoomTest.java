@@ -47,7 +47,7 @@ class BoardRoomTest {
     InMemoryBoardCatalog catalog = new InMemoryBoardCatalog();
     catalog.insert(new BoardInfo("b1", "w1", "Room test", 1));
     registry = new RoomRegistry(org.crossboard.store.memory.InMemoryStores.with(catalog, log, snapshots),
-        new RoomSettings(3, 100, 100, 4), vertx, new LocalPubSub(vertx), "node-test", false, RoomFeatures.of(List.of()));
+        new RoomSettings(3, 100, 100, 4), vertx, new LocalPubSub(vertx), "node-test", false, RoomFeatures.of(List.of()), new RoomMetrics());
   }
 
   @AfterEach

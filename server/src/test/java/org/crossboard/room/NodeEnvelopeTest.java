@@ -35,8 +35,12 @@ class NodeEnvelopeTest {
     assertTrue(fromA.startsWith("{\"node\":\"node-1\","));
     assertTrue(a.isOwn(fromA));
     assertNull(a.open(fromA));
+    long before = System.currentTimeMillis();
     NodeEnvelope.Message opened = b.open(fromA);
-    assertEquals(new NodeEnvelope.Message("node-1", "ops", new JsonObject().put("n", 1)), opened);
+    assertEquals("node-1", opened.node());
+    assertEquals("ops", opened.kind());
+    assertEquals(new JsonObject().put("n", 1), opened.body());
+    assertTrue(opened.sentAt() > 0 && opened.sentAt() <= before, "sent-at lets the receiver measure pub/sub lag");
     assertFalse(a.isOwn(b.wrap("ops", new JsonObject())));
     assertEquals("node-10", a.open(b.wrap("ops", new JsonObject())).node());
   }

@@ -100,7 +100,7 @@ class SlowConsumerTest {
     ConnectionSupervisor supervisor = new ConnectionSupervisor(vertx, 10_000, 60_000, 20);
     RoomFeatures features = RoomFeatures.of(java.util.List.of());
     connection = new Connection(socket, new RoomRegistry(stores, RoomSettings.DEFAULTS, vertx, new LocalPubSub(vertx),
-        "node-test", false, features), features, new NobodyAuthenticator(), supervisor);
+        "node-test", false, features, new org.crossboard.room.RoomMetrics()), features, new NobodyAuthenticator(), supervisor);
   }
 
   @AfterEach
