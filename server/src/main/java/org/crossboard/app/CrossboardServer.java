@@ -2,6 +2,8 @@ package org.crossboard.app;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.ext.web.Route;
+import java.util.List;
 import org.crossboard.config.CrossboardConfig;
 
 /** A running node with its own Vert.x instance: what {@link Main} and the tests start and stop. */
@@ -24,6 +26,11 @@ public final class CrossboardServer {
 
   public int port() {
     return verticle.port();
+  }
+
+  /** The routes the node serves, in the order they match. */
+  public List<Route> routes() {
+    return verticle.routes();
   }
 
   /** Closes rooms (writing snapshots), sockets, storage, then Vert.x. */
