@@ -5,9 +5,11 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
+import io.vertx.ext.web.Route;
 import io.vertx.micrometer.MetricsDomain;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
+import java.util.List;
 import org.crossboard.config.CrossboardConfig;
 
 /** A running node with its own Vert.x instance: what {@link Main} and the tests start and stop. */
@@ -38,6 +40,11 @@ public final class CrossboardServer {
 
   public int port() {
     return verticle.port();
+  }
+
+  /** The routes the node serves, in the order they match. */
+  public List<Route> routes() {
+    return verticle.routes();
   }
 
   /** Closes rooms (writing snapshots), sockets, storage, then Vert.x. */

@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.sockjs.SockJSHandler;
@@ -16,6 +17,7 @@ import org.crossboard.config.CrossboardConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.crossboard.http.HealthApi;
 import org.crossboard.http.MetricsRoutes;
+import org.crossboard.http.OpenApiDocument;
 import org.crossboard.http.WebClientRoutes;
 import org.crossboard.lifecycle.BoardEvents;
 import org.crossboard.lifecycle.BoardLifecycle;
@@ -58,6 +60,7 @@ public final class CrossboardVerticle extends VerticleBase {
   private ConnectionSupervisor supervisor;
   private HttpServer server;
   private volatile boolean draining;
+  private Router router;
 
   /**
    * @param meters the node's meter registry (Vert.x's own meters are on it already); served at {@code /metrics}
@@ -70,6 +73,11 @@ public final class CrossboardVerticle extends VerticleBase {
   /** The port actually bound (useful when configured as 0). */
   public int port() {
     return server.actualPort();
+  }
+
+  /** The routes this node serves, in the order they match (tests compare them with docs). */
+  public List<Route> routes() {
+    return List.copyOf(router.getRoutes());
   }
 
   @Override
@@ -97,7 +105,9 @@ public final class CrossboardVerticle extends VerticleBase {
       pubsub.reconnectHandler(v -> supervisor.recheckAll()); // events lost during an outage
       return access.events().subscribe(supervisor::onAccessEvent)
           .compose(sub -> new BoardLifecycle(boardEvents, rooms, stores.stores().boards()).start(pubsub))
-          .compose(v -> listen(router(access, features, new BoardService(stores.stores(), boardEvents))));
+          .compose(v -> OpenApiDocument.load(vertx))
+          .compose(openApi -> listen(router(access, features, new BoardService(stores.stores(), boardEvents),
+              openApi)));
     });
   }
 
@@ -118,9 +128,10 @@ public final class CrossboardVerticle extends VerticleBase {
     return features;
   }
 
-  private Router router(AccessModule access, RoomFeatures features, BoardService boards) {
+  private Router router(AccessModule access, RoomFeatures features, BoardService boards, OpenApiDocument openApi) {
     Authenticator authenticator = access.authenticator();
     Router router = Router.router(vertx);
+    this.router = router;
     router.route("/ws").handler(ctx -> ctx.request().toWebSocket().onSuccess(ws ->
         new Connection(new WebSocketClientSocket(ws, config.writeQueueMaxBytes()), rooms, features, authenticator,
             supervisor)));
@@ -141,6 +152,7 @@ public final class CrossboardVerticle extends VerticleBase {
     new HealthApi(vertx, config.nodeId(), rooms, supervisor, pubsub, stores.stores().boards(), () -> draining,
         clustered()).mount(router);
     MetricsRoutes.mount(router, meters);
+    openApi.mount(router);
     WebClientRoutes.mount(router, config.webrootDir());
     return router;
   }

@@ -1,6 +1,8 @@
 package org.crossboard.testing;
 
+import io.vertx.ext.web.Route;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.crossboard.app.CrossboardServer;
@@ -53,6 +55,11 @@ public final class TestServer implements AutoCloseable {
 
   public int port() {
     return server.port();
+  }
+
+  /** The routes the node serves, in the order they match. */
+  public List<Route> routes() {
+    return server.routes();
   }
 
   public String baseUrl() {
