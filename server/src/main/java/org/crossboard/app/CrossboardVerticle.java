@@ -13,6 +13,7 @@ import java.util.List;
 import org.crossboard.access.Authenticator;
 import org.crossboard.comment.CommentFeature;
 import org.crossboard.config.CrossboardConfig;
+import org.crossboard.http.ApiFallback;
 import org.crossboard.http.HealthApi;
 import org.crossboard.http.WebClientRoutes;
 import org.crossboard.lifecycle.BoardEvents;
@@ -111,12 +112,14 @@ public final class CrossboardVerticle extends VerticleBase {
         new Connection(new WebSocketClientSocket(ws, config.writeQueueMaxBytes()), rooms, features, authenticator,
             supervisor)));
     SockJSHandlerOptions sockJsOptions = new SockJSHandlerOptions().setRegisterWriteHandler(false);
-    router.route("/sockjs/*").handler(BodyHandler.create().setBodyLimit(Limits.TRANSPORT_MAX_FRAME_BYTES));
+    // no file uploads: a multipart POST would otherwise be written to disk and never deleted
+    router.route("/sockjs/*").handler(BodyHandler.create(false).setBodyLimit(Limits.TRANSPORT_MAX_FRAME_BYTES));
     router.route("/sockjs/*").subRouter(SockJSHandler.create(vertx, sockJsOptions).socketHandler(socket ->
         new Connection(new SockJsClientSocket(vertx, socket, config.writeQueueMaxBytes()), rooms, features,
             authenticator, supervisor)));
     access.mount(router, boards, config.trustedProxyHops());
     new HealthApi(config.nodeId(), rooms, supervisor, pubsub).mount(router);
+    ApiFallback.mount(router); // after every /api route, before the web client's catch-all
     WebClientRoutes.mount(router, config.webrootDir());
     return router;
   }
