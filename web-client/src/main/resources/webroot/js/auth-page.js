@@ -6,7 +6,8 @@
  */
 
 import { applyI18n, getLanguage, LANGUAGES, setLanguage, t } from './i18n.js';
-import { getAuth, safeNext, signinHref, storeAuth } from './auth.js';
+import { getAuth, signinHref, storeAuth } from './auth.js';
+import { safeNext } from './safe-next.js';
 import { signIn, signUp } from './api.js';
 import { errorText, setBusy, showFormError } from './dom.js';
 import { fillCountryList } from './dialogs.js';

@@ -7,6 +7,8 @@
  * @module auth
  */
 
+import { safeNext } from './safe-next.js';
+
 const AUTH_KEY = 'crossboard.auth';
 const GUEST_PREFIX = 'crossboard.guest.';
 const CHECK_MS = 60000;
@@ -109,23 +111,6 @@ export function storeGuest(board, guest) {
 /** @param {string} board */
 export function clearGuest(board) {
   writeJson(GUEST_PREFIX + board, null);
-}
-
-/**
- * A same-origin path to go to after signing in, or null. Only paths
- * starting with one "/" are accepted (not "//host", not "/\host").
- * @param {string|null} raw
- * @returns {string|null}
- */
-export function safeNext(raw) {
-  if (typeof raw !== 'string' || !raw.startsWith('/') || raw.startsWith('//') || raw.startsWith('/\\')) return null;
-  if (/[\u0000-\u001f\\]/.test(raw)) return null;
-  try {
-    const url = new URL(raw, location.origin);
-    return url.origin === location.origin ? url.pathname + url.search : null;
-  } catch {
-    return null;
-  }
 }
 
 /** This page's path and query (never the fragment). */

@@ -15,6 +15,7 @@ import org.crossboard.access.Authenticator;
 import org.crossboard.comment.CommentFeature;
 import org.crossboard.config.CrossboardConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.crossboard.http.ApiFallback;
 import org.crossboard.http.HealthApi;
 import org.crossboard.http.MetricsRoutes;
 import org.crossboard.http.OpenApiDocument;
@@ -136,7 +137,8 @@ public final class CrossboardVerticle extends VerticleBase {
         new Connection(new WebSocketClientSocket(ws, config.writeQueueMaxBytes()), rooms, features, authenticator,
             supervisor)));
     SockJSHandlerOptions sockJsOptions = new SockJSHandlerOptions().setRegisterWriteHandler(false);
-    router.route("/sockjs/*").handler(BodyHandler.create().setBodyLimit(Limits.TRANSPORT_MAX_FRAME_BYTES));
+    // no file uploads: a multipart POST would otherwise be written to disk and never deleted
+    router.route("/sockjs/*").handler(BodyHandler.create(false).setBodyLimit(Limits.TRANSPORT_MAX_FRAME_BYTES));
     // SockJS closes the connection after each polling or streaming response; saying so lets
     // keep-alive clients (proxies, HTTP libraries) open a new one instead of reusing a dead one
     router.route("/sockjs/*").handler(ctx -> {
@@ -153,6 +155,7 @@ public final class CrossboardVerticle extends VerticleBase {
         clustered()).mount(router);
     MetricsRoutes.mount(router, meters);
     openApi.mount(router);
+    ApiFallback.mount(router); // after every /api route, before the web client's catch-all
     WebClientRoutes.mount(router, config.webrootDir());
     return router;
   }

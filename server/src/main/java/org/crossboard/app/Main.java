@@ -3,6 +3,7 @@ package org.crossboard.app;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.crossboard.config.CrossboardConfig;
+import org.crossboard.logging.LogSetup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,6 +15,7 @@ public final class Main {
 
   public static void main(String[] args) throws Exception {
     CrossboardConfig config = CrossboardConfig.load(System.getenv());
+    LogSetup.apply(config.logFormat());
     CrossboardServer server;
     try {
       server = CrossboardServer.start(config).await(60, TimeUnit.SECONDS);

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
+import org.crossboard.logging.LogFormat;
 
 /**
  * Every setting of a server node, with defaults that run a complete single node with nothing
@@ -16,6 +17,7 @@ import java.util.UUID;
  * @param redisUrl null: in-process pub/sub (single node)
  * @param webrootDir null: serve the web client from the classpath; a directory: serve from disk (development)
  * @param trustedProxyHops reverse proxies in front of the node that append to X-Forwarded-For (0: none)
+ * @param logFormat how log lines are written: text (default) or JSON lines
  * @param access accounts, tokens and limits
  */
 public record CrossboardConfig(
@@ -36,6 +38,7 @@ public record CrossboardConfig(
     int presenceTimeoutMs,
     int presenceThinAbove,
     int trustedProxyHops,
+    LogFormat logFormat,
     AccessConfig access) {
 
   /** Defaults, then the config file, then environment variables. */
@@ -65,6 +68,7 @@ public record CrossboardConfig(
         s.integer("presenceTimeoutMs", "PRESENCE_TIMEOUT_MS", 15_000),
         s.integer("presenceThinAbove", "PRESENCE_THIN_ABOVE", 50),
         s.integer("trustedProxyHops", "TRUSTED_PROXY_HOPS", 0),
+        LogFormat.parse(s.string("logFormat", "LOG_FORMAT", "text")),
         new AccessConfig(
             s.string("jwtSecret", "JWT_SECRET", null),
             s.integer("tokenTtlMinutes", "TOKEN_TTL_MINUTES", 12 * 60),
@@ -81,7 +85,7 @@ public record CrossboardConfig(
   public CrossboardConfig withPort(int newPort) {
     return new CrossboardConfig(host, newPort, dataDir, mongoUrl, mongoDb, redisUrl, nodeId,
         handshakeTimeoutMs, idleTimeoutMs, snapshotEvery, roomIdleCloseMs, writeQueueMaxBytes, webrootDir,
-        presenceTickMs, presenceTimeoutMs, presenceThinAbove, trustedProxyHops, access);
+        presenceTickMs, presenceTimeoutMs, presenceThinAbove, trustedProxyHops, logFormat, access);
   }
 
   private static Path pathOrNull(String s) {

@@ -2,16 +2,19 @@ package org.crossboard.http;
 
 import org.crossboard.error.ErrorCode;
 import io.vertx.core.Future;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import java.util.Locale;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.crossboard.error.CrossboardException;
 import org.crossboard.access.AccountService;
 import org.crossboard.access.Caller;
+import org.crossboard.logging.Logs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,10 +41,22 @@ final class Api {
 
   /**
    * Installs the body limit on every /api route, and answers what fails before a handler runs
-   * (an oversized body: 413 {@code ERR_TOO_LARGE}) in the same error shape as everything else.
+   * (an oversized body: 413 {@code ERR_TOO_LARGE}; a form: 400 {@code ERR_MALFORMED}) in the same
+   * error shape as everything else.
    */
   static void mountBodyLimit(Router router) {
-    router.route("/api/*").handler(BodyHandler.create().setBodyLimit(MAX_BODY_BYTES));
+    // Forms are refused unread: the body handler would decode them, and a decoding error quotes
+    // the field's value (a password, a code) in the exception that reaches the log.
+    router.route("/api/*").handler(ctx -> {
+      if (isForm(ctx.request().getHeader(HttpHeaders.CONTENT_TYPE))) {
+        Json.error(ctx, ErrorCode.ERR_MALFORMED, "body must be a JSON object");
+      } else {
+        ctx.next();
+      }
+    });
+    // No file uploads either: an upload would be written to disk by anyone (unauthenticated,
+    // before any handler runs) and never deleted.
+    router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
     router.route("/api/*").failureHandler(ctx -> {
       if (ctx.failure() != null) {
         fail(ctx, ctx.failure());
@@ -55,6 +70,11 @@ final class Api {
         }
       }
     });
+  }
+
+  private static boolean isForm(String contentType) {
+    String type = contentType == null ? "" : contentType.strip().toLowerCase(Locale.ROOT);
+    return type.startsWith("multipart/") || type.startsWith("application/x-www-form-urlencoded");
   }
 
   /** Runs {@code action} for an authenticated caller and answers with its result. */
@@ -115,7 +135,8 @@ final class Api {
       }
       Json.error(ctx, a.code(), a.getMessage());
     } else {
-      LOG.error("{} {} failed", ctx.request().method(), ctx.normalizedPath(), e);
+      Logs.withRequestId(RequestIds.of(ctx),
+          () -> LOG.error("{} {} failed", ctx.request().method(), ctx.normalizedPath(), e));
       Json.error(ctx, ErrorCode.ERR_INTERNAL, "the server could not complete this request");
     }
   }

@@ -10,7 +10,10 @@ import org.crossboard.audit.AuditLog;
 import org.crossboard.lifecycle.BoardService;
 import org.crossboard.store.Stores;
 
-/** Mounts the whole REST API (docs/API.md) behind one body limit. */
+/**
+ * Mounts the REST API (docs/API.md): request ids first, then one body limit, then the calls. After
+ * the last {@code /api/} route (health included) comes {@link ApiFallback}.
+ */
 public final class RestApi {
   private RestApi() {}
 
@@ -19,6 +22,7 @@ public final class RestApi {
       BoardRoles boardRoles, InviteService invites, AuditLog audit, BoardService boards, int trustedProxyHops) {}
 
   public static void mount(Router router, Services s) {
+    RequestIds.mount(router);
     Api.mountBodyLimit(router);
     Api api = new Api(s.accounts(), s.trustedProxyHops());
     new AuthApi(s.accounts(), api).mount(router);

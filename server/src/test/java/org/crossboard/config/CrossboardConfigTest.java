@@ -9,6 +9,7 @@ import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.crossboard.logging.LogFormat;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,5 +47,21 @@ class CrossboardConfigTest {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> CrossboardConfig.from(new JsonObject(), Map.of("PORT", "eighty")));
     assertTrue(e.getMessage().contains("PORT"));
+  }
+
+  @Test
+  @DisplayName("LOG_FORMAT: text by default, json from the file or the environment (which wins), in any case")
+  void logFormat(@TempDir Path dir) throws Exception {
+    assertEquals(LogFormat.TEXT, CrossboardConfig.from(new JsonObject(), Map.of()).logFormat());
+    assertEquals(LogFormat.JSON, CrossboardConfig.from(new JsonObject().put("logFormat", "json"), Map.of()).logFormat());
+    assertEquals(LogFormat.JSON, CrossboardConfig.from(new JsonObject(), Map.of("LOG_FORMAT", "JSON")).logFormat());
+    Path file = dir.resolve("crossboard.json");
+    Files.writeString(file, new JsonObject().put("logFormat", "json").encode());
+    assertEquals(LogFormat.TEXT,
+        CrossboardConfig.load(Map.of("CONFIG_FILE", file.toString(), "LOG_FORMAT", "text")).logFormat());
+    assertEquals(LogFormat.JSON, CrossboardConfig.load(Map.of("CONFIG_FILE", file.toString())).logFormat());
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> CrossboardConfig.from(new JsonObject(), Map.of("LOG_FORMAT", "xml")));
+    assertTrue(e.getMessage().contains("LOG_FORMAT"), e.getMessage());
   }
 }
