@@ -6,11 +6,13 @@ import java.util.ArrayDeque;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import org.crossboard.access.Action;
 import org.crossboard.access.Authenticator;
 import org.crossboard.access.Principal;
 import org.crossboard.error.CrossboardException;
 import org.crossboard.error.ErrorCode;
+import org.crossboard.logging.Logs;
 import org.crossboard.protocol.ClientFrames;
 import org.crossboard.protocol.ClientMessage;
 import org.crossboard.protocol.CloseCode;
@@ -33,6 +35,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class Connection implements RoomMember {
   private static final Logger LOG = LoggerFactory.getLogger(Connection.class);
+  private static final AtomicLong NEXT_ID = new AtomicLong();
   /** Frames a connection may have waiting (before its welcome, or while slowed down) before it is cut off. */
   private static final int MAX_FRAMES_WAITING = 200;
 
@@ -50,6 +53,8 @@ public final class Connection implements RoomMember {
   private final Map<String, TokenBucket> rates = new HashMap<>();
   private final ArrayDeque<String> whileJoining = new ArrayDeque<>();
   private final long openedAt;
+  /** This node's name for the connection in log lines (clientIds are the client's to choose). */
+  private final String connectionId = "conn-" + Long.toString(NEXT_ID.incrementAndGet(), 36);
   private volatile long lastReceivedAt;
   private State state = State.AWAITING_HELLO;
   private long congestedChars = -1;
@@ -154,7 +159,7 @@ public final class Connection implements RoomMember {
         if (result.cause() instanceof CrossboardException p && p.code() == ErrorCode.ERR_UNAUTHORIZED) {
           fatal(ErrorCode.ERR_UNAUTHORIZED, p.getMessage());
         } else {
-          LOG.warn("access re-check failed; keeping the connection until the next check", result.cause());
+          warn("access re-check failed; keeping the connection until the next check", result.cause());
         }
       } else if (result.result() == null) {
         accessEnded("your access to this board was removed");
@@ -197,9 +202,15 @@ public final class Connection implements RoomMember {
       }
       socket.send(frame);
     } catch (RuntimeException e) {
-      LOG.warn("write to {} failed; closing it", clientId, e);
+      warn("write failed; closing it", e);
       close(CloseCode.GOING_AWAY, "write failed");
     }
+  }
+
+  /** A warning about this connection: its log line says which one (and which client, once known). */
+  private void warn(String message, Throwable cause) {
+    Logs.withConnectionId(clientId == null ? connectionId : connectionId + "/" + clientId,
+        () -> LOG.warn(message, cause));
   }
 
   private int checkEvery() {
@@ -316,7 +327,7 @@ public final class Connection implements RoomMember {
     if (e instanceof CrossboardException refused) {
       fatal(refused.code(), refused.getMessage());
     } else {
-      LOG.warn("join failed", e);
+      warn("join failed", e);
       fatal(ErrorCode.ERR_UNAVAILABLE, "board could not be opened; retry");
     }
   }
