@@ -30,6 +30,24 @@ public record Principal(String userId, String name, String org, String country, 
     return new Principal(userId, name, org, country, newRole, workspace, session, invite, accessUntil);
   }
 
+  /**
+   * Everything about the person a node that forwards their push to the board's sequencing node
+   * passes along: that node checks the changes against this role, as it stood when the forwarding
+   * node (which holds the connection and re-checks it) received the push.
+   */
+  public JsonObject toForwarded() {
+    return new JsonObject().put("userId", userId).put("name", name).put("org", org).put("country", country)
+        .put("role", role.wire()).put("workspace", workspace).put("session", session).put("invite", invite)
+        .put("accessUntil", accessUntil);
+  }
+
+  /** The principal a forwarded push came with (see {@link #toForwarded()}). */
+  public static Principal fromForwarded(JsonObject json) {
+    return new Principal(json.getString("userId"), json.getString("name"), json.getString("org"),
+        json.getString("country"), Role.parse(json.getString("role")), json.getString("workspace"),
+        json.getString("session"), json.getString("invite"), json.getLong("accessUntil", Long.MAX_VALUE));
+  }
+
   /** The {@code user} object stamped on ops. */
   public JsonObject toJson() {
     return new JsonObject().put("id", userId).put("name", name);

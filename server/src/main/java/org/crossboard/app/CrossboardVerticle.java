@@ -30,7 +30,10 @@ import org.crossboard.protocol.Limits;
 import org.crossboard.pubsub.PubSub;
 import org.crossboard.pubsub.local.LocalPubSub;
 import org.crossboard.pubsub.redis.RedisPubSub;
+import io.vertx.redis.client.Redis;
 import org.crossboard.replication.ReplicationFeature;
+import org.crossboard.replication.ReplicationSettings;
+import org.crossboard.replication.redis.RedisLeaseStore;
 import org.crossboard.room.RoomFeature;
 import org.crossboard.room.RoomFeatures;
 import org.crossboard.room.RoomMetrics;
@@ -47,8 +50,6 @@ import org.crossboard.transport.WebSocketClientSocket;
  * this verticle's event loop.
  */
 public final class CrossboardVerticle extends VerticleBase {
-  /** With several nodes: how often an idle room compares its seq with the op log's (M3). */
-  private static final long CATCH_UP_CHECK_MS = 2_000;
   /** SockJS transports whose responses end by closing the connection. */
   private static final java.util.regex.Pattern SOCKJS_CLOSING_TRANSPORTS =
       java.util.regex.Pattern.compile("/(xhr|xhr_streaming|jsonp|eventsource|htmlfile)$");
@@ -62,6 +63,7 @@ public final class CrossboardVerticle extends VerticleBase {
   private HttpServer server;
   private volatile boolean draining;
   private Router router;
+  private ReplicationFeature replication;
 
   /**
    * @param meters the node's meter registry (Vert.x's own meters are on it already); served at {@code /metrics}
@@ -106,6 +108,7 @@ public final class CrossboardVerticle extends VerticleBase {
       pubsub.reconnectHandler(v -> supervisor.recheckAll()); // events lost during an outage
       return access.events().subscribe(supervisor::onAccessEvent)
           .compose(sub -> new BoardLifecycle(boardEvents, rooms, stores.stores().boards()).start(pubsub))
+          .compose(v -> replication == null ? Future.succeededFuture() : replication.start())
           .compose(v -> OpenApiDocument.load(vertx))
           .compose(openApi -> listen(router(access, features, new BoardService(stores.stores(), boardEvents),
               openApi)));
@@ -120,7 +123,11 @@ public final class CrossboardVerticle extends VerticleBase {
   private List<RoomFeature> features(AccessModule access) {
     List<RoomFeature> features = new ArrayList<>();
     if (clustered()) { // first, so other nodes hear of new ops before anything else happens
-      features.add(new ReplicationFeature(pubsub, stores.stores().ops(), CATCH_UP_CHECK_MS));
+      ReplicationSettings defaults = ReplicationSettings.DEFAULTS;
+      replication = new ReplicationFeature(config.nodeId(), pubsub, stores.stores().ops(),
+          new RedisLeaseStore(Redis.createClient(vertx, config.redisUrl())),
+          new ReplicationSettings(config.leaseTtlMs(), defaults.catchUpCheckMs(), defaults.forwardRetryMs()), meters);
+      features.add(replication);
     }
     features.add(new PresenceFeature(config.nodeId(), new PresenceSettings(config.presenceTickMs(),
         config.presenceTimeoutMs(), config.presenceThinAbove())));
@@ -171,8 +178,9 @@ public final class CrossboardVerticle extends VerticleBase {
 
   /**
    * Graceful shutdown (SIGTERM, {@code CrossboardServer.stop}): readiness fails at once so balancers
-   * stop sending; no more joins; rooms close their sockets with 1012 and let their last writes land;
-   * then the HTTP server, pub/sub and storage close.
+   * stop sending; no more joins; rooms close their sockets with 1012, let their last writes land
+   * and release the leases of the boards this node sequences (announced, so other nodes take over
+   * at once); then the HTTP server, pub/sub and storage close.
    */
   @Override
   public Future<?> stop() {
@@ -182,6 +190,7 @@ public final class CrossboardVerticle extends VerticleBase {
       supervisor.stop();
     }
     return roomsClosed
+        .eventually(() -> replication == null ? Future.succeededFuture() : replication.released())
         .eventually(() -> server == null ? Future.succeededFuture() : server.close())
         .eventually(() -> pubsub == null ? Future.succeededFuture() : pubsub.close())
         .eventually(() -> stores == null ? Future.succeededFuture() : stores.close());

@@ -18,6 +18,8 @@ import org.crossboard.logging.LogFormat;
  * @param webrootDir null: serve the web client from the classpath; a directory: serve from disk (development)
  * @param trustedProxyHops reverse proxies in front of the node that append to X-Forwarded-For (0: none)
  * @param logFormat how log lines are written: text (default) or JSON lines
+ * @param leaseTtlMs with several nodes: how long a board's lease lasts unrenewed (how soon a dead
+ *     sequencing node's boards move to another node)
  * @param access accounts, tokens and limits
  */
 public record CrossboardConfig(
@@ -39,6 +41,7 @@ public record CrossboardConfig(
     int presenceThinAbove,
     int trustedProxyHops,
     LogFormat logFormat,
+    int leaseTtlMs,
     AccessConfig access) {
 
   /** Defaults, then the config file, then environment variables. */
@@ -69,6 +72,7 @@ public record CrossboardConfig(
         s.integer("presenceThinAbove", "PRESENCE_THIN_ABOVE", 50),
         s.integer("trustedProxyHops", "TRUSTED_PROXY_HOPS", 0),
         LogFormat.parse(s.string("logFormat", "LOG_FORMAT", "text")),
+        s.integer("leaseTtlMs", "LEASE_TTL_MS", 3_000),
         new AccessConfig(
             s.string("jwtSecret", "JWT_SECRET", null),
             s.integer("tokenTtlMinutes", "TOKEN_TTL_MINUTES", 12 * 60),
@@ -85,7 +89,7 @@ public record CrossboardConfig(
   public CrossboardConfig withPort(int newPort) {
     return new CrossboardConfig(host, newPort, dataDir, mongoUrl, mongoDb, redisUrl, nodeId,
         handshakeTimeoutMs, idleTimeoutMs, snapshotEvery, roomIdleCloseMs, writeQueueMaxBytes, webrootDir,
-        presenceTickMs, presenceTimeoutMs, presenceThinAbove, trustedProxyHops, logFormat, access);
+        presenceTickMs, presenceTimeoutMs, presenceThinAbove, trustedProxyHops, logFormat, leaseTtlMs, access);
   }
 
   private static Path pathOrNull(String s) {

@@ -22,6 +22,14 @@ public final class CrossboardException extends RuntimeException {
     this.retryAfterSeconds = retryAfterSeconds;
   }
 
+  /**
+   * A refusal as another node reported it: the same code, message and change index (a push
+   * forwarded to the node that sequences the board is refused there).
+   */
+  public static CrossboardException relayed(ErrorCode code, String message, Integer changeIndex) {
+    return new CrossboardException(code, message, changeIndex, 0);
+  }
+
   /** A refused change of a push: {@code index} is the change's position in the push. */
   public static CrossboardException ofChange(ErrorCode code, int index, String message) {
     return new CrossboardException(code, "change " + index + ": " + message, index, 0);

@@ -4,9 +4,10 @@ import java.util.List;
 import org.crossboard.store.Op;
 
 /**
- * The room's sequencing as the replication feature sees it: ops other nodes made durable come in
- * here, a catch-up from the op log can be asked for, and a {@link WriteGate} can hold this node's
- * writes back while another node takes its turn (SPEC.md M1–M3).
+ * The room's sequencing as the replication feature sees it (SPEC.md M1–M9): ops other nodes made
+ * durable come in here, a catch-up from the op log can be asked for, and a {@link Router} decides
+ * for every submission whether this node sequences it or hands it to the node that holds the
+ * board's lease.
  */
 public interface Sequencer {
   /** The newest seq this room has applied from the op log. */
@@ -21,27 +22,21 @@ public interface Sequencer {
   /** Reads from the op log every op after {@link #durableSeq()} (when nothing is being written). */
   void catchUp();
 
-  /** Installs the gate consulted before every write. */
-  void gate(WriteGate gate);
+  /** Validates, sequences and writes a submission here, whatever the router would say. */
+  void submitHere(Submission submission);
 
-  /** Decides whether this node's next write goes now; told when a write lost a seq race. */
-  interface WriteGate {
-    /** Lets every write go at once. */
-    WriteGate OPEN = new WriteGate() {
-      @Override
-      public boolean holds(Runnable resume) {
-        return false;
-      }
+  /** Installs the router asked about every submission from now on. */
+  void router(Router router);
 
-      @Override
-      public void lostRace() {
-      }
-    };
+  /** Decides where a submission is sequenced. */
+  interface Router {
+    /** Sequence everything here (a single node). */
+    Router LOCAL = submission -> false;
 
-    /** True when the next write must wait; then {@code resume} is called once it may go. */
-    boolean holds(Runnable resume);
-
-    /** Another node took the seqs of this node's write (the op log's unique index refused it). */
-    void lostRace();
+    /**
+     * True when {@code submission} was handed to another node, which will answer it; false to
+     * sequence it here.
+     */
+    boolean handOff(Submission submission);
   }
 }

@@ -6,17 +6,19 @@ import org.crossboard.access.Principal;
 import org.crossboard.error.CrossboardException;
 
 /**
- * Changes on their way through the write pipeline — a client's push, or a feature's write — and
- * how to tell its author what became of them.
+ * Changes on their way through the write pipeline — a client's push, a feature's write, or a push
+ * another node forwarded to the node that sequences the board — and how to tell its author what
+ * became of them.
  *
  * @param as whose role the changes are validated against and who they are stamped with
  * @param clientId with {@code clientSeq}, what makes the write idempotent (SPEC.md C7)
  * @param answer told exactly once
  */
-record Submission(Principal as, String clientId, long clientSeq, JsonArray changes, Consumer<Outcome> answer) {
+public record Submission(Principal as, String clientId, long clientSeq, JsonArray changes,
+    Consumer<Outcome> answer) {
 
   /** What became of a submission. */
-  sealed interface Outcome {
+  public sealed interface Outcome {
     /** Sequenced and durable as op {@code seq}. */
     record Written(long seq) implements Outcome {}
 

@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>
  * state        event                                   → state
- * IDLE         submit / remote ops / catch-up asked     → WRITING (queue not empty, gate open) | CATCHING_UP | IDLE
+ * IDLE         submit / remote ops / catch-up asked     → WRITING (queue not empty) | CATCHING_UP | IDLE
  * WRITING      write durable                            → next()
  * WRITING      write refused: another node took the seq → CATCHING_UP (the batch goes back to the queue)
  * WRITING      write failed                             → STOPPED (everything queued: Unavailable)
@@ -35,7 +35,8 @@ import org.slf4j.LoggerFactory;
  * CATCHING_UP  read failed                              → STOPPED
  * CATCHING_UP  submit / remote ops                      → CATCHING_UP (queued / a catch-up due)
  * any          stop                                     → STOPPED
- * next():      catch-up due → CATCHING_UP; queue not empty and gate open → WRITING; else IDLE
+ * next():      catch-up due → CATCHING_UP; queue not empty → WRITING; else IDLE
+ * (before any of this, the router may hand a submission to the node that sequences the board)
  * </pre>
  *
  * Event-loop confined.
@@ -92,7 +93,7 @@ final class WritePipeline implements Sequencer {
   private boolean catchUpDue;
   private List<Queued> queue = new ArrayList<>();
   private Future<Void> inFlight = Future.succeededFuture();
-  private WriteGate gate = WriteGate.OPEN;
+  private Router router = Router.LOCAL;
 
   WritePipeline(String boardId, OpLog log, SnapshotStore snapshots, RecordTypes types, ConfirmedBoard confirmed,
       int snapshotEvery, Listener listener, RoomMetrics metrics) {
@@ -125,8 +126,19 @@ final class WritePipeline implements Sequencer {
     speculative.knowClient(clientId, mark);
   }
 
-  /** Validates, sequences and (group-)writes a submission; its answer comes once it is settled. */
+  /**
+   * A submission of this node (a client's push, a feature's write): sequenced here, or handed to
+   * the node that sequences the board; its answer comes once it is settled either way.
+   */
   void submit(Submission submission) {
+    if (state == State.STOPPED || !router.handOff(submission)) {
+      submitHere(submission);
+    }
+  }
+
+  /** Validates, sequences and (group-)writes a submission here; its answer comes once it is settled. */
+  @Override
+  public void submitHere(Submission submission) {
     switch (state) {
       case STOPPED -> answer(submission, new Submission.Outcome.Unavailable());
       case CATCHING_UP -> queue.add(new Queued(null, submission)); // sequenced once the catch-up is done
@@ -170,17 +182,10 @@ final class WritePipeline implements Sequencer {
   private void next() {
     if (catchUpDue) {
       startCatchUp();
-    } else if (!queue.isEmpty() && !gate.holds(this::resume)) {
+    } else if (!queue.isEmpty()) {
       write();
     } else if (queue.isEmpty()) {
       listener.settled();
-    }
-  }
-
-  /** The gate opened again. */
-  private void resume() {
-    if (state == State.IDLE) {
-      next();
     }
   }
 
@@ -200,7 +205,6 @@ final class WritePipeline implements Sequencer {
       } else if (ar.cause() instanceof DuplicateOpException && state == State.WRITING) {
         batch.addAll(queue); // another node took these seqs: catch up, then re-validate and retry (M2)
         queue = batch;
-        gate.lostRace();
         startCatchUp();
       } else if (state != State.STOPPED) {
         fail(batch, ar.cause());
@@ -282,8 +286,8 @@ final class WritePipeline implements Sequencer {
   }
 
   @Override
-  public void gate(WriteGate gate) {
-    this.gate = gate;
+  public void router(Router router) {
+    this.router = router;
   }
 
   /** Reads every op after the durable seq from the op log, then re-validates what was queued. */
@@ -327,7 +331,7 @@ final class WritePipeline implements Sequencer {
           answer(q.submission(), new Submission.Outcome.Duplicate());
         } else if (!speculative.mayWriteAs(q.submission().clientId(), q.submission().as().userId())) {
           answer(q.submission(), new Submission.Outcome.Rejected(clientIdTaken()));
-        } else {
+        } else if (!router.handOff(q.submission())) { // this node may have stopped being the sequencer
           sequence(q.submission());
         }
       }

@@ -18,7 +18,10 @@ import org.crossboard.presence.PresenceFeature;
 import org.crossboard.presence.PresenceSettings;
 import org.crossboard.pubsub.PubSub;
 import org.crossboard.pubsub.local.LocalPubSub;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.crossboard.replication.ReplicationFeature;
+import org.crossboard.replication.ReplicationSettings;
+import org.crossboard.replication.memory.InMemoryLeaseStore;
 import org.crossboard.store.memory.InMemoryStores;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -62,11 +65,12 @@ class NodeEnvelopeTest {
     try {
       PubSub pubsub = new LocalPubSub(vertx); // delivers to every subscriber, the publisher's own included
       RoomFeatures features = RoomFeatures.of(List.of(
-          new ReplicationFeature(pubsub, InMemoryStores.create().ops(), 2_000),
+          new ReplicationFeature("node-a", pubsub, InMemoryStores.create().ops(), new InMemoryLeaseStore(),
+              ReplicationSettings.DEFAULTS, new SimpleMeterRegistry()),
           new PresenceFeature("node-a", PresenceSettings.DEFAULTS), new CommentFeature(),
           new BoardTitleFeature(InMemoryStores.create().boards(), new AuditLog(InMemoryStores.create().audit()))));
       Set<String> kinds = features.remoteKinds();
-      assertEquals(Set.of("ops", "yield", "presence", "sync"), kinds);
+      assertEquals(Set.of("ops", "lease", "presence", "sync"), kinds);
       RoomMetrics metrics = new RoomMetrics();
       RoomChannel channel = new RoomChannel("b1", pubsub, new NodeEnvelope("node-a"), metrics, true);
       List<String> delivered = new ArrayList<>();

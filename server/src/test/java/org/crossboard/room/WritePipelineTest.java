@@ -36,9 +36,8 @@ class WritePipelineTest {
   WritePipeline pipeline;
   final List<String> heard = new ArrayList<>();
   final List<Submission.Outcome> outcomes = new ArrayList<>();
-  final List<String> gateEvents = new ArrayList<>();
-  boolean gateHolds;
-  Runnable gateResume;
+  final List<Submission> handedOff = new ArrayList<>();
+  boolean handOff;
 
   @BeforeEach
   void setUp() {
@@ -62,17 +61,11 @@ class WritePipelineTest {
             heard.add("settled");
           }
         }, new RoomMetrics());
-    pipeline.gate(new Sequencer.WriteGate() {
-      @Override
-      public boolean holds(Runnable resume) {
-        gateResume = resume;
-        return gateHolds;
+    pipeline.router(submission -> {
+      if (handOff) {
+        handedOff.add(submission);
       }
-
-      @Override
-      public void lostRace() {
-        gateEvents.add("lostRace");
-      }
+      return handOff;
     });
   }
 
@@ -154,7 +147,6 @@ class WritePipelineTest {
     log.holdReads();
     log.release(0);
     assertEquals(WritePipeline.State.CATCHING_UP, pipeline.state());
-    assertEquals(List.of("lostRace"), gateEvents);
     pipeline.submit(push("c1-client", 2, "n2")); // CATCHING_UP + submit: queued unsequenced
     assertEquals(2, pipeline.backlog());
     log.releaseRead(0);
@@ -237,16 +229,29 @@ class WritePipelineTest {
   }
 
   @Test
-  @DisplayName("[M2] a holding gate keeps submissions queued in IDLE until it lets them go")
-  void gateHolds() {
-    gateHolds = true;
+  @DisplayName("[M7] what the router hands to the sequencing node is not sequenced here; submitHere always is")
+  void routerHandsOff() {
+    handOff = true;
     pipeline.submit(push("c1-client", 1, "n1"));
+    assertEquals(1, handedOff.size());
     assertEquals(WritePipeline.State.IDLE, pipeline.state());
-    assertEquals(1, pipeline.backlog());
-    assertTrue(log.appends.isEmpty());
-    gateHolds = false;
-    gateResume.run();
+    assertTrue(log.appends.isEmpty() && outcomes.isEmpty(), "nothing written, nothing answered here");
+    pipeline.submitHere(push("c2-client", 1, "n2")); // as a push forwarded to this node
     assertEquals(WritePipeline.State.WRITING, pipeline.state());
+  }
+
+  @Test
+  @DisplayName("[M8] a node that stopped sequencing mid-write hands what it has to re-sequence to the new sequencer")
+  void handOffAfterLostRace() {
+    pipeline.submit(push("c1-client", 1, "n1"));
+    pipeline.submit(push("c1-client", 2, "n2"));
+    log.writtenElsewhere(BOARD, foreign(1, "x1")); // the new sequencer wrote seq 1 first
+    handOff = true; // ... and this node has learned it no longer holds the lease
+    log.release(0);
+    assertEquals(List.of("durable [1] ours []"), heard.subList(0, 1));
+    assertEquals(2, handedOff.size(), "both pushes go to the new sequencer, none is lost");
+    assertTrue(outcomes.isEmpty(), "answered by the new sequencer, not here");
+    assertEquals(1, log.appends.size());
   }
 
   @Test
