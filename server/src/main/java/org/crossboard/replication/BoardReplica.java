@@ -1,6 +1,8 @@
 package org.crossboard.replication;
 
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
+import org.crossboard.access.Principal;
 import org.crossboard.room.RoomHandle;
 import org.crossboard.room.Sequencer;
 import org.crossboard.room.Submission;
@@ -203,7 +205,7 @@ final class BoardReplica implements Sequencer.Router {
       return;
     }
     room.sequencer().submitHere(new Submission(
-        org.crossboard.access.Principal.fromForwarded(push.getJsonObject("as")), push.getString("clientId"),
+        Principal.fromForwarded(push.getJsonObject("as")), push.getString("clientId"),
         push.getLong("clientSeq"), push.getJsonArray("changes"),
         outcome -> mailbox.send(fromNode, ReplicationFeature.ANSWER, Forwarder.answer(room.boardId(), ref, outcome))));
   }
@@ -249,11 +251,11 @@ final class BoardReplica implements Sequencer.Router {
    * The room closes: a lease we hold is released at once and announced, so another node takes
    * over now instead of after the lease's time-to-live. Completes once released.
    */
-  io.vertx.core.Future<Void> close() {
+  Future<Void> close() {
     Role was = role;
     role = Role.CLOSED;
     if (was != Role.SEQUENCER) {
-      return io.vertx.core.Future.succeededFuture();
+      return Future.succeededFuture();
     }
     room.publish(ReplicationFeature.LEASE, new JsonObject().put("epoch", lease.epoch()).put("released", true));
     return leases.release(room.boardId(), lease).otherwiseEmpty();
