@@ -66,11 +66,12 @@ export class SyncClient {
    *   server takes name, organisation and country from the account behind it
    * @param {boolean} [options.forceSockJS] use SockJS only
    * @param {Function} [options.connect] transport factory (tests)
+   * @param {string} [options.clientId] this page's clientId (default: a new one)
    * @param {{clientId: string, nextClientSeq: number, pending: object[]}|null} [options.restored]
-   *   the clientId and pushes a previous page left unsent (pending-store.js, SPEC W7)
+   *   the clientId, counter and pushes a previous page left unsent (pending-store.js, SPEC W7)
    * @param {{save: (state: object) => void}|null} [options.store] where pending pushes are kept
    */
-  constructor({ board, token = null, forceSockJS = false, connect, restored = null, store = null }) {
+  constructor({ board, token = null, forceSockJS = false, connect, clientId = null, restored = null, store = null }) {
     this.board = board;
     this.token = token;
     this.role = null;
@@ -78,7 +79,7 @@ export class SyncClient {
     this.schema = new Schema();
     this.features = [];
     this.handlers = new Map();
-    this.clientId = restored?.clientId || newClientId();
+    this.clientId = restored?.clientId || clientId || newClientId();
     this.server = new Map();
     this.lastSeq = 0;
     this.hasState = false;
