@@ -157,7 +157,7 @@ class SpliceMergeTest {
   }
 
   @Test
-  @DisplayName("[T2][T8] splices are validated: merging props only, shapes, lengths, locks, roles; missing records are no-ops")
+  @DisplayName("[T2] splices are validated: merging props only, shapes, lengths, locks, roles; missing records and empty splices are dropped")
   void validation() {
     push(ANA, "c-ana", put(new JsonObject().put("id", "k1").put("type", "comment").put("order", "c").put("x", 1).put("y", 1)
         .put("text", "why?")));
