@@ -242,7 +242,7 @@ export class SyncClient {
   mergeIntoUnsent(chunk) {
     const last = this.pending[this.pending.length - 1];
     if (!last || last.everSent) return false;
-    if (chunk.every(isSplice) && last.changes.every(isSplice)) {
+    if (chunk.every(isSplice) && last.changes.every(isSplice) && last.base === undefined) {
       const merged = [...last.changes];
       for (const change of chunk) {
         const prev = merged[merged.length - 1];
