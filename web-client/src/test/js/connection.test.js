@@ -42,3 +42,67 @@ test('any other non-terminal close backs off', () => {
     restore();
   }
 });
+
+import { SILENT_WEBSOCKET_MS } from '../../main/resources/webroot/js/connection.js';
+import { prefersSockJS } from '../../main/resources/webroot/js/transport.js';
+
+test('[W8] a WebSocket that opens and stays silent is given up for SockJS at once, remembered for the session', () => {
+  const timers = [];
+  const realSetTimeout = globalThis.setTimeout;
+  globalThis.setTimeout = (fn, ms) => { timers.push({ fn, ms }); return timers.length; };
+  try {
+    const links = [];
+    let hellos = 0;
+    const connection = new Connection({
+      connect: (handlers) => {
+        const link = { kind: prefersSockJS() ? 'sockjs' : 'websocket', handlers, closed: null,
+          send: () => true, close(code) { this.closed = code; } };
+        links.push(link);
+        return link;
+      },
+      onOpen: () => { hellos += 1; }, onMessage: () => {}, onDown: () => {}, onTerminal: () => {}, onStatus: () => {},
+    });
+    connection.started = true;
+    connection.open();
+    links[0].handlers.onOpen();
+    assert.equal(prefersSockJS(), false);
+    const silent = timers.find((t) => t.ms === SILENT_WEBSOCKET_MS);
+    assert.ok(silent, 'a silence timer runs while the WebSocket has said nothing');
+    silent.fn();
+    assert.ok(links[0].closed, 'the silent WebSocket is closed');
+    assert.equal(links.length, 2, 'and another connection opens at once');
+    assert.equal(links[1].kind, 'sockjs');
+    assert.equal(prefersSockJS(), true);
+    links[1].handlers.onOpen();
+    assert.equal(hellos, 2);
+    assert.equal(timers.filter((t) => t.ms === SILENT_WEBSOCKET_MS).length, 1, 'SockJS gets no silence timer');
+  } finally {
+    globalThis.setTimeout = realSetTimeout;
+  }
+});
+
+test('[W8] a WebSocket that answers, however slowly, is kept', () => {
+  const timers = [];
+  const realSetTimeout = globalThis.setTimeout;
+  globalThis.setTimeout = (fn, ms) => { timers.push({ fn, ms }); return timers.length; };
+  const realNow = Date.now;
+  let now = 1000;
+  Date.now = () => now;
+  try {
+    const links = [];
+    const connection = new Connection({
+      connect: (handlers) => { const link = { kind: 'websocket', handlers, send: () => true, close() {} }; links.push(link); return link; },
+      onOpen: () => {}, onMessage: () => {}, onDown: () => {}, onTerminal: () => {}, onStatus: () => {},
+    });
+    connection.started = true;
+    connection.open();
+    links[0].handlers.onOpen();
+    now += 10;
+    links[0].handlers.onMessage({ t: 'error', code: 'ERR_UNAVAILABLE' });
+    timers.find((t) => t.ms === SILENT_WEBSOCKET_MS).fn();
+    assert.equal(links.length, 1);
+  } finally {
+    globalThis.setTimeout = realSetTimeout;
+    Date.now = realNow;
+  }
+});

@@ -10,6 +10,7 @@ import { goToSignin, keepSessionFresh, getAuth } from './auth.js';
 import { getBoard } from './api.js';
 import { boardSession, handleAccessEnd } from './board-session.js';
 import { SyncClient } from './sync.js';
+import { openPendingStore, tokenSubject } from './pending-store.js';
 import { UndoManager } from './undo.js';
 import { Selection } from './selection.js';
 import { Viewport } from './viewport.js';
@@ -63,8 +64,13 @@ if (session.kind === 'account') {
 }
 
 const perms = new Permissions();
+// Pushes a closed or crashed page of this person left unsent go out again, under its clientId (SPEC W7).
+const kept = await openPendingStore(boardId, tokenSubject(session.token()));
 const sync = new SyncClient({ board: boardId, token: session.token,
-  forceSockJS: params.get('transport') === 'sockjs' });
+  forceSockJS: params.get('transport') === 'sockjs', clientId: kept?.clientId, restored: kept?.restored, store: kept?.store });
+if (kept?.restored?.pending.length) {
+  toast(t('restoredPending', { n: kept.restored.pending.length }));
+}
 const undo = new UndoManager(sync);
 const selection = new Selection();
 const tools = new ToolState((tool) => perms.canUseTool(tool));
@@ -157,6 +163,13 @@ window.addEventListener('pagehide', () => {
   editor.commit();
   comments.close({ refocus: false });
 });
+// Leaving with changes the server has not confirmed: they are kept on this device (W7), but say so.
+window.addEventListener('beforeunload', (event) => {
+  editor.flush();
+  if (sync.pendingCount === 0) return;
+  event.preventDefault();
+  event.returnValue = t('unsavedChanges');
+});
 
 /** Test and debugging hooks. */
 window.crossboard = {
@@ -174,6 +187,8 @@ window.crossboard = {
   getRecords: () => [...sync.getView().values()].map((r) => ({ ...r })),
   state: () => sync.state,
   pendingCount: () => sync.pendingCount,
+  /** "websocket" or "sockjs" while connected, else null. */
+  transport: () => sync.connection.link?.kind ?? null,
   presence: {
     client: presence,
     follow,

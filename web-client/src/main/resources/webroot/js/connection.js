@@ -5,11 +5,14 @@
  * @module connection
  */
 
-import { openConnection } from './transport.js';
+import { openConnection, rememberSockJS } from './transport.js';
 
 const PING_MS = 20000;
 const SILENCE_MS = 50000;
 const WELCOME_TIMEOUT_MS = 15000;
+// A WebSocket that opened and brought nothing at all for this long (a proxy
+// that lets the upgrade through but no frames) is given up for SockJS.
+export const SILENT_WEBSOCKET_MS = 4000;
 
 /** Close codes after which reconnecting cannot help, with their i18n keys. */
 export const TERMINAL_CLOSE = new Map([
@@ -138,6 +141,7 @@ export class Connection {
   /** The server welcomed us: the connection is usable and backoff resets. */
   markReady() {
     clearTimeout(this.timers.welcome);
+    clearTimeout(this.timers.silent);
     this.ready = true;
     this.refusal = null;
     this.everReady = true;
@@ -193,7 +197,11 @@ export class Connection {
       onOpen: () => {
         if (link !== this.link) return;
         this.lastReceived = Date.now();
+        const openedAt = this.lastReceived;
         this.options.onOpen((message) => link.send(message));
+        this.timers.silent = link.kind === 'websocket' ? setTimeout(() => {
+          if (link === this.link && !this.ready && this.lastReceived === openedAt) this.fallBackToSockJS(link);
+        }, SILENT_WEBSOCKET_MS) : null;
         this.timers.welcome = setTimeout(() => {
           if (link === this.link && !this.ready) this.drop();
         }, WELCOME_TIMEOUT_MS);
@@ -207,6 +215,21 @@ export class Connection {
     }, { forceSockJS: this.options.forceSockJS, board: this.options.board });
     this.link = link;
     this.options.onStatus();
+  }
+
+  /**
+   * The WebSocket opened but stayed silent: SockJS from now on, for the
+   * session (transport.js), and at once.
+   * @param {object} link
+   */
+  fallBackToSockJS(link) {
+    rememberSockJS();
+    clearTimeout(this.timers.welcome);
+    this.link = null;
+    link.close(4000, 'no welcome over WebSocket');
+    this.ready = false;
+    this.options.onDown();
+    this.open();
   }
 
   /** The link closed with a code (from the transport or a "closing" frame). */

@@ -1,14 +1,15 @@
 /**
  * In-place text editing: a textarea (or input) laid over the record in the
- * world layer, so it zooms with the board. Typing is pushed debounced; the
- * whole edit session is one undo step.
+ * world layer, so it zooms with the board. Typing is pushed as splices and
+ * merged with what others type into the same text (text-session.js, SPEC
+ * T1–T4); the whole edit session is one undo step.
  * @module editor
  */
 
 import { placeBox, DEFAULT_FONT } from './canvas.js';
 import { t } from './i18n.js';
+import { TextSession } from './text-session.js';
 
-const DEBOUNCE_MS = 300;
 const LIMITS = { text: 10000, title: 200, label: 500 };
 
 /**
@@ -80,8 +81,8 @@ export class TextEditor {
     this.id = id;
     this.prop = prop;
     this.field = field;
-    this.sent = field.value;
     this.undo.begin();
+    this.openSession();
     field.addEventListener('input', () => this.onInput());
     field.addEventListener('keydown', (event) => this.onKey(event));
     field.addEventListener('blur', () => this.commit({ refocus: false }));
@@ -96,8 +97,7 @@ export class TextEditor {
   }
 
   onInput() {
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.flush(), DEBOUNCE_MS);
+    this.session?.onInput();
     if (this.prop === 'text') this.centerShapeText();
   }
 
@@ -110,20 +110,25 @@ export class TextEditor {
     }
   }
 
-  /** Sends the current text if it changed since the last push. */
-  flush() {
-    clearTimeout(this.timer);
-    if (!this.field || this.field.value === this.sent) return;
-    if (!this.sync.view.has(this.id)) return;
-    this.sent = this.field.value.slice(0, LIMITS[this.prop]);
-    this.undo.perform([{ op: 'patch', id: this.id, props: { [this.prop]: this.sent } }]);
+  // How edits are sent and how others' edits come in: one TextSession per open edit.
+  openSession() {
+    this.session = new TextSession({ sync: this.sync, undo: this.undo, field: this.field, id: this.id, prop: this.prop });
   }
 
-  /** Closes the editor without sending what was typed since the last push. */
+  closeSession() {
+    this.session?.close();
+    this.session = null;
+  }
+
+  /** Sends what was typed and not sent yet (typing is sent as it happens; an input method's composition waits). */
+  flush() {
+    this.session?.flush();
+  }
+
+  /** Closes the editor without sending what was not sent yet. */
   cancel() {
     if (!this.field) return;
-    clearTimeout(this.timer);
-    this.field.value = this.sent;
+    this.closeSession();
     this.commit();
   }
 
@@ -135,6 +140,7 @@ export class TextEditor {
   commit({ refocus = false } = {}) {
     if (!this.field) return;
     this.flush();
+    this.closeSession();
     const { id, field } = this;
     this.id = null;
     this.field = null;

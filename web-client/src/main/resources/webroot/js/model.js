@@ -5,12 +5,16 @@
  * @module model
  */
 
+import { applySplice } from './text-ops.js';
+
 /**
  * Applies one change to the state in place.
  * put replaces the whole record, patch sets props (null clears a prop),
- * remove deletes; patch and remove of a missing record do nothing (SPEC C3).
+ * remove deletes, splice edits a text prop (positions clamped to it, SPEC
+ * T6); patch, remove and splice of a missing record do nothing (SPEC C3).
  * @param {Map<string, object>} state
- * @param {{op: string, record?: object, id?: string, props?: object}} change
+ * @param {{op: string, record?: object, id?: string, props?: object, prop?: string,
+ *   at?: number, delete?: number, insert?: string}} change
  */
 export function applyChange(state, change) {
   if (change.op === 'put') {
@@ -26,7 +30,26 @@ export function applyChange(state, change) {
     state.set(change.id, next);
   } else if (change.op === 'remove') {
     state.delete(change.id);
+  } else if (change.op === 'splice') {
+    const current = state.get(change.id);
+    if (!current) return;
+    const text = typeof current[change.prop] === 'string' ? current[change.prop] : '';
+    state.set(change.id, { ...current, [change.prop]: applySplice(text, change) });
   }
+}
+
+/**
+ * Whether a change writes text prop `prop` of record `id` other than by a
+ * splice: a patch of that prop, or a put or remove of the record.
+ * @param {object} change
+ * @param {string} id
+ * @param {string} prop
+ * @returns {boolean}
+ */
+export function replacesText(change, id, prop) {
+  if (change.op === 'patch') return change.id === id && Object.hasOwn(change.props, prop);
+  if (change.op === 'put') return change.record.id === id;
+  return change.op === 'remove' && change.id === id;
 }
 
 /**

@@ -46,6 +46,18 @@ export class Schema {
   }
 
   /**
+   * Whether a prop of a type is merging text: edited with splices that the
+   * server merges with what others type concurrently (SPEC T1).
+   * @param {string} type
+   * @param {string} prop
+   * @returns {boolean}
+   */
+  merges(type, prop) {
+    const rule = this.types[type]?.props?.[prop];
+    return !!rule && rule.kind === 'text' && rule.merges === true;
+  }
+
+  /**
    * Whether the server stamps this prop (clients never send it).
    * @param {string} prop
    */

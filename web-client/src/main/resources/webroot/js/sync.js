@@ -4,13 +4,20 @@
  * server state (records + lastSeq, exactly what the ops say)
  *   + pending pushes (until seen sequenced)
  *   = the local view, rebuilt on top of every server op (rebase, SPEC W1).
+ *
+ * Splices of merging text (SPEC T1–T4) are rebased too: every splice
+ * another client sequenced is carried past the pending ones, which are
+ * rewritten to follow it. A push with a splice waits until no earlier
+ * unsequenced push writes the same text, so what it is written against is
+ * always the server's text at the seq it names as its base.
  * @module sync
  */
 
-import { applyChanges } from './model.js';
+import { applyChanges, replacesText } from './model.js';
 import { Schema } from './schema.js';
 import { newClientId } from './ids.js';
 import { Connection, backoffDelay } from './connection.js';
+import { composeSplices, transform } from './text-ops.js';
 
 const PROTOCOL = 1;
 // Message types the sync client handles itself; features bring the others.
@@ -20,6 +27,22 @@ const MAX_CHANGES = 500;
 const RETRYABLE = new Set(['ERR_UNAVAILABLE']);
 // Errors without id that answer a fire-and-forget frame (presence).
 const FRAME_ERRORS = new Set(['ERR_UNKNOWN_TYPE', 'ERR_MALFORMED']);
+// Pushes restored after a reload may have been sent without being saved:
+// new ones start this far above, so none reuses a clientSeq (SPEC W7).
+const RESTORED_SEQ_MARGIN = 100;
+
+/**
+ * The key of one text prop of one record.
+ * @param {string} id
+ * @param {string} prop
+ * @returns {string}
+ */
+export function textKey(id, prop) {
+  return `${id}\u0000${prop}`;
+}
+
+const spliceOf = (c) => ({ at: c.at, delete: c.delete, insert: c.insert });
+const isSplice = (c) => c.op === 'splice';
 
 /**
  * Client side of the Crossboard protocol for one board.
@@ -43,8 +66,12 @@ export class SyncClient {
    *   server takes name, organisation and country from the account behind it
    * @param {boolean} [options.forceSockJS] use SockJS only
    * @param {Function} [options.connect] transport factory (tests)
+   * @param {string} [options.clientId] this page's clientId (default: a new one)
+   * @param {{clientId: string, nextClientSeq: number, pending: object[]}|null} [options.restored]
+   *   the clientId, counter and pushes a previous page left unsent (pending-store.js, SPEC W7)
+   * @param {{save: (state: object) => void}|null} [options.store] where pending pushes are kept
    */
-  constructor({ board, token = null, forceSockJS = false, connect }) {
+  constructor({ board, token = null, forceSockJS = false, connect, clientId = null, restored = null, store = null }) {
     this.board = board;
     this.token = token;
     this.role = null;
@@ -52,12 +79,18 @@ export class SyncClient {
     this.schema = new Schema();
     this.features = [];
     this.handlers = new Map();
-    this.clientId = newClientId();
+    this.clientId = restored?.clientId || clientId || newClientId();
     this.server = new Map();
     this.lastSeq = 0;
     this.hasState = false;
-    this.pending = [];
-    this.nextClientSeq = 1;
+    this.pending = (restored?.pending || []).map((e) => ({
+      clientSeq: e.clientSeq, id: 'r' + e.clientSeq, changes: e.changes, sent: false, everSent: true, base: e.base,
+    }));
+    this.nextClientSeq = restored
+      ? Math.max(restored.nextClientSeq || 1, ...this.pending.map((e) => e.clientSeq + 1)) + RESTORED_SEQ_MARGIN
+      : 1;
+    this.store = store;
+    this.textChanges = new Map();
     this.view = this.server;
     this.overlay = null;
     this.overlayView = null;
@@ -173,33 +206,55 @@ export class SyncClient {
 
   /**
    * Applies changes locally at once and sends them, in pushes of at most
-   * 500 changes.
+   * 500 changes. A splice change is {op: 'splice', id, prop, at, delete,
+   * insert}, written against the local view; its base is added when sent.
    * @param {object[]} changes
    */
   push(changes) {
     if (!changes.length) return;
     if (this.view === this.server) this.view = new Map(this.server);
+    const text = new Map();
+    for (const change of changes) {
+      if (isSplice(change)) {
+        const key = textKey(change.id, change.prop);
+        text.set(key, [...(text.get(key) || []), spliceOf(change)]);
+      }
+    }
     for (let i = 0; i < changes.length; i += MAX_CHANGES) {
       const chunk = changes.slice(i, i + MAX_CHANGES);
       applyChanges(this.view, chunk);
       if (!this.mergeIntoUnsent(chunk)) {
         const clientSeq = this.nextClientSeq++;
-        const entry = { clientSeq, id: 'r' + clientSeq, changes: chunk, sent: false, everSent: false };
-        this.pending.push(entry);
-        this.sendPush(entry);
+        this.pending.push({ clientSeq, id: 'r' + clientSeq, changes: chunk, sent: false, everSent: false });
       }
     }
+    this.flushPushes();
+    this.persist();
     this.overlayView = null;
-    this.emit('change', { local: true });
+    this.emit('change', { local: true, text });
     this.emitStatus();
   }
 
-  // Offline, consecutive patch-only pushes fold into one pending push, so a
-  // drag made offline does not queue hundreds of pushes. Only pushes that
-  // never left this page are merged: a sent one may already be durable.
+  // Consecutive splice-only pushes that never left this page fold into one
+  // (typing on while the previous keystrokes are in flight, or offline);
+  // offline, consecutive patch-only pushes fold too, so a drag made offline
+  // does not queue hundreds of pushes. A sent push may already be durable.
   mergeIntoUnsent(chunk) {
     const last = this.pending[this.pending.length - 1];
-    if (this.connection.ready || !last || last.everSent) return false;
+    if (!last || last.everSent) return false;
+    if (chunk.every(isSplice) && last.changes.every(isSplice) && last.base === undefined) {
+      const merged = [...last.changes];
+      for (const change of chunk) {
+        const prev = merged[merged.length - 1];
+        const folded = prev && prev.id === change.id && prev.prop === change.prop ? composeSplices(prev, change) : null;
+        if (folded) merged[merged.length - 1] = { op: 'splice', id: change.id, prop: change.prop, ...folded };
+        else merged.push(change);
+      }
+      if (merged.length > MAX_CHANGES) return false;
+      last.changes = merged;
+      return true;
+    }
+    if (this.connection.ready) return false;
     if (!chunk.every((c) => c.op === 'patch') || !last.changes.every((c) => c.op === 'patch')) return false;
     const merged = last.changes.map((c) => ({ ...c, props: { ...c.props } }));
     for (const change of chunk) {
@@ -222,10 +277,65 @@ export class SyncClient {
     return this.connection.ready && this.connection.send(message);
   }
 
-  sendPush(entry) {
-    if (!this.connection.ready || this.holdPushes || entry.sent) return;
-    entry.sent = this.connection.send({ t: 'push', id: entry.id, clientSeq: entry.clientSeq, changes: entry.changes });
-    if (entry.sent) entry.everSent = true;
+  /**
+   * Sends pending pushes in clientSeq order. A push with a splice waits while
+   * an earlier push not yet sequenced writes the same text (SPEC T4): then
+   * its base, the last seq applied here, covers everything it was written
+   * against. Pushes after a waiting one wait too (order is kept).
+   */
+  flushPushes() {
+    if (!this.connection.ready || this.holdPushes) return;
+    for (let i = 0; i < this.pending.length; i++) {
+      const entry = this.pending[i];
+      if (entry.sent) continue;
+      if (!entry.changes.length) { // its splices came to nothing against what others did
+        this.pending.splice(i--, 1);
+        continue;
+      }
+      if (this.mustWait(i)) return;
+      const base = entry.base ?? this.lastSeq;
+      const changes = entry.changes.map((c) => (isSplice(c) ? { ...c, base } : c));
+      entry.sent = this.connection.send({ t: 'push', id: entry.id, clientSeq: entry.clientSeq, changes });
+      if (!entry.sent) return;
+      entry.everSent = true;
+    }
+  }
+
+  mustWait(index) {
+    const splices = this.pending[index].changes.filter(isSplice);
+    if (!splices.length) return false;
+    for (let j = 0; j < index; j++) {
+      for (const c of this.pending[j].changes) {
+        if (splices.some((s) => (isSplice(c) ? c.id === s.id && c.prop === s.prop : replacesText(c, s.id, s.prop)))) return true;
+      }
+    }
+    return false;
+  }
+
+  /** Keeps the pending pushes where a reloaded page finds them (SPEC W7). */
+  persist() {
+    if (!this.store) return;
+    this.store.save({
+      clientId: this.clientId,
+      nextClientSeq: this.nextClientSeq,
+      pending: this.pending.map((e) => ({
+        clientSeq: e.clientSeq,
+        changes: e.changes,
+        base: e.base ?? (e.changes.some(isSplice) ? this.lastSeq : undefined),
+      })),
+    });
+  }
+
+  /**
+   * What happened to each text since the last "change" event, as splices of
+   * the local view (textKey -> splices); keys missing or not matching what a
+   * reader holds mean it changed some other way.
+   * @returns {Map<string, object[]>}
+   */
+  takeTextChanges() {
+    const changes = this.textChanges;
+    this.textChanges = new Map();
+    return changes;
   }
 
   hello() {
@@ -260,6 +370,11 @@ export class SyncClient {
 
   onWelcome(message) {
     if (message.snapshot) {
+      // Pending splices cannot be rebased over a snapshot: they keep the base
+      // they were written against and the server transforms them (T5).
+      for (const entry of this.pending) {
+        if (entry.base === undefined && entry.changes.some(isSplice)) entry.base = this.lastSeq;
+      }
       this.server = new Map(message.snapshot.records.map((r) => [r.id, r]));
       this.lastSeq = message.snapshot.seq;
     } else {
@@ -276,6 +391,7 @@ export class SyncClient {
     }
     const applied = message.applied || 0;
     this.pending = this.pending.filter((p) => p.clientSeq > applied);
+    this.nextClientSeq = Math.max(this.nextClientSeq, applied + 1);
     this.hasState = true;
     this.welcome = message;
     this.schema = new Schema(message.schema);
@@ -285,8 +401,9 @@ export class SyncClient {
     this.setRole(message.role ?? null, message.allowed);
     for (const feature of this.features) feature.welcome?.(message);
     if (this.lastSeq < message.seq) this.requestFetch(this.lastSeq, message.seq);
-    for (const entry of this.pending) this.sendPush(entry);
-    this.emit('change', { remote: true });
+    this.flushPushes();
+    this.persist();
+    this.emit('change', { remote: true, text: this.takeTextChanges() });
     this.emitStatus();
   }
 
@@ -312,11 +429,40 @@ export class SyncClient {
   }
 
   applyOp(op) {
-    applyChanges(this.server, op.changes || []);
-    this.lastSeq = op.seq;
     if (op.clientId === this.clientId) {
       this.pending = this.pending.filter((p) => p.clientSeq !== op.clientSeq);
+    } else {
+      for (const change of op.changes || []) if (isSplice(change)) this.rebaseOver(change);
     }
+    applyChanges(this.server, op.changes || []);
+    this.lastSeq = op.seq;
+  }
+
+  /**
+   * Someone else's splice, sequenced: the pending splices of that text are
+   * rewritten to follow it (theirs goes first), and it is carried past them
+   * to become the change the local view sees (SPEC W1, T3).
+   */
+  rebaseOver(change) {
+    let incoming = [spliceOf(change)];
+    for (const entry of this.pending) {
+      if (!incoming.length) break;
+      if (entry.base !== undefined) continue; // not rebased: the server transforms it (T5)
+      const next = [];
+      for (const c of entry.changes) {
+        if (incoming.length && isSplice(c) && c.id === change.id && c.prop === change.prop) {
+          const [mine, theirs] = transform([spliceOf(c)], incoming, false);
+          for (const s of mine) next.push({ op: 'splice', id: c.id, prop: c.prop, ...s });
+          incoming = theirs;
+        } else {
+          if (replacesText(c, change.id, change.prop)) incoming = []; // my later whole value hides it
+          next.push(c);
+        }
+      }
+      entry.changes = next;
+    }
+    const key = textKey(change.id, change.prop);
+    this.textChanges.set(key, [...(this.textChanges.get(key) || []), ...incoming]);
   }
 
   onOps(ops) {
@@ -354,7 +500,10 @@ export class SyncClient {
   }
 
   onAck(message) {
-    if (!message.duplicate) return;
+    if (!message.duplicate) {
+      this.flushPushes();
+      return;
+    }
     // Durable since an earlier connection: its op is already in our state.
     const before = this.pending.length;
     this.pending = this.pending.filter((p) => p.id !== message.id);
@@ -384,7 +533,7 @@ export class SyncClient {
       clearTimeout(this.retryTimer);
       this.retryTimer = setTimeout(() => {
         this.holdPushes = false;
-        for (const entry of this.pending) this.sendPush(entry);
+        this.flushPushes();
       }, backoffDelay(this.retryAttempt++));
       return;
     }
@@ -396,7 +545,9 @@ export class SyncClient {
 
   afterRemoteChange() {
     this.rebuild();
-    this.emit('change', { remote: true });
+    this.flushPushes();
+    this.persist();
+    this.emit('change', { remote: true, text: this.takeTextChanges() });
     this.emitStatus();
   }
 

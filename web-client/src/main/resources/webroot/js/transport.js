@@ -6,10 +6,32 @@
 
 const SOCKJS_SCRIPT = '/webjars/sockjs-client/1.6.1/dist/sockjs.min.js';
 const OPEN_TIMEOUT_MS = 8000;
+const PREFERENCE_KEY = 'crossboard.transport';
 
-// Once WebSocket failed where SockJS worked, stay on SockJS for this page.
-let preferSockJS = false;
+// Once WebSocket failed where SockJS worked, stay on SockJS for this session
+// (sessionStorage: this tab, reloads included; memory where storage is off).
+let preferredInMemory = false;
 let sockJsLoading = null;
+
+/**
+ * Whether this session goes straight to SockJS.
+ * @returns {boolean}
+ */
+export function prefersSockJS() {
+  try {
+    return preferredInMemory || sessionStorage.getItem(PREFERENCE_KEY) === 'sockjs';
+  } catch {
+    return preferredInMemory;
+  }
+}
+
+/** Remembers for this session that WebSocket does not work here: later connections use SockJS. */
+export function rememberSockJS() {
+  preferredInMemory = true;
+  try {
+    sessionStorage.setItem(PREFERENCE_KEY, 'sockjs');
+  } catch { /* storage off: this page only */ }
+}
 
 /**
  * Loads the SockJS client from the webjar on first use.
@@ -141,14 +163,14 @@ export function openConnection(handlers, options = {}) {
     });
   };
 
-  if (options.forceSockJS || preferSockJS) {
+  if (options.forceSockJS || prefersSockJS()) {
     trySockJS();
   } else {
     const original = handlers.onOpen;
     handlers = {
       ...handlers,
       onOpen(c) {
-        preferSockJS = c.kind === 'sockjs';
+        if (c.kind === 'sockjs') rememberSockJS();
         original(c);
       },
     };

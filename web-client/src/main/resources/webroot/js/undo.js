@@ -6,10 +6,18 @@
  * and which props this user set. Reverting restores a prop only while it
  * still holds the value this user wrote, so it never undoes a later change
  * made by someone else.
+ *
+ * Splices of merging text are undone by their inverse splices instead
+ * (SPEC W2): every later change of that text, anyone's, is carried into
+ * them as it happens, so undoing removes exactly this user's words and
+ * keeps everyone else's. When the text changed in a way that cannot be
+ * followed (replaced whole, a snapshot), that text is no longer undone.
  * @module undo
  */
 
 import { applyChanges, changeTarget, expandRemoval, sameValue, stripServerProps } from './model.js';
+import { applySplice, applySplices, invertSplice, transform } from './text-ops.js';
+import { textKey } from './sync.js';
 
 const MAX_ENTRIES = 200;
 const FIXED_KEYS = new Set(['id', 'type']);
@@ -28,6 +36,8 @@ export class UndoManager {
     this.group = null;
     this.depth = 0;
     this.listeners = new Set();
+    this.recording = null;
+    sync.on('change', (event) => this.followTexts(event));
   }
 
   /**
@@ -81,23 +91,82 @@ export class UndoManager {
   record(entry, changes) {
     const view = this.sync.view;
     const touched = [];
+    const spliced = [];
+    const working = new Map(); // text as the changes so far leave it
     for (const change of changes) {
       const id = changeTarget(change);
       let item = entry.get(id);
       if (!item) {
         const before = view.get(id);
-        item = { id, before: before ? stripServerProps(before, this.sync.schema) : null, after: null, keys: new Set(), whole: false };
+        item = { id, before: before ? stripServerProps(before, this.sync.schema) : null, after: null, keys: new Set(),
+          whole: false, texts: new Map() };
         entry.set(id, item);
       }
-      if (change.op === 'patch') for (const key of Object.keys(change.props)) item.keys.add(key);
-      else item.whole = true;
+      if (change.op === 'splice') {
+        if (this.recordSplice(item, change, view, working)) spliced.push([item, change.prop]);
+      } else if (change.op === 'patch') {
+        for (const key of Object.keys(change.props)) {
+          item.keys.add(key);
+          item.texts.delete(key); // reverted as a whole value from now on
+        }
+      } else {
+        item.whole = true;
+      }
       touched.push(item);
     }
-    this.sync.push(changes);
+    this.recording = entry;
+    try {
+      this.sync.push(changes);
+    } finally {
+      this.recording = null;
+    }
     const after = this.sync.view;
     for (const item of touched) {
       const record = after.get(item.id);
       item.after = record ? stripServerProps(record, this.sync.schema) : null;
+    }
+    for (const [item, prop] of spliced) {
+      if (item.texts.has(prop)) item.texts.get(prop).expect = textValue(after.get(item.id), prop);
+    }
+  }
+
+  // The inverse of a splice goes in front of those recorded before it: undo applies them newest first.
+  recordSplice(item, change, view, working) {
+    if (item.keys.has(change.prop) || item.whole) return false; // a whole value covers it
+    const key = textKey(change.id, change.prop);
+    const current = working.has(key) ? working.get(key) : textValue(view.get(change.id), change.prop);
+    const text = item.texts.get(change.prop) || { inverse: [], expect: current, valid: true };
+    text.inverse = [invertSplice(current, change), ...text.inverse];
+    item.texts.set(change.prop, text);
+    working.set(key, applySplice(current, change));
+    return true;
+  }
+
+  /**
+   * Carries every remembered inverse past a change of its text (anyone's),
+   * or gives it up when the change cannot be followed.
+   * @param {{text?: Map<string, object[]>}} event a sync "change" event
+   */
+  followTexts(event) {
+    const view = this.sync.view;
+    for (const entry of [this.group, ...this.undoStack, ...this.redoStack]) {
+      if (!entry || entry === this.recording) continue;
+      for (const item of entry.values()) {
+        if (!item.texts?.size) continue;
+        const record = view.get(item.id);
+        if (!record) continue; // it may come back as it was (an undone removal)
+        for (const [prop, text] of item.texts) {
+          const now = textValue(record, prop);
+          if (!text.valid || now === text.expect) continue;
+          const splices = event.text?.get(textKey(item.id, prop));
+          if (splices && applySplices(text.expect, splices) === now) {
+            [text.inverse] = transform(text.inverse, splices, false);
+            text.expect = now;
+          } else {
+            text.valid = false;
+          }
+        }
+      }
     }
   }
 
@@ -135,7 +204,8 @@ export class UndoManager {
 /**
  * The changes that revert an entry against the current view, honouring W2
  * and the server's reference rules so the push is not rejected.
- * @param {Map<string, object>} entry id -> {before, after, keys, whole}
+ * @param {Map<string, object>} entry id -> {before, after, keys, whole, texts}, texts: prop ->
+ *   {inverse: splices that undo this entry's splices of that text, expect: the text they apply to, valid}
  * @param {Map<string, object>} view current local view
  * @param {import('./schema.js').Schema} schema the record types (welcome.schema)
  * @returns {object[]}
@@ -161,6 +231,10 @@ export function revertChanges(entry, view, schema) {
       // The server refuses changes to locked records unless they unlock them.
       if (current.locked && props.locked !== false) continue;
       if (Object.keys(props).length) patches.push({ op: 'patch', id: item.id, props });
+      for (const [prop, text] of item.texts || []) {
+        if (!text.valid || textValue(current, prop) !== text.expect) continue;
+        for (const s of text.inverse) patches.push({ op: 'splice', id: item.id, prop, ...s });
+      }
     }
   }
   const changes = orderPuts(puts, view, schema);
@@ -171,6 +245,10 @@ export function revertChanges(entry, view, schema) {
   applyChanges(after, changes);
   for (const id of expandRemoval(after, removals, schema)) changes.push({ op: 'remove', id });
   return changes;
+}
+
+function textValue(record, prop) {
+  return typeof record?.[prop] === 'string' ? record[prop] : '';
 }
 
 function revertProps(item, current, exists, schema) {

@@ -25,7 +25,7 @@ public final class BoardLoader {
       }
       return stores.snapshots().latest(boardId).compose(snapshot -> {
         Snapshot start = snapshot != null ? snapshot : new Snapshot(0, BoardState.initial(info.title()).toJson());
-        BoardState state = BoardState.of(start.records());
+        BoardState state = BoardState.of(start.records(), start.seq());
         List<Op> replayed = new ArrayList<>();
         return replay(stores, boardId, state, start.seq(), replayed)
             .map(seq -> new Loaded(state, seq, start.seq(), replayed));
@@ -41,7 +41,7 @@ public final class BoardLoader {
           return Future.failedFuture(new IllegalStateException(
               "op log of " + boardId + " has a gap after seq " + seq + " (next is " + op.seq() + ")"));
         }
-        state.applyCanonical(op.changes());
+        state.applyOp(op);
         replayed.add(op);
         seq = op.seq();
       }

@@ -1,20 +1,30 @@
 package org.crossboard.board;
 
-import org.crossboard.error.CrossboardException;
-import org.crossboard.access.Principal;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import org.crossboard.access.Principal;
+import org.crossboard.store.Op;
 
-/** The records of one board at one seq. Not thread-safe: owned by its room's event loop. */
+/**
+ * The records of one board at one seq, and the recent text writes that splices written against an
+ * older seq are transformed over (SPEC.md T3). Not thread-safe: owned by its room's event loop.
+ */
 public final class BoardState implements RecordView {
   private final Map<String, JsonObject> records = new LinkedHashMap<>();
+  private final TextHistory history;
+  private long seq;
+
+  private BoardState(long seq, TextHistory history) {
+    this.seq = seq;
+    this.history = history;
+  }
 
   /** A new board: only the board's own record. */
   public static BoardState initial(String title) {
-    BoardState state = new BoardState();
+    BoardState state = new BoardState(0, new TextHistory(0));
     JsonObject board = new JsonObject().put("id", RecordTypes.BOARD_RECORD_ID).put("type", "board");
     if (title != null) {
       board.put("title", title);
@@ -23,9 +33,12 @@ public final class BoardState implements RecordView {
     return state;
   }
 
-  /** A state holding copies of the given records (a snapshot's). */
-  public static BoardState of(JsonArray records) {
-    BoardState state = new BoardState();
+  /**
+   * A state holding copies of the given records (a snapshot's) at {@code seq}; it knows no text
+   * writes before that seq.
+   */
+  public static BoardState of(JsonArray records, long seq) {
+    BoardState state = new BoardState(seq, new TextHistory(seq));
     for (int i = 0; i < records.size(); i++) {
       JsonObject record = records.getJsonObject(i);
       state.records.put(record.getString("id"), record.copy());
@@ -33,22 +46,51 @@ public final class BoardState implements RecordView {
     return state;
   }
 
-  /** Applies canonical changes from the op log verbatim. */
-  public void applyCanonical(JsonArray changes) {
+  /** A deep copy: records and remembered text writes. */
+  public BoardState copy() {
+    BoardState copy = new BoardState(seq, history.copy());
+    records.forEach((id, record) -> copy.records.put(id, record.copy()));
+    return copy;
+  }
+
+  /** What it remembers of recent text writes (tests). */
+  TextHistory history() {
+    return history;
+  }
+
+  /** The seq of the newest op applied. */
+  public long seq() {
+    return seq;
+  }
+
+  /** Applies a sequenced op's canonical changes verbatim. */
+  public void applyOp(Op op) {
+    applyCanonical(op.seq(), op.clientId(), op.changes());
+  }
+
+  /** Applies canonical changes, sequenced as {@code seq} under {@code clientId}, verbatim. */
+  public void applyCanonical(long opSeq, String clientId, JsonArray changes) {
     CanonicalChanges.applyAll(this, changes);
+    history.record(opSeq, clientId, changes);
+    seq = opSeq;
   }
 
   /**
    * Validates client changes against this state, following {@code types}, and, if all are valid,
-   * applies them.
+   * applies them as op {@code opSeq}.
    *
-   * @return the canonical changes to sequence (stamped, cascades expanded)
+   * @param clientId the client that sent them: its own earlier writes are not transformed over (T4)
+   * @return the canonical changes to sequence (stamped, cascades expanded, splices transformed)
    * @throws org.crossboard.error.CrossboardException when any change is invalid; then nothing changed
    */
-  public JsonArray applyClientChanges(RecordTypes types, JsonArray changes, Principal user, long now) {
+  public JsonArray applyClientChanges(RecordTypes types, JsonArray changes, Principal user, String clientId,
+      long opSeq, long now) {
     StagedChanges staged = new StagedChanges(this);
-    JsonArray canonical = new ChangeValidator(types, staged, user, now).validate(changes);
+    SpliceMerger merger = new SpliceMerger(history, seq, clientId);
+    JsonArray canonical = new ChangeValidator(types, staged, user, now, merger).validate(changes);
     staged.commitInto(records);
+    history.record(opSeq, clientId, canonical);
+    seq = opSeq;
     return canonical;
   }
 

@@ -5,7 +5,8 @@ import io.vertx.core.json.JsonObject;
 import java.util.Map;
 
 /**
- * Applies canonical (sequenced, already validated and expanded) changes verbatim. Clients do
+ * Applies canonical (sequenced, already validated and expanded) changes verbatim: put, patch,
+ * remove, and splices already transformed to where they apply (SPEC.md T6). Clients do
  * exactly the same, which is why every replica that applies the ops in seq order converges
  * (SPEC.md C4).
  */
@@ -38,6 +39,16 @@ final class CanonicalChanges {
         }
       }
       case "remove" -> view.remove(change.getString("id"));
+      case "splice" -> {
+        JsonObject record = view.mutable(change.getString("id"));
+        if (record == null) {
+          return; // C3
+        }
+        String prop = change.getString("prop");
+        String current = record.getValue(prop) instanceof String s ? s : "";
+        record.put(prop, new Splice(change.getInteger("at"), change.getInteger("delete"), change.getString("insert", ""))
+            .applyTo(current));
+      }
       default -> throw new IllegalArgumentException("not a canonical change: " + change.getString("op"));
     }
   }

@@ -15,9 +15,9 @@ import org.crossboard.error.ErrorCode;
 
 /**
  * Validates a push's changes one by one against a staging view, following the record types'
- * descriptions (SPEC.md R1–R6, C1–C6, A6), applying each to the view so later changes see earlier
- * ones, and produces the canonical changes: stamped, no-ops dropped, removals expanded along
- * cascading references.
+ * descriptions (SPEC.md R1–R6, C1–C6, A6, T1–T8), applying each to the view so later changes see
+ * earlier ones, and produces the canonical changes: stamped, no-ops dropped, removals expanded
+ * along cascading references, splices transformed to where they apply now.
  */
 final class ChangeValidator {
   private final RecordTypes types;
@@ -25,14 +25,18 @@ final class ChangeValidator {
   private final Principal user;
   private final String userId;
   private final long now;
+  private final SpliceMerger merger;
+  private final Set<String> spliced = new LinkedHashSet<>();
   private int index;
 
-  ChangeValidator(RecordTypes types, RecordView view, Principal user, long now) {
+  /** @param merger where this push's splices are transformed (it knows the board's recent text writes) */
+  ChangeValidator(RecordTypes types, RecordView view, Principal user, long now, SpliceMerger merger) {
     this.types = types;
     this.view = view;
     this.user = user;
     this.userId = user.userId();
     this.now = now;
+    this.merger = merger;
   }
 
   JsonArray validate(JsonArray changes) {
@@ -46,11 +50,20 @@ final class ChangeValidator {
         case "put" -> List.of(put(change));
         case "patch" -> patch(change);
         case "remove" -> remove(change);
-        default -> throw invalid("op must be put, patch or remove");
+        case "splice" -> splice(change);
+        default -> throw invalid("op must be put, patch, remove or splice");
       };
       for (JsonObject c : out) {
         CanonicalChanges.apply(view, c);
         canonical.add(c);
+      }
+    }
+    // R6: splices are stamped once per record and push, after them (the stamps of one push are all the same)
+    for (String id : spliced) {
+      if (view.get(id) != null) {
+        JsonObject stamp = CanonicalChanges.patch(id, new JsonObject().put("updatedBy", userId).put("updatedAt", now));
+        CanonicalChanges.apply(view, stamp);
+        canonical.add(stamp);
       }
     }
     return canonical;
@@ -98,6 +111,7 @@ final class ChangeValidator {
     if (type.namesAuthor()) {
       record.put(RecordType.AUTHOR_NAME, existing != null ? existing.getValue(RecordType.AUTHOR_NAME) : user.name());
     }
+    merger.replaced(id, null);
     return CanonicalChanges.put(record);
   }
 
@@ -146,6 +160,7 @@ final class ChangeValidator {
       }
     });
     checkReferences(id, type, after);
+    props.fieldNames().forEach(prop -> merger.replaced(id, prop));
     props.put("updatedBy", userId).put("updatedAt", now);
     return List.of(CanonicalChanges.patch(id, props));
   }
@@ -180,8 +195,84 @@ final class ChangeValidator {
         throw locked(rid);
       }
       out.add(CanonicalChanges.remove(rid));
+      merger.replaced(rid, null);
     }
     return out;
+  }
+
+  /**
+   * T1–T8: a splice of a merging text prop, transformed over what others wrote to it since its
+   * {@code base}, checked against the prop's rules, and written as the splices that apply it now.
+   */
+  private List<JsonObject> splice(JsonObject change) {
+    String id = id(change.getValue("id"));
+    if (!(change.getValue("prop") instanceof String prop)) {
+      throw invalid("splice needs a prop");
+    }
+    long base = wholeNumber(change, "base", Long.MAX_VALUE);
+    int at = (int) wholeNumber(change, "at", Integer.MAX_VALUE / 4);
+    int delete = (int) wholeNumber(change, "delete", Integer.MAX_VALUE / 4);
+    Object insertValue = change.getValue("insert");
+    if (insertValue != null && !(insertValue instanceof String)) {
+      throw invalid("splice insert must be a string");
+    }
+    String insert = insertValue == null ? "" : (String) insertValue;
+    if (!isWellFormed(insert)) {
+      throw invalid("splice insert must be well-formed text (no lone surrogates)");
+    }
+    JsonObject existing = view.get(id);
+    if (existing == null) {
+      authorizeAny("change");
+      return List.of(); // C3
+    }
+    RecordType type = types.get(existing.getString("type"));
+    if (!(type.props().get(prop) instanceof PropSpec.Text text) || !text.merges()) {
+      throw invalid(type.name() + "." + prop + " does not take splices");
+    }
+    if (at > text.maxLength() || delete > text.maxLength() || insert.length() > text.maxLength()) {
+      throw invalid(type.name() + "." + prop + " splice positions and insert must be within " + text.maxLength()
+          + " characters");
+    }
+    String current = existing.getValue(prop) instanceof String s ? s : "";
+    List<Splice> applied = merger.rebase(id, prop, base, new Splice(at, delete, insert), current);
+    String after = Splices.apply(current, applied);
+    authorize(type, existing, "change", new JsonObject().put(prop, after));
+    if (isLocked(existing)) {
+      throw locked(id);
+    }
+    String problem = text.check(after);
+    if (problem != null) {
+      throw invalid(type.name() + "." + prop + " " + problem);
+    }
+    List<JsonObject> out = new ArrayList<>(applied.size());
+    applied.forEach(s -> out.add(s.toChange(id, prop)));
+    if (!out.isEmpty()) {
+      spliced.add(id);
+    }
+    return out;
+  }
+
+  private long wholeNumber(JsonObject change, String field, long max) {
+    if (change.getValue(field) instanceof Number n && (n instanceof Integer || n instanceof Long)
+        && n.longValue() >= 0 && n.longValue() <= max) {
+      return n.longValue();
+    }
+    throw invalid("splice " + field + " must be a non-negative integer" + (max < Long.MAX_VALUE ? " up to " + max : ""));
+  }
+
+  private static boolean isWellFormed(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Character.isHighSurrogate(c)) {
+        if (i + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(i + 1))) {
+          return false;
+        }
+        i++;
+      } else if (Character.isLowSurrogate(c)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private boolean refersToAny(JsonObject record, Set<String> ids) {

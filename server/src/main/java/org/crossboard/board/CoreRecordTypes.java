@@ -2,6 +2,7 @@ package org.crossboard.board;
 
 import static org.crossboard.board.PropSpec.bool;
 import static org.crossboard.board.PropSpec.color;
+import static org.crossboard.board.PropSpec.mergingText;
 import static org.crossboard.board.PropSpec.number;
 import static org.crossboard.board.PropSpec.oneOf;
 import static org.crossboard.board.PropSpec.order;
@@ -24,16 +25,17 @@ public final class CoreRecordTypes {
   public static final PropSpec COORDINATE = number(-1_000_000, 1_000_000);
   private static final PropSpec SIZE = number(1, 100_000);
 
-  /** What notes, texts and shapes may carry besides their box. */
+  /** What notes, texts and shapes may carry besides their box; their text merges (SPEC.md T1). */
   private static final Map<String, PropSpec> CONTENT = Map.of(
-      "text", text(Limits.MAX_TEXT_LENGTH), "color", color(), "fontSize", number(6, 400),
+      "text", mergingText(Limits.MAX_TEXT_LENGTH), "color", color(), "fontSize", number(6, 400),
       "rotation", number(-360, 360), "parent", PARENT, "locked", bool());
 
+  /** Its title stays whole-value: a rename is one audited change (BoardTitleFeature), typed in one field. */
   public static final RecordType BOARD = RecordType.builder("board", Action.PUSH_EDIT)
       .optional("title", text(Limits.MAX_TITLE_LENGTH)).singleton().build();
 
   public static final RecordType FRAME = box("frame")
-      .optional("title", text(Limits.MAX_TITLE_LENGTH)).optional("color", color()).optional("parent", PARENT)
+      .optional("title", mergingText(Limits.MAX_TITLE_LENGTH)).optional("color", color()).optional("parent", PARENT)
       .optional("locked", bool()).build();
 
   public static final RecordType NOTE = box("note").optional(CONTENT).build();
@@ -48,7 +50,7 @@ public final class CoreRecordTypes {
       .required("order", order())
       .required("from", refToAnyBut(Set.of("connector", "board"), true))
       .required("to", refToAnyBut(Set.of("connector", "board"), true))
-      .optional("label", text(Limits.MAX_LABEL_LENGTH)).optional("color", color()).optional("parent", PARENT)
+      .optional("label", mergingText(Limits.MAX_LABEL_LENGTH)).optional("color", color()).optional("parent", PARENT)
       .optional("locked", bool()).build();
 
   public static final List<RecordType> ALL = List.of(BOARD, FRAME, NOTE, TEXT, SHAPE, CONNECTOR);

@@ -22,9 +22,17 @@ public sealed interface PropSpec {
     return new NumberRange(min, max);
   }
 
-  /** A string of at most {@code maxLength} characters. */
+  /** A string of at most {@code maxLength} characters, changed as a whole (last writer wins). */
   static PropSpec text(int maxLength) {
-    return new Text(maxLength);
+    return new Text(maxLength, false);
+  }
+
+  /**
+   * A string of at most {@code maxLength} characters that also takes splices, merged with what
+   * others typed concurrently (SPEC.md T1).
+   */
+  static PropSpec mergingText(int maxLength) {
+    return new Text(maxLength, true);
   }
 
   /** {@code #RRGGBB}. */
@@ -77,8 +85,11 @@ public sealed interface PropSpec {
     }
   }
 
-  /** A string of at most {@code maxLength} characters. */
-  record Text(int maxLength) implements PropSpec {
+  /**
+   * A string of at most {@code maxLength} characters; {@code merges}: it also takes splices, which
+   * the server transforms over concurrent ones (SPEC.md T1–T8), instead of only whole values.
+   */
+  record Text(int maxLength, boolean merges) implements PropSpec {
     @Override
     public String check(Object value) {
       return value instanceof String s && s.length() <= maxLength
@@ -87,7 +98,8 @@ public sealed interface PropSpec {
 
     @Override
     public JsonObject toJson() {
-      return new JsonObject().put("kind", "text").put("max", maxLength);
+      JsonObject json = new JsonObject().put("kind", "text").put("max", maxLength);
+      return merges ? json.put("merges", true) : json;
     }
   }
 

@@ -45,6 +45,11 @@ final class ConfirmedBoard {
     return state.title();
   }
 
+  /** A deep copy of the board, with its remembered text writes: where speculative sequencing starts from. */
+  BoardState stateCopy() {
+    return state.copy();
+  }
+
   /** Deep copies of every record, for a snapshot frame. */
   io.vertx.core.json.JsonArray records() {
     return state.toJson();
@@ -67,7 +72,7 @@ final class ConfirmedBoard {
 
   /** Applies a durable op. */
   void apply(Op op) {
-    state.applyCanonical(op.changes());
+    state.applyOp(op);
     seq = op.seq();
     learn(op);
     recent.add(op.toJson());

@@ -24,7 +24,7 @@ final class SpeculativeBoard {
 
   /** Forgets everything not durable: after a catch-up, sequencing starts again from the op log's truth. */
   void resetTo(ConfirmedBoard confirmed) {
-    state = BoardState.of(confirmed.records());
+    state = confirmed.stateCopy();
     seq = confirmed.seq();
     clientSeq.clear();
     clientSeq.putAll(confirmed.clientSeqs());
@@ -57,7 +57,7 @@ final class SpeculativeBoard {
    */
   Op sequence(RecordTypes types, Submission s, long now) {
     Op op = new Op(seq + 1, s.clientId(), s.clientSeq(), s.as().toJson(), now,
-        state.applyClientChanges(types, s.changes(), s.as(), now));
+        state.applyClientChanges(types, s.changes(), s.as(), s.clientId(), seq + 1, now));
     seq = op.seq();
     clientSeq.put(s.clientId(), s.clientSeq());
     clientOwner.putIfAbsent(s.clientId(), s.as().userId());
@@ -66,7 +66,7 @@ final class SpeculativeBoard {
 
   /** Another node's durable op, next in line while nothing of ours is pending. */
   void applyRemote(Op op) {
-    state.applyCanonical(op.changes());
+    state.applyOp(op);
     clientSeq.merge(op.clientId(), op.clientSeq(), Math::max);
     clientOwner.putIfAbsent(op.clientId(), op.user().getString("id"));
     seq = op.seq();

@@ -32,7 +32,7 @@ class BoardStateTest {
   }
 
   JsonArray apply(JsonObject... changes) {
-    return state.applyClientChanges(TYPES, new JsonArray(java.util.List.of((Object[]) changes)), org.crossboard.access.Principal.of("u1", "u1", org.crossboard.access.Role.EDITOR), 42);
+    return state.applyClientChanges(TYPES, new JsonArray(java.util.List.of((Object[]) changes)), org.crossboard.access.Principal.of("u1", "u1", org.crossboard.access.Role.EDITOR), "c-u1", state.seq() + 1, 42);
   }
 
   CrossboardException rejected(JsonObject... changes) {
@@ -116,10 +116,10 @@ class BoardStateTest {
     JsonObject record = canonical.getJsonObject(0).getJsonObject("record");
     assertEquals("u1", record.getString("createdBy"));
     assertEquals(42L, record.getLong("createdAt"));
-    state.applyClientChanges(TYPES, new JsonArray().add(patch("n1", new JsonObject().put("x", 5))), org.crossboard.access.Principal.of("u2", "u2", org.crossboard.access.Role.EDITOR), 99);
+    state.applyClientChanges(TYPES, new JsonArray().add(patch("n1", new JsonObject().put("x", 5))), org.crossboard.access.Principal.of("u2", "u2", org.crossboard.access.Role.EDITOR), "c-u2", state.seq() + 1, 99);
     assertEquals("u1", state.get("n1").getString("createdBy"));
     assertEquals("u2", state.get("n1").getString("updatedBy"));
-    state.applyClientChanges(TYPES, new JsonArray().add(put(box("n1", "note"))), org.crossboard.access.Principal.of("u3", "u3", org.crossboard.access.Role.EDITOR), 100);
+    state.applyClientChanges(TYPES, new JsonArray().add(put(box("n1", "note"))), org.crossboard.access.Principal.of("u3", "u3", org.crossboard.access.Role.EDITOR), "c-u3", state.seq() + 1, 100);
     assertEquals("u1", state.get("n1").getString("createdBy"), "a later put keeps the creator");
     rejected(put(box("n1", "text")));
   }
@@ -169,11 +169,11 @@ class BoardStateTest {
   @Test
   @DisplayName("[C4] applying the canonical changes to a copy reproduces the state exactly")
   void canonicalReplay() {
-    BoardState replica = BoardState.of(state.toJson());
+    BoardState replica = BoardState.of(state.toJson(), state.seq());
     JsonArray c1 = apply(put(box("f1", "frame")), put(box("n1", "note").put("parent", "f1")));
     JsonArray c2 = apply(patch("n1", new JsonObject().put("text", "hi").put("parent", null)), remove("f1"));
-    replica.applyCanonical(c1);
-    replica.applyCanonical(c2);
+    replica.applyCanonical(1, "c-u1", c1);
+    replica.applyCanonical(2, "c-u1", c2);
     assertEquals(state.toJson().encode(), replica.toJson().encode());
   }
 }

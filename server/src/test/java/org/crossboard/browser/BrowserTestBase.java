@@ -32,6 +32,8 @@ abstract class BrowserTestBase {
   static BrowserSupport browsers;
   final List<BrowserContext> contexts = new ArrayList<>();
   final List<String> dialogs = new ArrayList<>();
+  /** "Leave the page?" warnings (beforeunload) that pages showed; they are accepted. */
+  final List<String> leaveWarnings = new ArrayList<>();
   String board;
 
   @BeforeAll
@@ -120,6 +122,11 @@ abstract class BrowserTestBase {
   /** Records script dialogs (board content must never run) and Content Security Policy violations. */
   void watch(Page page) {
     page.onDialog(d -> {
+      if ("beforeunload".equals(d.type())) {
+        leaveWarnings.add(d.message());
+        d.accept();
+        return;
+      }
       dialogs.add(d.message());
       d.dismiss();
     });

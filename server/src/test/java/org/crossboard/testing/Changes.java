@@ -24,6 +24,12 @@ public final class Changes {
     return new JsonObject().put("op", "remove").put("id", id);
   }
 
+  /** A splice of a merging text prop written against {@code base} (docs/PROTOCOL.md). */
+  public static JsonObject splice(String id, String prop, long base, int at, int delete, String insert) {
+    return new JsonObject().put("op", "splice").put("id", id).put("prop", prop).put("base", base)
+        .put("at", at).put("delete", delete).put("insert", insert);
+  }
+
   public static JsonObject push(String requestId, long clientSeq, JsonObject... changes) {
     JsonArray all = new JsonArray();
     for (JsonObject c : changes) {

@@ -47,6 +47,16 @@ public final class Replica {
           }
         }
         case "remove" -> records.remove(change.getString("id"));
+        case "splice" -> {
+          JsonObject r = records.get(change.getString("id"));
+          if (r != null) {
+            String prop = change.getString("prop");
+            String text = r.getValue(prop) instanceof String s ? s : "";
+            int at = Math.min(change.getInteger("at"), text.length());
+            int end = Math.min(text.length(), at + change.getInteger("delete"));
+            r.put(prop, text.substring(0, at) + change.getString("insert") + text.substring(end));
+          }
+        }
         default -> throw new AssertionError("unknown change " + change);
       }
     }
