@@ -32,6 +32,11 @@ final class SpeculativeBoard {
     clientOwner.putAll(confirmed.clientOwners());
   }
 
+  /** Whether this room knows where the client stands (from the op log, or from its own ops). */
+  boolean knows(String clientId) {
+    return clientSeq.containsKey(clientId);
+  }
+
   boolean isDuplicate(String clientId, long pushClientSeq) {
     return pushClientSeq <= clientSeq.getOrDefault(clientId, 0L);
   }

@@ -92,6 +92,7 @@ final class WritePipeline implements Sequencer {
   private State state = State.IDLE;
   private boolean catchUpDue;
   private List<Queued> queue = new ArrayList<>();
+  private final Map<String, List<Submission>> learning = new HashMap<>();
   private Future<Void> inFlight = Future.succeededFuture();
   private Router router = Router.LOCAL;
 
@@ -139,6 +140,10 @@ final class WritePipeline implements Sequencer {
   /** Validates, sequences and (group-)writes a submission here; its answer comes once it is settled. */
   @Override
   public void submitHere(Submission submission) {
+    if (state != State.STOPPED && !speculative.knows(submission.clientId())) {
+      learnThenSubmit(submission);
+      return;
+    }
     switch (state) {
       case STOPPED -> answer(submission, new Submission.Outcome.Unavailable());
       case CATCHING_UP -> queue.add(new Queued(null, submission)); // sequenced once the catch-up is done
@@ -157,6 +162,30 @@ final class WritePipeline implements Sequencer {
         }
       }
     }
+  }
+
+  /**
+   * A client this room has not heard of (a push forwarded from another node, a feature's first
+   * write): where it stands is read from the op log's index first, so a re-sent push of it is known
+   * as a duplicate (C7) — sequencing it blind would only be refused by the index, over and over.
+   * Its submissions wait, in order, meanwhile.
+   */
+  private void learnThenSubmit(Submission submission) {
+    List<Submission> waiting = learning.get(submission.clientId());
+    if (waiting != null) {
+      waiting.add(submission);
+      return;
+    }
+    learning.put(submission.clientId(), new ArrayList<>(List.of(submission)));
+    confirmed.learnClient(log, boardId, submission.clientId()).onComplete(ar -> {
+      List<Submission> ready = learning.remove(submission.clientId());
+      if (ar.succeeded()) {
+        speculative.knowClient(submission.clientId(), ar.result());
+        ready.forEach(this::submitHere);
+      } else {
+        ready.forEach(s -> answer(s, new Submission.Outcome.Unavailable()));
+      }
+    });
   }
 
   private void answer(Submission submission, Submission.Outcome outcome) {

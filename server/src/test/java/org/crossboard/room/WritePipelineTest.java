@@ -269,6 +269,36 @@ class WritePipelineTest {
   }
 
   @Test
+  @DisplayName("[C7][M7] a client the room has not heard of (a forwarded push) is looked up first: its re-sent push is a duplicate, not a write")
+  void unknownClientLearnedFirst() {
+    log.writtenElsewhere(BOARD, new Op(1, "old-client", 5, new JsonObject().put("id", "u1").put("name", "Ana"), 1,
+        new JsonArray().add(Changes.put(Changes.note("n1", 1, 1, "long ago")))));
+    // a room loaded from a snapshot taken after that op: the op is in its state, its clientSeq is not
+    ConfirmedBoard loaded = new ConfirmedBoard(new BoardLoader.Loaded(BoardState.initial("t"), 1, 1, List.of()), 100);
+    WritePipeline fresh = new WritePipeline(BOARD, log, snapshots, RecordTypes.withCore(List.of()), loaded, 3,
+        new WritePipeline.Listener() {
+          @Override
+          public void durable(List<Op> all, List<Op> ours) {
+            heard.add("durable " + seqs(all));
+          }
+
+          @Override
+          public void failed(Throwable cause) {
+            heard.add("failed");
+          }
+
+          @Override
+          public void settled() {
+          }
+        }, new RoomMetrics());
+    fresh.submitHere(push("old-client", 5, "n1"));
+    assertEquals(new Submission.Outcome.Duplicate(), outcomes.get(0), "answered from the op log's index");
+    fresh.submitHere(push("old-client", 6, "n2"));
+    assertEquals(List.of(1), log.appends.stream().map(List::size).toList());
+    assertEquals(2, log.appends.get(0).get(0).seq());
+  }
+
+  @Test
   @DisplayName("[D4] a snapshot is written every N durable ops")
   void snapshots() throws Exception {
     for (int i = 1; i <= 3; i++) {
