@@ -61,8 +61,10 @@ export class ToolState {
  */
 export function installToolbar(ctx) {
   const { tools, undo, viewport, selection, actions, sync, container, interaction, perms } = ctx;
+  // Only the toolbar's buttons: the canvas carries data-tool too (for its cursor).
+  const toolButtons = [...document.querySelectorAll('button[data-tool]')];
 
-  for (const button of document.querySelectorAll('[data-tool]')) {
+  for (const button of toolButtons) {
     button.addEventListener('click', (e) => {
       tools.set(button.dataset.tool);
       if (tools.tool !== button.dataset.tool || e.detail !== 0) return;
@@ -76,7 +78,7 @@ export function installToolbar(ctx) {
     button.addEventListener('click', () => tools.setShape(button.dataset.shapeKind));
   }
   const renderTools = () => {
-    for (const button of document.querySelectorAll('[data-tool]')) {
+    for (const button of toolButtons) {
       button.setAttribute('aria-pressed', String(button.dataset.tool === tools.tool));
     }
     for (const button of document.querySelectorAll('[data-shape-kind]')) {
@@ -101,7 +103,7 @@ export function installToolbar(ctx) {
 
   // What the role offers: tools, undo, and anything marked data-requires.
   const renderRole = () => {
-    for (const button of document.querySelectorAll('[data-tool]')) button.hidden = !perms.canUseTool(button.dataset.tool);
+    for (const button of toolButtons) button.hidden = !perms.canUseTool(button.dataset.tool);
     const allowed = { edit: perms.canEdit, comment: perms.canComment, manage: perms.canManage };
     for (const node of document.querySelectorAll('[data-requires]')) node.hidden = !allowed[node.dataset.requires];
     if (!perms.canUseTool(tools.tool)) tools.set('select');
