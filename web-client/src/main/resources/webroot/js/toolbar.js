@@ -4,6 +4,7 @@
  */
 
 import { t } from './i18n.js';
+import { deleteSelection } from './keyboard.js';
 
 /** Fill colours for notes, shapes and frames. */
 export const LIGHT_PALETTE = [
@@ -89,6 +90,12 @@ export function installToolbar(ctx) {
   };
   tools.onChange(renderTools);
   renderTools();
+  // Along the left edge on wide screens, along the bottom on phones (board.css).
+  const toolbar = document.querySelector('.toolbar');
+  const narrow = window.matchMedia('(max-width: 640px)');
+  const orient = () => toolbar.setAttribute('aria-orientation', narrow.matches ? 'horizontal' : 'vertical');
+  narrow.addEventListener('change', orient);
+  orient();
 
   const undoButton = document.getElementById('undo-button');
   const redoButton = document.getElementById('redo-button');
@@ -118,17 +125,14 @@ export function installToolbar(ctx) {
   document.getElementById('zoom-fit').addEventListener('click', () => viewport.fit(ctx.contentBounds()));
   zoomLevel.addEventListener('click', () => viewport.resetZoom());
   viewport.onChange(() => {
-    zoomLevel.textContent = `${Math.round(viewport.zoom * 100)}%`;
+    const label = `${Math.round(viewport.zoom * 100)}%`;
+    if (zoomLevel.textContent !== label) zoomLevel.textContent = label;
   });
   zoomLevel.textContent = `${Math.round(viewport.zoom * 100)}%`;
 
   installContextBar(ctx);
   installStatus(sync);
-  document.getElementById('delete-selection').addEventListener('click', () => {
-    if (!perms.canEdit) return;
-    actions.remove([...selection.ids]);
-    selection.clear();
-  });
+  document.getElementById('delete-selection').addEventListener('click', () => deleteSelection(ctx));
 }
 
 function installContextBar({ selection, actions, sync, renderer, perms }) {
