@@ -110,6 +110,8 @@ export class OverviewLayer {
     if (canvas.width !== width || canvas.height !== height) {
       canvas.width = width;
       canvas.height = height;
+      canvas.style.width = `${this.container.clientWidth}px`;
+      canvas.style.height = `${this.container.clientHeight}px`;
     }
     canvas.hidden = false;
     const ctx = canvas.getContext('2d');

@@ -11,6 +11,9 @@ export const MAX_ZOOM = 4;
 /** The least zoom a board opens at: text on notes stays readable. */
 export const READABLE_ZOOM = 0.5;
 const GRID = 24;
+// Panning scrolls the canvas: the world's origin sits this far (px) into a
+// scrolled area twice as wide and high, so any board fits at any zoom.
+const ORIGIN = 8000000;
 
 /**
  * Margin kept around content shown whole: 64 px, less on small screens.
@@ -101,6 +104,25 @@ export class Viewport {
     window.addEventListener('resize', forget);
     if (typeof ResizeObserver !== 'undefined') new ResizeObserver(forget).observe(container);
     container.addEventListener('wheel', (event) => this.onWheel(event), { passive: false });
+    // The scrolled area: panning changes the scroll offset, which the browser's
+    // compositor moves without repainting or re-laying out anything.
+    this.space = document.createElement('div');
+    this.space.className = 'viewport-space';
+    this.space.setAttribute('aria-hidden', 'true');
+    container.prepend(this.space);
+    world.style.left = `${ORIGIN}px`;
+    world.style.top = `${ORIGIN}px`;
+    this.scrolled = { left: -1, top: -1 };
+    // Scrolls the page did not ask for (keyboard focus bringing a record into view) pan too.
+    container.addEventListener('scroll', () => this.onScroll(), { passive: true });
+    this.apply();
+  }
+
+  onScroll() {
+    const { scrollLeft, scrollTop } = this.container;
+    if (Math.abs(scrollLeft - this.scrolled.left) < 1 && Math.abs(scrollTop - this.scrolled.top) < 1) return;
+    this.x = ORIGIN - scrollLeft + (this.x - Math.round(this.x));
+    this.y = ORIGIN - scrollTop + (this.y - Math.round(this.y));
     this.apply();
   }
 
@@ -236,20 +258,29 @@ export class Viewport {
   }
 
   apply() {
-    this.world.style.transform = `translate(${this.x}px, ${this.y}px) scale(${this.zoom})`;
+    // Whole pixels of the pan go to the scroll offset, the rest (and the zoom)
+    // to the world's transform, which a pan by whole pixels leaves alone.
+    const left = ORIGIN - Math.round(this.x);
+    const top = ORIGIN - Math.round(this.y);
+    const transform = `translate(${this.x - Math.round(this.x)}px, ${this.y - Math.round(this.y)}px) scale(${this.zoom})`;
+    if (transform !== this.transform) {
+      this.transform = transform;
+      this.world.style.transform = transform;
+    }
+    this.scrolled = { left, top };
+    if (this.container.scrollLeft !== left) this.container.scrollLeft = left;
+    if (this.container.scrollTop !== top) this.container.scrollTop = top;
     // Only on zoom: a custom property restyles everything under the canvas.
     if (this.zoom !== this.styledZoom) {
       this.styledZoom = this.zoom;
       this.container.style.setProperty('--zoom', String(this.zoom));
+      // Coarser dots when zoomed out, so the grid never turns into noise; the
+      // grid scrolls with the board, its dots on the world's grid lines.
+      let grid = GRID * this.zoom;
+      while (grid < 12) grid *= 4;
+      this.space.style.backgroundSize = `${grid}px ${grid}px`;
+      this.space.style.backgroundPosition = `${ORIGIN % grid}px ${ORIGIN % grid}px`;
     }
-    // Coarser dots when zoomed out, so the grid never turns into noise.
-    let grid = GRID * this.zoom;
-    while (grid < 12) grid *= 4;
-    if (grid !== this.gridSize) {
-      this.gridSize = grid;
-      this.container.style.backgroundSize = `${grid}px ${grid}px`;
-    }
-    this.container.style.backgroundPosition = `${this.x}px ${this.y}px`;
     clearTimeout(this.saveTimer);
     this.saveTimer = setTimeout(() => this.save(), 300);
     for (const fn of this.listeners) fn(this);
