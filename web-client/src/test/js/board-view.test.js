@@ -17,7 +17,7 @@ test('a board that fits at a readable zoom opens whole', () => {
   assert.equal(openingBox([], { w: 1440, h: 900 }), null);
 });
 
-test('a big board opens on its densest part, at a readable zoom or closer', () => {
+test('[W8] a big board opens on its densest part, at a readable zoom or closer', () => {
   const records = [box('lonely', -20000, -20000)];
   for (let i = 0; i < 50; i++) records.push(box(`n${i}`, 5000 + (i % 10) * 120, 3000 + Math.floor(i / 10) * 120));
   const screen = { w: 390, h: 844 };
@@ -28,7 +28,7 @@ test('a big board opens on its densest part, at a readable zoom or closer', () =
   assert.ok(opened.x >= 4900 && opened.y >= 2900, JSON.stringify(opened));
 });
 
-test('the rendered region grows the visible area by a margin in screen pixels', () => {
+test('[W9] the rendered region grows the visible area by a margin in screen pixels', () => {
   assert.deepEqual(renderRegion({ x: 0, y: 0, w: 100, h: 50 }, 2, 20), { x: -10, y: -10, w: 120, h: 70 });
   assert.ok(containsRect({ x: 0, y: 0, w: 10, h: 10 }, { x: 1, y: 1, w: 2, h: 2 }));
   assert.ok(!containsRect({ x: 0, y: 0, w: 10, h: 10 }, { x: 9, y: 1, w: 2, h: 2 }));
@@ -52,7 +52,7 @@ test('the record under a point: the topmost, frames below everything on them', (
   assert.equal(hitTest(records, 5000, 5000), null);
 });
 
-test('a person\'s colour is the one the server gives them (Java String.hashCode, floorMod 12)', () => {
+test('[W11] a person\'s colour is the one the server gives them (Java String.hashCode, floorMod 12)', () => {
   // Expected values from org.crossboard.presence.PresenceColors.forUser.
   assert.equal(colorForUser('abc'), '#F08C00'); // hashCode 96354, index 6
   assert.equal(colorForUser('u_0f3X9Kq2LmN8pR4sT6vW1y'), '#862E9C'); // negative hashCode, index 11

@@ -10,7 +10,7 @@ const connector = (id, from, to) => ({ id, type: 'connector', order: 'a5', from,
 let counter = 0;
 const newId = () => `new${++counter}`;
 
-test('a copy carries the selection, what is inside selected frames and connectors between copied records', () => {
+test('[W6] a copy carries the selection, what is inside selected frames and connectors between copied records', () => {
   const view = stateOf(
     { id: 'board', type: 'board', title: 'B' },
     frame('f', { createdBy: 'u1', updatedAt: 5 }),
@@ -29,7 +29,7 @@ test('a copy carries the selection, what is inside selected frames and connector
   assert.equal(copyPayload(view, ['k'], schema), null, 'nothing copyable');
 });
 
-test('the payload round-trips through JSON text; other text is not a payload', () => {
+test('[W6] the payload round-trips through JSON text; other text is not a payload', () => {
   const payload = copyPayload(stateOf(note('n', { text: 'hello' })), ['n'], schema);
   assert.deepEqual(decodePayload(encodePayload(payload)), payload);
   assert.equal(decodePayload('hello'), null);
@@ -39,7 +39,7 @@ test('the payload round-trips through JSON text; other text is not a payload', (
   assert.equal(plainText({ records: [frame('f'), note('n', { text: 'one' }), note('m', { text: '' })] }), 'Ideas\none');
 });
 
-test('a paste gets new ids, references inside the set remapped, and new orders bottom to top', () => {
+test('[W6] a paste gets new ids, references inside the set remapped, and new orders bottom to top', () => {
   counter = 0;
   const payload = { records: [frame('f', { order: 'a0' }), note('n1', { parent: 'f', order: 'a1' }),
     note('n2', { parent: 'f', order: 'a2' }), connector('c', 'n1', 'n2')] };
@@ -59,7 +59,7 @@ test('a paste gets new ids, references inside the set remapped, and new orders b
   assert.equal(payload.records[1].id, 'n1', 'the payload is not changed');
 });
 
-test('a paste drops references to records outside the set, and connectors that would lose an end', () => {
+test('[W6] a paste drops references to records outside the set, and connectors that would lose an end', () => {
   counter = 0;
   const payload = { records: [note('n1', { parent: 'elsewhere' }), note('n2'), connector('c1', 'n1', 'n2'), connector('c2', 'n1', 'gone')] };
   const records = pasteRecords(payload, schema, { newId });
@@ -68,7 +68,7 @@ test('a paste drops references to records outside the set, and connectors that w
   assert.equal(records[2].from, records[0].id);
 });
 
-test('a paste puts referenced records first, whatever their z order', () => {
+test('[W6] a paste puts referenced records first, whatever their z order', () => {
   counter = 0;
   const payload = { records: [note('n', { parent: 'f', order: 'a0' }), frame('f', { order: 'a9' })] };
   const records = pasteRecords(payload, schema, { newId });

@@ -4,7 +4,7 @@ import { snapBox } from '../../main/resources/webroot/js/snapping.js';
 
 const box = (x, y, w = 100, h = 50) => ({ x, y, w, h });
 
-test('edges snap to the nearest edge or centre within the threshold, on each axis', () => {
+test('[W7] edges snap to the nearest edge or centre within the threshold, on each axis', () => {
   const targets = [box(0, 0), box(300, 200, 100, 100)];
   // left edge 103 is 3 from the target's right edge 100; top 197 is 3 from 200
   const snap = snapBox(box(103, 197), targets, 6);

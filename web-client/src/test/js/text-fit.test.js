@@ -18,7 +18,7 @@ test('text that fits keeps the record\'s font size', () => {
     { fontSize: 18, overflow: false });
 });
 
-test('longer text shrinks to the largest whole size that fits', () => {
+test('[W10] longer text shrinks to the largest whole size that fits', () => {
   const text = 'word '.repeat(30).trim();
   const fit = fitFontSize({ text, width: 168, height: 168, fontSize: 18, minFontSize: 10, measure });
   assert.ok(fit.fontSize < 18 && fit.fontSize >= 10, `${fit.fontSize}`);
@@ -28,7 +28,7 @@ test('longer text shrinks to the largest whole size that fits', () => {
   assert.ok(lines(fit.fontSize + 1) * (fit.fontSize + 1) * LINE_HEIGHT > 168.5, 'one size up does not');
 });
 
-test('below the floor the text overflows, at the floor size', () => {
+test('[W10] below the floor the text overflows, at the floor size', () => {
   const fit = fitFontSize({ text: 'word '.repeat(500), width: 100, height: 60, fontSize: 18, minFontSize: 10, measure });
   assert.deepEqual(fit, { fontSize: 10, overflow: true });
 });
@@ -38,7 +38,7 @@ test('a record whose own size is below the floor keeps it', () => {
     { fontSize: 8, overflow: true });
 });
 
-test('a text box is as tall as its lines plus padding', () => {
+test('[W10] a text box is as tall as its lines plus padding', () => {
   assert.equal(fittedHeight({ text: 'aaaa bbbb', width: 40, fontSize: 10, padding: 8, measure }), Math.ceil(2 * 13 + 8));
   assert.equal(fittedHeight({ text: '', width: 40, fontSize: 10, padding: 8, measure }), 21, 'an empty box keeps one line');
 });

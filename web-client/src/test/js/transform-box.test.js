@@ -11,7 +11,7 @@ test('a handle moves its edges; the opposite ones stay put', () => {
   assert.deepEqual(resizeBox(box, 'w', 500, 0), { x: 300 - MIN_SIZE, y: 100, w: MIN_SIZE, h: 100 });
 });
 
-test('scaling keeps each record\'s place and proportion inside the box', () => {
+test('[W7] scaling keeps each record\'s place and proportion inside the box', () => {
   const records = [
     { id: 'a', type: 'note', x: 100, y: 100, w: 100, h: 50 },
     { id: 'b', type: 'note', x: 200, y: 150, w: 100, h: 50 },

@@ -72,12 +72,17 @@ export function installKeyboard(ctx) {
       e.preventDefault();
       ctx.shortcuts?.open();
     } else if (key.startsWith('Arrow')) {
-      if (!selection.size || !perms.canEdit) return;
+      const sign = (a, b) => (key === a ? -1 : key === b ? 1 : 0);
       e.preventDefault();
+      if (!selection.size) {
+        // Nothing selected: the arrows pan the board.
+        const step = e.shiftKey ? 200 : 40;
+        viewport.panBy(-sign('ArrowLeft', 'ArrowRight') * step, -sign('ArrowUp', 'ArrowDown') * step);
+        return;
+      }
+      if (!perms.canEdit) return;
       const step = e.shiftKey ? 10 : 1;
-      const dx = key === 'ArrowLeft' ? -step : key === 'ArrowRight' ? step : 0;
-      const dy = key === 'ArrowUp' ? -step : key === 'ArrowDown' ? step : 0;
-      actions.nudge(selectedIds(), dx, dy);
+      actions.nudge(selectedIds(), sign('ArrowLeft', 'ArrowRight') * step, sign('ArrowUp', 'ArrowDown') * step);
     } else if (key === 'Escape') {
       selection.clear();
       tools.set('select');

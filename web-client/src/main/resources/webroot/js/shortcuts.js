@@ -25,7 +25,7 @@ const SHEET = [
     [[['keySpace', 'shortcutDrag']], 'shortcutPan'],
   ]],
   ['shortcutsView', [
-    [[['+'], ['-']], 'shortcutZoom'], [[['0']], 'zoomReset'], [[['keyShift', '1']], 'zoomFit'],
+    [[['keyArrows']], 'shortcutPanKeys'], [[['+'], ['-']], 'shortcutZoom'], [[['0']], 'zoomReset'], [[['keyShift', '1']], 'zoomFit'],
     [[['keyTab']], 'shortcutTab'], [[['?']], 'shortcutsTitle'],
   ]],
 ];

@@ -258,6 +258,10 @@ export class Viewport {
   }
 
   apply() {
+    // Never further than the scrolled area reaches (far beyond any board: ±1,000,000 at 400 %).
+    const reach = ORIGIN - 10000;
+    this.x = Math.max(-reach, Math.min(reach, this.x));
+    this.y = Math.max(-reach, Math.min(reach, this.y));
     // Whole pixels of the pan go to the scroll offset, the rest (and the zoom)
     // to the world's transform, which a pan by whole pixels leaves alone.
     const left = ORIGIN - Math.round(this.x);
