@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { LINE_HEIGHT, countLines, fitFontSize, fittedHeight } from '../../main/resources/webroot/js/text-fit.js';
+import { LINE_HEIGHT, countLines, fitFontSize } from '../../main/resources/webroot/js/text-fit.js';
 
 // Every character (spaces too) is 0.5 font sizes wide.
 const measure = (piece) => piece.length * 0.5;
@@ -36,9 +36,4 @@ test('[W10] below the floor the text overflows, at the floor size', () => {
 test('a record whose own size is below the floor keeps it', () => {
   assert.deepEqual(fitFontSize({ text: 'word '.repeat(500), width: 100, height: 60, fontSize: 8, minFontSize: 10, measure }),
     { fontSize: 8, overflow: true });
-});
-
-test('[W10] a text box is as tall as its lines plus padding', () => {
-  assert.equal(fittedHeight({ text: 'aaaa bbbb', width: 40, fontSize: 10, padding: 8, measure }), Math.ceil(2 * 13 + 8));
-  assert.equal(fittedHeight({ text: '', width: 40, fontSize: 10, padding: 8, measure }), 21, 'an empty box keeps one line');
 });

@@ -1,8 +1,8 @@
 /**
  * Text that fits its box: the font size at which a note's text fits inside
- * it (shrinking down to a floor, as sticky notes do in Miro and FigJam), and
- * the height a text box needs for its text. Pure: the caller supplies how
- * wide a piece of text is.
+ * it (shrinking down to a floor, as sticky notes do in Miro and FigJam).
+ * Pure: the caller supplies how wide a piece of text is. (Text boxes grow
+ * with their text through the editor's field, TextEditor.fitField.)
  * @module text-fit
  */
 
@@ -78,19 +78,4 @@ export function fitFontSize({ text, width, height, fontSize, minFontSize, measur
     else hi = mid - 1;
   }
   return { fontSize: lo, overflow: false };
-}
-
-/**
- * The height a text box needs to show all its text at its font size.
- * @param {object} box
- * @param {string} box.text
- * @param {number} box.width inner width, px
- * @param {number} box.fontSize px
- * @param {number} box.padding vertical padding, top plus bottom, px
- * @param {(piece: string) => number} box.measure width at font size 1
- * @param {number} [box.lineHeight]
- * @returns {number} px, whole
- */
-export function fittedHeight({ text, width, fontSize, padding, measure, lineHeight = LINE_HEIGHT }) {
-  return Math.ceil(countLines(text || ' ', width, fontSize, measure) * fontSize * lineHeight + padding);
 }
