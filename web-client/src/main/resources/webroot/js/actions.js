@@ -6,15 +6,20 @@
  */
 
 import { compareZ, descendantsOf, expandRemoval, maxOrder } from './model.js';
-import { center, clamp, containsPoint, hasBox, hasPosition } from './geometry.js';
+import { boundsOf, center, clamp, containsPoint, hasBox, hasPosition, intersects } from './geometry.js';
 import { keyBetween } from './fractional.js';
 import { newRecordId } from './ids.js';
 import { DEFAULT_COLORS, DEFAULT_FONT } from './canvas.js';
+import { copyPayload, pasteRecords } from './clipboard.js';
+import { resizeBox, scaleRecords } from './transform-box.js';
+import { snapBox } from './snapping.js';
 
 const POS = 1e6;
 const SIZE = 1e5;
 const DEFAULT_SIZE = { note: [200, 200], text: [240, 60], shape: [200, 140], frame: [800, 560] };
 const PUSH_INTERVAL_MS = 50;
+/** How far a duplicate lands from its original, world px. */
+export const DUPLICATE_OFFSET = 24;
 
 /**
  * The topmost frame containing (x, y), skipping some ids.
@@ -174,6 +179,74 @@ export class Actions {
   }
 
   /**
+   * The clipboard payload of some records (clipboard.js), or null.
+   * @param {Iterable<string>} ids
+   * @returns {object|null}
+   */
+  copy(ids) {
+    return copyPayload(this.view, ids, this.sync.schema);
+  }
+
+  /**
+   * Pastes a clipboard payload as new records on top of the board, centred
+   * on a world point (or moved by an offset when no point is given). Pasted
+   * records outside any pasted frame join the frame under them.
+   * @param {{records: object[]}} payload
+   * @param {{x: number, y: number}|null} at
+   * @param {{dx: number, dy: number}} [offset]
+   * @returns {string[]} ids of the new records (empty when the role may not create them)
+   */
+  paste(payload, at, offset = { dx: 0, dy: 0 }) {
+    if (!this.mayEdit || !payload) return [];
+    const allowed = payload.records.filter((r) => !this.perms || this.perms.canCreate(r.type));
+    const box = boundsOf(allowed);
+    let { dx, dy } = offset;
+    if (at && box) {
+      dx = Math.round(at.x - (box.x + box.w / 2));
+      dy = Math.round(at.y - (box.y + box.h / 2));
+    }
+    let order = maxOrder(this.view);
+    const records = pasteRecords({ records: allowed }, this.sync.schema,
+      { newId: newRecordId, nextOrder: () => (order = keyBetween(order, null)), dx, dy });
+    const pasted = new Set(records.map((r) => r.id));
+    for (const r of records) {
+      if (hasPosition(r)) {
+        r.x = clamp(r.x, -POS, POS);
+        r.y = clamp(r.y, -POS, POS);
+      }
+      if (hasBox(r) && !r.parent) {
+        const c = center(r);
+        const frame = frameAt(this.view, c.x, c.y, pasted);
+        if (frame) r.parent = frame.id;
+      }
+    }
+    this.undo.perform(records.map((record) => ({ op: 'put', record })));
+    for (const r of records) this.perms?.markOwn(r.id);
+    return records.map((r) => r.id);
+  }
+
+  /**
+   * Duplicates records (with what is inside frames and the connectors
+   * between them) a little below and right of the originals.
+   * @param {Iterable<string>} ids
+   * @returns {string[]} ids of the copies
+   */
+  duplicate(ids) {
+    return this.paste(this.copy(ids), null, { dx: DUPLICATE_OFFSET, dy: DUPLICATE_OFFSET });
+  }
+
+  /**
+   * Gives a text box the height its text needs (it grows as you type).
+   * @param {string} id
+   * @param {number} h world px
+   */
+  fitHeight(id, h) {
+    const r = this.view.get(id);
+    if (!hasBox(r) || r.locked || !this.mayChange(r) || r.h === h) return;
+    this.undo.perform([{ op: 'patch', id, props: { h: clamp(h, 1, SIZE) } }]);
+  }
+
+  /**
    * Renames the board (the "board" record).
    * @param {string} title
    */
@@ -199,9 +272,14 @@ export class Actions {
    * contents along; the gesture is one undo step. While moving, positions
    * show at once locally and are pushed at most every 50 ms.
    * @param {Iterable<string>} ids
-   * @returns {{update(dx: number, dy: number): void, finish(): void, moving: Set<string>}}
+   * @param {object} [options]
+   * @param {number} [options.snap] snapping distance in world units (0: no snapping)
+   * @param {{x: number, y: number, w: number, h: number}} [options.near] where to look for
+   *   records to snap to (the visible area)
+   * @returns {{update(dx: number, dy: number, snap?: boolean): {dx: number, dy: number, guides: object[]},
+   *   finish(): void, moving: Set<string>}} update returns the move it made (snapped) and the guides
    */
-  startMove(ids) {
+  startMove(ids, { snap = 0, near = null } = {}) {
     const view = this.view;
     const movable = (id) => hasPosition(view.get(id)) && !view.get(id).locked && this.mayChange(view.get(id));
     const selected = new Set([...ids].filter(movable));
@@ -222,13 +300,26 @@ export class Actions {
       lastPush = Date.now();
       this.undo.perform(changesFor(last));
     };
+    // What the moving records may snap to: boxes nearby that do not move.
+    const movingBoxes = [...roots].map((id) => origin.get(id)).filter(hasBox);
+    const start = boundsOf(movingBoxes);
+    const targets = snap && start ? [...view.values()].filter((r) => hasBox(r) && !moving.has(r.id)
+      && (!near || intersects(r, near))).slice(0, 2000) : [];
     return {
       moving,
-      update: (dx, dy) => {
+      update: (dx, dy, snapping = true) => {
+        let guides = [];
+        if (snapping && targets.length) {
+          const snapped = snapBox({ ...start, x: start.x + dx, y: start.y + dy }, targets, snap);
+          dx = Math.round((dx + snapped.dx) * 100) / 100;
+          dy = Math.round((dy + snapped.dy) * 100) / 100;
+          guides = snapped.guides;
+        }
         last = { dx, dy };
         this.sync.setOverlay(changesFor(last));
         if (Date.now() - lastPush >= PUSH_INTERVAL_MS) pushNow();
         else if (!timer) timer = setTimeout(pushNow, PUSH_INTERVAL_MS);
+        return { dx, dy, guides };
       },
       finish: () => {
         clearTimeout(timer);
@@ -267,18 +358,7 @@ export class Actions {
     let box = null;
     this.undo.begin();
     const compute = (dx, dy) => {
-      let { x, y, w, h } = r;
-      const min = 10;
-      if (handle.includes('e')) w = Math.max(min, r.w + dx);
-      if (handle.includes('s')) h = Math.max(min, r.h + dy);
-      if (handle.includes('w')) {
-        w = Math.max(min, r.w - dx);
-        x = r.x + r.w - w;
-      }
-      if (handle.includes('n')) {
-        h = Math.max(min, r.h - dy);
-        y = r.y + r.h - h;
-      }
+      const { x, y, w, h } = resizeBox(r, handle, dx, dy);
       return { x: clamp(x, -POS, POS), y: clamp(y, -POS, POS), w: clamp(w, 1, SIZE), h: clamp(h, 1, SIZE) };
     };
     return {
@@ -288,6 +368,52 @@ export class Actions {
       },
       finish: () => {
         if (box) this.undo.perform([{ op: 'patch', id, props: box }]);
+        this.sync.setOverlay(null);
+        this.undo.end();
+      },
+    };
+  }
+
+  /**
+   * Starts scaling several records with a handle of the box around them:
+   * they keep their places and proportions inside the box (frames carry
+   * their contents along). One undo step; pushed at most every 50 ms.
+   * @param {Iterable<string>} ids
+   * @param {string} handle n, ne, e, se, s, sw, w or nw
+   * @returns {{update(dx: number, dy: number): void, finish(): void}}
+   */
+  startScale(ids, handle) {
+    const view = this.view;
+    const selected = [...ids].map((id) => view.get(id)).filter((r) => hasPosition(r) && !r.locked && this.mayChange(r));
+    const from = boundsOf(selected);
+    if (!from) return { update() {}, finish() {} };
+    const frames = selected.filter((r) => r.type === 'frame').map((r) => r.id);
+    const all = new Map(selected.map((r) => [r.id, r]));
+    for (const id of descendantsOf(view, frames)) {
+      const r = view.get(id);
+      if (hasPosition(r) && !r.locked && this.mayChange(r)) all.set(id, r);
+    }
+    let changes = [];
+    let lastPush = 0;
+    let timer = 0;
+    this.undo.begin();
+    const pushNow = () => {
+      clearTimeout(timer);
+      timer = 0;
+      lastPush = Date.now();
+      this.undo.perform(changes);
+    };
+    return {
+      update: (dx, dy) => {
+        const to = resizeBox(from, handle, dx, dy);
+        changes = [...scaleRecords([...all.values()], from, to)].map(([id, props]) => ({ op: 'patch', id, props }));
+        this.sync.setOverlay(changes);
+        if (Date.now() - lastPush >= PUSH_INTERVAL_MS) pushNow();
+        else if (!timer) timer = setTimeout(pushNow, PUSH_INTERVAL_MS);
+      },
+      finish: () => {
+        clearTimeout(timer);
+        if (changes.length) this.undo.perform(changes);
         this.sync.setOverlay(null);
         this.undo.end();
       },

@@ -13,15 +13,18 @@ import { SyncClient } from './sync.js';
 import { openPendingStore, tokenSubject } from './pending-store.js';
 import { UndoManager } from './undo.js';
 import { Selection } from './selection.js';
-import { Viewport } from './viewport.js';
+import { Viewport, openingBox } from './viewport.js';
 import { CanvasRenderer } from './canvas.js';
 import { TextEditor } from './editor.js';
 import { Actions } from './actions.js';
 import { Interaction } from './interaction.js';
 import { installKeyboard } from './keyboard.js';
+import { installCopyPaste } from './copy-paste.js';
+import { ShortcutSheet } from './shortcuts.js';
+import { installEmptyHint } from './empty-hint.js';
 import { ToolState, installToolbar } from './toolbar.js';
 import { renderWhoAmI } from './whoami.js';
-import { boundsOf } from './geometry.js';
+import { boundsOf, hasBox } from './geometry.js';
 import { toast } from './toast.js';
 import { PresenceClient } from './features/presence.js';
 import { PeerLayer } from './cursors.js';
@@ -47,7 +50,7 @@ if (!session) await goToSignin();
 const whoami = document.getElementById('whoami');
 installAccountChrome(session.kind === 'account' ? getAuth() : null);
 whoami.hidden = false;
-renderWhoAmI(whoami, session.name, undefined, session.email);
+renderWhoAmI(whoami, session.name, undefined, session.email, session.userId);
 if (session.kind === 'account') keepSessionFresh();
 
 // Board details over REST (accounts only: a guest token opens the socket, nothing else).
@@ -82,17 +85,21 @@ const commentLayer = document.getElementById('comment-layer');
 const viewport = new Viewport(container, world, `crossboard.view.${boardId}`);
 const authorOf = (record) => record?.authorName
   || (perms.isOwn(record) ? sync.welcome?.you?.name || session.name : t('someone'));
-const renderer = new CanvasRenderer({ world, connectorLayer, overlay, sync, selection, commentLayer,
+const renderer = new CanvasRenderer({ world, connectorLayer, overlay, sync, selection, viewport, commentLayer,
   commentAuthor: authorOf, canChange: (record) => perms.canChange(record) });
-const editor = new TextEditor({ sync, undo, renderer, layer: overlay, canEdit: (record) => perms.canEditText(record) });
 const actions = new Actions(sync, undo, perms);
+const editor = new TextEditor({ sync, undo, renderer, layer: overlay, canEdit: (record) => perms.canEditText(record),
+  onGrow: (id, h) => actions.fitHeight(id, h) });
 const comments = new CommentPanel({ sync, perms, viewport, renderer, selection, container, draftLayer: commentLayer, authorOf });
 const ctx = { sync, undo, selection, tools, container, world, overlay, connectorLayer, viewport, renderer, editor, actions,
   perms, comments };
 ctx.contentBounds = () => boundsOf([...sync.getView().values()]);
 ctx.interaction = new Interaction(ctx);
+ctx.shortcuts = new ShortcutSheet(document.getElementById('shortcuts-dialog'), document.getElementById('shortcuts-button'));
 installToolbar(ctx);
 installKeyboard(ctx);
+installCopyPaste(ctx);
+installEmptyHint({ sync, perms, hint: document.getElementById('empty-hint') });
 
 // Other people: presence, their cursors and selections, following.
 const presence = new PresenceClient({ sync, viewport, selection, editor, container });
@@ -131,11 +138,16 @@ installShare({ boardId, perms, boardInfo });
 let fitted = false;
 sync.on('welcome', (message) => {
   showTitle();
-  renderWhoAmI(whoami, message.you?.name || session.name, message.you?.color, session.email);
+  renderWhoAmI(whoami, message.you?.name || session.name, message.you?.color, session.email,
+    message.you?.id || session.userId);
   if (!fitted) {
     fitted = true;
+    if (!viewport.restored) {
+      const rect = container.getBoundingClientRect();
+      viewport.fit(openingBox([...sync.getView().values()].filter(hasBox), { w: rect.width, h: rect.height }));
+    }
     renderer.render();
-    if (!viewport.restored) viewport.fit(ctx.contentBounds());
+    performance.mark('crossboard:board-shown');
   }
 });
 

@@ -11,7 +11,8 @@ import { showBlockingOverlay } from './access-overlay.js';
 /**
  * The credentials for a board. An account session wins over a guest token.
  * @param {string} boardId
- * @returns {{kind: 'account'|'guest', name: string, email?: string, token: () => string|null}|null}
+ * @returns {{kind: 'account'|'guest', name: string, userId: string|null, email?: string,
+ *   token: () => string|null}|null}
  */
 export function boardSession(boardId) {
   const auth = getAuth();
@@ -19,13 +20,15 @@ export function boardSession(boardId) {
     return {
       kind: 'account',
       name: auth.user?.name || auth.user?.email || '?',
+      userId: auth.user?.id || null,
       email: auth.user?.email,
       token: () => getAuth()?.token || null,
     };
   }
   const guest = getGuest(boardId);
   if (guest) {
-    return { kind: 'guest', name: guest.name || t('guest'), token: () => getGuest(boardId)?.token || null };
+    return { kind: 'guest', name: guest.name || t('guest'), userId: guest.userId || guest.user?.id || null,
+      token: () => getGuest(boardId)?.token || null };
   }
   return null;
 }

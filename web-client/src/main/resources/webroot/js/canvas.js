@@ -1,18 +1,31 @@
 /**
  * DOM renderer for the board: one absolutely positioned element per record
- * inside a transformed world layer, connectors in an SVG layer. Updates are
- * batched per animation frame and diffed by record identity.
+ * inside a transformed world layer, connectors in an SVG layer. Only the
+ * records in and around the visible area are elements; zoomed far out (or
+ * with too many records in view) boxes and connectors are drawn on the
+ * overview canvas instead. Updates are batched per animation frame and
+ * diffed by record identity.
  * @module canvas
  */
 
 import { compareZ } from './model.js';
-import { connectorLine, hasBox } from './geometry.js';
+import { connectorLine, hasBox, boundsOf } from './geometry.js';
 import { t } from './i18n.js';
 import { renderConnector, removeConnector } from './connectors.js';
 import { createCommentPin, updateCommentPin } from './comments.js';
+import { containsRect, inRegion, renderRegion } from './culling.js';
+import { DOM_BUDGET, OVERVIEW_BELOW_ZOOM, OverviewLayer } from './overview.js';
+import { fitFontSize } from './text-fit.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 const TYPE_LABEL = { note: 'typeNote', text: 'typeText', shape: 'typeShape', frame: 'typeFrame', connector: 'typeConnector' };
+const HANDLES = ['nw', 'n', 'ne', 'e', 'se', 's', 'sw', 'w'];
+/** The handle owner of the box around a multi-selection. */
+export const SELECTION_BOX = 'selection';
+/** Smallest font a note's text shrinks to before it is marked as overflowing. */
+export const MIN_NOTE_FONT = 10;
+const NOTE_PADDING = 16;
+const FIT_CACHE_MAX = 4000;
 
 /** Colour of new records by type (#RRGGBB). */
 export const DEFAULT_COLORS = { note: '#FFE066', text: '#212529', shape: '#A5D8FF', frame: '#FFFFFF', connector: '#495057' };
@@ -30,11 +43,12 @@ export class CanvasRenderer {
    * @param {HTMLElement} options.overlay layer above records (selection)
    * @param {import('./sync.js').SyncClient} options.sync
    * @param {import('./selection.js').Selection} options.selection
+   * @param {import('./viewport.js').Viewport} [options.viewport] without it every record is an element
    * @param {HTMLElement} [options.commentLayer] layer for comment pins (above records)
    * @param {(record: object) => string} [options.commentAuthor] the name shown on a comment
    * @param {(record: object) => boolean} [options.canChange] whether a record may be resized (handles)
    */
-  constructor({ world, connectorLayer, overlay, sync, selection, commentLayer = world,
+  constructor({ world, connectorLayer, overlay, sync, selection, viewport = null, commentLayer = world,
     commentAuthor = (record) => record.authorName || '?', canChange = () => true }) {
     this.world = world;
     this.canChange = canChange;
@@ -44,13 +58,26 @@ export class CanvasRenderer {
     this.overlay = overlay;
     this.sync = sync;
     this.selection = selection;
+    this.viewport = viewport;
     this.elements = new Map();
     this.connectors = new Map();
+    this.outlines = new Map();
     this.editingId = null;
     this.afterRender = [];
     this.frame = 0;
-    sync.on('change', () => this.schedule());
+    this.region = null;
+    this.overviewMode = false;
+    // The view's Map may change in place: a counter says when it changed.
+    this.version = 0;
+    this.sorted = { version: -1, list: [], ranks: new Map() };
+    this.fitCache = new Map();
+    this.overview = viewport ? new OverviewLayer(viewport.container, world, { colors: DEFAULT_COLORS, fonts: DEFAULT_FONT }) : null;
+    sync.on('change', () => {
+      this.version += 1;
+      this.schedule();
+    });
     selection.onChange(() => this.schedule());
+    viewport?.onChange(() => this.onViewport());
   }
 
   /** Renders on the next animation frame (once, however often called). */
@@ -67,24 +94,91 @@ export class CanvasRenderer {
     return this.elements.get(id) || this.connectors.get(id)?.group;
   }
 
+  /** Whether the board is drawn as an overview (records are not elements). */
+  get overviewShown() {
+    return this.overviewMode;
+  }
+
+  // A pan or zoom: render again only when the view left what is rendered,
+  // the zoom crossed into or out of the overview, or zooming in left far
+  // more rendered than needed.
+  onViewport() {
+    if (this.frame) return;
+    const { zoom } = this.viewport;
+    const visible = this.viewport.worldRect();
+    const wanted = renderRegion(visible, zoom);
+    const stale = !this.region
+      || (zoom < OVERVIEW_BELOW_ZOOM) !== (this.regionZoom < OVERVIEW_BELOW_ZOOM)
+      || !containsRect(this.region, visible)
+      || this.region.w * this.region.h > 4 * wanted.w * wanted.h;
+    if (stale) {
+      this.schedule();
+    } else if (this.overviewMode) {
+      // Within the frame of the pan itself, so the overview never lags behind.
+      const view = this.sync.getView();
+      if (this.overview.stale(this.version, visible, zoom)) this.overview.draw(this.sortedRecords(view).list, view, this.version, visible, zoom);
+      else this.overview.present(visible);
+    }
+  }
+
+  // Records bottom to top (frames first), sorted again only when the view changed.
+  sortedRecords(view) {
+    if (this.sorted.version === this.version) return this.sorted;
+    const records = [];
+    for (const r of view.values()) if (r.type !== 'board') records.push(r);
+    records.sort((a, b) => ((a.type === 'frame') !== (b.type === 'frame') ? (a.type === 'frame' ? -1 : 1) : compareZ(a, b)));
+    const ranks = new Map();
+    records.forEach((r, i) => ranks.set(r.id, i + 1));
+    this.sorted = { version: this.version, list: records, ranks };
+    return this.sorted;
+  }
+
   /** Renders now. */
   render() {
+    if (this.frame) cancelAnimationFrame(this.frame);
     this.frame = 0;
     const view = this.sync.getView();
-    const records = [...view.values()].filter((r) => r.type !== 'board').sort(compareZ);
-    const frames = records.filter((r) => r.type === 'frame');
-    let rank = 1;
-    for (const record of frames) this.renderBox(record, rank++);
-    this.connectorLayer.style.zIndex = String(rank++);
-    const seen = new Set(frames.map((r) => r.id));
+    const { list, ranks } = this.sortedRecords(view);
+    const zoom = this.viewport ? this.viewport.zoom : 1;
+    const visible = this.viewport?.worldRect();
+    const region = this.viewport ? renderRegion(visible, zoom) : null;
+    this.region = region;
+    this.regionZoom = this.viewport ? zoom : undefined;
+    let overview = !!this.viewport && zoom < OVERVIEW_BELOW_ZOOM;
+    const shown = [];
+    let boxes = 0;
+    for (const record of list) {
+      if (region && !inRegion(record, region, view, zoom)) continue;
+      shown.push(record);
+      if (hasBox(record)) boxes += 1;
+    }
+    if (region && boxes > DOM_BUDGET) overview = true;
+    this.overviewMode = overview;
+    // The focused record keeps its element, so keyboard focus is never lost.
+    const focused = document.activeElement?.closest?.('[data-record-id]')?.dataset.recordId;
+    const seen = new Set();
     const comments = [];
-    for (const record of records) {
-      if (record.type === 'frame') continue;
+    const toFit = [];
+    let connectorRank = 0;
+    for (const record of shown) {
+      const asElement = !overview || record.type === 'comment' || record.id === focused;
+      if (!asElement) continue;
       seen.add(record.id);
       if (record.type === 'connector') this.renderConnector(record, view);
       else if (record.type === 'comment') comments.push(record);
-      else this.renderBox(record, rank++);
+      else {
+        const el = this.renderBox(record, ranks.get(record.id));
+        if (record.type === 'note' && el.fitFor !== record) toFit.push(el);
+      }
+      if (record.type === 'frame') connectorRank = Math.max(connectorRank, ranks.get(record.id));
     }
+    if (focused && !seen.has(focused) && view.has(focused)) {
+      const record = view.get(focused);
+      seen.add(focused);
+      if (hasBox(record)) this.renderBox(record, ranks.get(focused));
+    }
+    // Connectors sit above frames and below everything else.
+    this.connectorLayer.style.zIndex = String(connectorRank + 1);
     // Comments stay above everything else, open ones above resolved ones.
     comments.sort((a, b) => !!b.resolved - !!a.resolved);
     let commentRank = 1;
@@ -101,7 +195,14 @@ export class CanvasRenderer {
         this.connectors.delete(id);
       }
     }
-    this.renderSelection(view);
+    this.fitNotes(toFit);
+    if (overview) {
+      if (this.overview.stale(this.version, visible, zoom)) this.overview.draw(list, view, this.version, visible, zoom);
+    } else {
+      this.overview?.hide();
+    }
+    this.world.classList.toggle('overview', overview);
+    this.renderSelection(view, region);
     for (const fn of this.afterRender) fn(view);
   }
 
@@ -117,9 +218,52 @@ export class CanvasRenderer {
       updateBox(el, record);
       el.record = record;
     }
-    el.style.zIndex = String(z);
+    if (el.z !== z) {
+      el.z = z;
+      el.style.zIndex = String(z);
+    }
     el.classList.toggle('selected', this.selection.has(record.id));
     el.classList.toggle('editing', this.editingId === record.id);
+    return el;
+  }
+
+  // Notes shrink their font until the text fits, down to MIN_NOTE_FONT;
+  // below that they show an overflow mark. Sizes come from measured text
+  // (text-fit.js), checked against the layout once for all notes at a time.
+  fitNotes(elements) {
+    if (!elements.length) return;
+    const measure = this.measure ||= textMeasure(getComputedStyle(this.world).fontFamily);
+    const checks = [];
+    for (const el of elements) {
+      const record = el.record;
+      const text = el.querySelector('.record-text');
+      const base = record.fontSize || DEFAULT_FONT.note;
+      const key = `${record.w}|${record.h}|${base}|${record.text || ''}`;
+      let fit = this.fitCache.get(key);
+      const known = !!fit;
+      if (!fit) {
+        fit = fitFontSize({ text: record.text || '', width: Math.max(1, record.w - 2 * NOTE_PADDING),
+          height: Math.max(1, record.h - 2 * NOTE_PADDING), fontSize: base, minFontSize: Math.min(MIN_NOTE_FONT, base), measure });
+      }
+      text.style.fontSize = `${fit.fontSize}px`;
+      el.fitFor = record;
+      if (known) markOverflow(el, fit.overflow);
+      else checks.push({ el, text, fit, key, floor: Math.min(MIN_NOTE_FONT, base) });
+    }
+    // The browser may wrap a little differently than the estimate: check, then step down.
+    const overflows = checks.map(({ text }) => text.scrollHeight > text.clientHeight + 1);
+    checks.forEach((check, i) => {
+      let { fontSize } = check.fit;
+      let overflow = overflows[i];
+      while (overflow && fontSize > check.floor) {
+        fontSize -= 1;
+        check.text.style.fontSize = `${fontSize}px`;
+        overflow = check.text.scrollHeight > check.text.clientHeight + 1;
+      }
+      markOverflow(check.el, overflow);
+      if (this.fitCache.size >= FIT_CACHE_MAX) this.fitCache.delete(this.fitCache.keys().next().value);
+      this.fitCache.set(check.key, { fontSize, overflow });
+    });
   }
 
   renderComment(record, z) {
@@ -141,6 +285,7 @@ export class CanvasRenderer {
   /** Re-renders every comment pin (e.g. the author names changed). */
   refreshComments() {
     for (const el of this.elements.values()) if (el.dataset.type === 'comment') el.record = null;
+    this.outlines.forEach((outline) => outline.replaceChildren());
     this.schedule();
   }
 
@@ -172,34 +317,27 @@ export class CanvasRenderer {
   }
 
   // Outlines are kept per record (not rebuilt) so a handle under the
-  // pointer stays the same element while the board changes.
-  renderSelection(view) {
-    this.outlines ||= new Map();
+  // pointer stays the same element while the board changes. One selected
+  // record gets resize handles; several get a box around them all, whose
+  // handles scale the whole selection.
+  renderSelection(view, region) {
     const selected = [...this.selection.ids].map((id) => view.get(id)).filter(hasBox);
+    const editable = selected.filter((r) => !r.locked && this.canChange(r));
     const keep = new Set();
+    const single = selected.length === 1;
     for (const record of selected) {
+      if (region && !single && !inRegion(record, region, view, this.viewport.zoom)) continue;
       keep.add(record.id);
-      let outline = this.outlines.get(record.id);
-      if (!outline) {
-        outline = document.createElement('div');
-        outline.className = 'selection-outline';
-        outline.dataset.selectionFor = record.id;
-        this.outlines.set(record.id, outline);
-        this.overlay.prepend(outline);
-      }
+      const outline = this.outlineFor(record.id, single ? 'selection-outline' : 'selection-outline thin');
       placeBox(outline, record);
-      const resizable = selected.length === 1 && !record.locked && this.canChange(record);
-      if (resizable && !outline.firstChild) {
-        for (const handle of ['nw', 'n', 'ne', 'e', 'se', 's', 'sw', 'w']) {
-          const knob = document.createElement('div');
-          knob.className = `handle handle-${handle}`;
-          knob.dataset.handle = handle;
-          knob.dataset.handleFor = record.id;
-          outline.append(knob);
-        }
-      } else if (!resizable) {
-        outline.replaceChildren();
-      }
+      setHandles(outline, single && editable.length === 1 ? record.id : null);
+    }
+    if (selected.length > 1) {
+      keep.add(SELECTION_BOX);
+      const box = this.outlineFor(SELECTION_BOX, 'selection-outline selection-box');
+      placeBox(box, boundsOf(selected));
+      // Handles only when every selected record may be scaled.
+      setHandles(box, editable.length === selected.length ? SELECTION_BOX : null);
     }
     for (const [id, outline] of this.outlines) {
       if (!keep.has(id)) {
@@ -208,6 +346,59 @@ export class CanvasRenderer {
       }
     }
   }
+
+  outlineFor(id, className) {
+    let outline = this.outlines.get(id);
+    if (!outline) {
+      outline = document.createElement('div');
+      outline.dataset.selectionFor = id;
+      this.outlines.set(id, outline);
+      if (id === SELECTION_BOX) this.overlay.append(outline);
+      else this.overlay.prepend(outline);
+    }
+    if (outline.className !== className) outline.className = className;
+    return outline;
+  }
+}
+
+// A note whose text does not fit even at the smallest font: a mark and a tooltip.
+function markOverflow(el, overflow) {
+  if (el.hasAttribute('data-overflow') === overflow) return;
+  el.toggleAttribute('data-overflow', overflow);
+  if (overflow) el.title = t('textOverflows');
+  else el.removeAttribute('title');
+}
+
+// Resize handles on an outline for an owner (a record id or SELECTION_BOX), or none.
+function setHandles(outline, owner) {
+  if (!owner) {
+    if (outline.firstChild) outline.replaceChildren();
+    return;
+  }
+  if (outline.firstChild?.dataset.handleFor === owner) return;
+  outline.replaceChildren(...HANDLES.map((handle) => {
+    const knob = document.createElement('div');
+    knob.className = `handle handle-${handle}`;
+    knob.dataset.handle = handle;
+    knob.dataset.handleFor = owner;
+    return knob;
+  }));
+}
+
+// Width of text at font size 1 in a font family, from a canvas (cached per piece).
+function textMeasure(fontFamily) {
+  const ctx = document.createElement('canvas').getContext('2d');
+  ctx.font = `100px ${fontFamily}`;
+  const cache = new Map();
+  return (piece) => {
+    let width = cache.get(piece);
+    if (width === undefined) {
+      width = ctx.measureText(piece).width / 100;
+      if (cache.size > 20000) cache.clear();
+      cache.set(piece, width);
+    }
+    return width;
+  };
 }
 
 /**
@@ -253,6 +444,11 @@ function createBox(record) {
 
 function updateBox(el, record) {
   placeBox(el, record);
+  // A text box is at least as tall as its text, whatever its stored height.
+  if (record.type === 'text') {
+    el.style.minHeight = el.style.height;
+    el.style.height = 'auto';
+  }
   const color = record.color || DEFAULT_COLORS[record.type];
   el.classList.toggle('locked', !!record.locked);
   if (record.type === 'frame') {
@@ -264,7 +460,8 @@ function updateBox(el, record) {
   }
   const text = el.querySelector('.record-text');
   text.textContent = record.text || '';
-  text.style.fontSize = `${record.fontSize || DEFAULT_FONT[record.type]}px`;
+  // A note's font size comes from fitting its text (CanvasRenderer.fitNotes).
+  if (record.type !== 'note') text.style.fontSize = `${record.fontSize || DEFAULT_FONT[record.type]}px`;
   if (record.type === 'text') text.style.color = color;
   else el.style.setProperty('--fill', color);
   if (record.type === 'shape') drawShape(el.querySelector('.shape-bg'), record.shape);

@@ -38,7 +38,7 @@ export function installAccountChrome(auth) {
   const button = document.getElementById('sign-out');
   if (whoami) {
     whoami.hidden = !auth;
-    if (auth) renderWhoAmI(whoami, auth.user?.name || auth.user?.email || null, undefined, auth.user?.email);
+    if (auth) renderWhoAmI(whoami, auth.user?.name || auth.user?.email || null, undefined, auth.user?.email, auth.user?.id);
   }
   // the name chip leads to the account page (password, sessions), except on that page itself
   if (whoami && auth && !location.pathname.endsWith('/account.html') && !whoami.closest('a')) {

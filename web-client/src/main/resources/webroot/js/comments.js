@@ -6,7 +6,7 @@
  */
 
 import { t } from './i18n.js';
-import { colorForName, initials } from './whoami.js';
+import { avatarColor, initials } from './whoami.js';
 
 const PREVIEW_CHARS = 280;
 
@@ -65,7 +65,7 @@ export function updateCommentPin(el, record, authorName) {
   else delete el.dataset.target;
   const avatar = el.querySelector('.comment-avatar');
   avatar.textContent = initials(authorName);
-  avatar.style.background = colorForName(record.createdBy || authorName);
+  avatar.style.background = avatarColor({ id: record.createdBy, name: authorName });
   el.querySelector('.comment-author').textContent = authorName;
   const text = record.text || '';
   el.querySelector('.comment-text').textContent = text.length > PREVIEW_CHARS ? `${text.slice(0, PREVIEW_CHARS)}…` : text;

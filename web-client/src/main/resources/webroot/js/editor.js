@@ -6,7 +6,7 @@
  * @module editor
  */
 
-import { placeBox, DEFAULT_FONT } from './canvas.js';
+import { placeBox, DEFAULT_FONT, MIN_NOTE_FONT } from './canvas.js';
 import { t } from './i18n.js';
 import { TextSession } from './text-session.js';
 
@@ -23,9 +23,11 @@ export class TextEditor {
    * @param {import('./canvas.js').CanvasRenderer} options.renderer
    * @param {HTMLElement} options.layer world-space layer above records
    * @param {(record: object) => boolean} [options.canEdit] whether the role may edit a record's text
+   * @param {(id: string, h: number) => void} [options.onGrow] a text box needs this height for what is typed
    */
-  constructor({ sync, undo, renderer, layer, canEdit = () => true }) {
+  constructor({ sync, undo, renderer, layer, canEdit = () => true, onGrow = () => {} }) {
     this.canEdit = canEdit;
+    this.onGrow = onGrow;
     this.sync = sync;
     this.undo = undo;
     this.renderer = renderer;
@@ -99,6 +101,7 @@ export class TextEditor {
   onInput() {
     this.session?.onInput();
     if (this.prop === 'text') this.centerShapeText();
+    this.fitField();
   }
 
   onKey(event) {
@@ -180,6 +183,31 @@ export class TextEditor {
     field.style.fontSize = `${record.fontSize || DEFAULT_FONT[record.type]}px`;
     if (record.type === 'text') field.style.color = record.color || '';
     this.centerShapeText();
+    this.fitField();
+  }
+
+  // Sizing only (auto-grow): a text box's field is as tall as its text and
+  // asks for the box to follow (onGrow); a note's field shrinks its font
+  // the way the note shows it (CanvasRenderer.fitNotes), down to the floor.
+  fitField() {
+    const field = this.field;
+    const record = field && this.sync.getView().get(this.id);
+    if (!record) return;
+    if (record.type === 'text') {
+      field.style.height = '0px';
+      const needed = Math.min(100000, Math.max(1, field.scrollHeight));
+      field.style.height = `${needed}px`;
+      if (needed !== record.h) this.onGrow(this.id, needed);
+    } else if (record.type === 'note') {
+      const base = record.fontSize || DEFAULT_FONT.note;
+      const floor = Math.min(MIN_NOTE_FONT, base);
+      let size = base;
+      field.style.fontSize = `${size}px`;
+      while (size > floor && field.scrollHeight > field.clientHeight + 1) {
+        size -= 1;
+        field.style.fontSize = `${size}px`;
+      }
+    }
   }
 
   // Shapes show their text centred vertically; the textarea mimics that.

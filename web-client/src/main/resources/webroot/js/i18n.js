@@ -1,13 +1,15 @@
 /**
- * All user-visible strings, per language. English is complete; other
- * languages cover the main interface and fall back to English.
- * Placeholders look like {name}. Strings for accounts, workspaces, roles,
- * invitations and comments live in i18n-accounts.js (every language).
+ * All user-visible strings, per language: every language has every string
+ * (a missing one would fall back to English). Placeholders look like
+ * {name}. Strings for accounts, workspaces, roles, invitations and comments
+ * live in i18n-accounts.js, the account page's in i18n-settings.js, the
+ * board page's in i18n-board.js.
  * @module i18n
  */
 
 import { ACCOUNT_STRINGS } from './i18n-accounts.js';
 import { SETTINGS_STRINGS } from './i18n-settings.js';
+import { BOARD_STRINGS } from './i18n-board.js';
 
 const STRINGS = {
   en: {
@@ -207,6 +209,15 @@ const STRINGS = {
 
 for (const [code, strings] of Object.entries(ACCOUNT_STRINGS)) Object.assign(STRINGS[code], strings);
 for (const [code, strings] of Object.entries(SETTINGS_STRINGS)) Object.assign(STRINGS[code], strings);
+for (const [code, strings] of Object.entries(BOARD_STRINGS)) Object.assign(STRINGS[code], strings);
+
+/**
+ * The string tables, for checks that every language has every string.
+ * @returns {Object<string, Object<string, string>>} language code -> key -> text
+ */
+export function stringTables() {
+  return STRINGS;
+}
 
 /** Languages offered, by code, with their own names. */
 export const LANGUAGES = { en: 'English', fr: 'Français', de: 'Deutsch', es: 'Español', et: 'Eesti' };

@@ -5,8 +5,12 @@
  * @module interaction
  */
 
-import { hasBox, intersects } from './geometry.js';
+import { connectorLine, hasBox, intersects } from './geometry.js';
+import { hitTest } from './culling.js';
 import { t } from './i18n.js';
+import { SELECTION_BOX } from './canvas.js';
+import { SNAP_PX } from './snapping.js';
+import { GuideLayer } from './guides.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 const DRAG_THRESHOLD = 4;
@@ -23,20 +27,47 @@ export class Interaction {
     this.ctx = ctx;
     this.gesture = null;
     this.spaceHeld = false;
+    this.pointer = null;
+    this.guides = new GuideLayer(ctx.overlay);
     const el = ctx.container;
     el.addEventListener('pointerdown', (e) => this.onDown(e));
-    el.addEventListener('pointermove', (e) => this.gesture?.move(e));
+    el.addEventListener('pointermove', (e) => {
+      this.pointer = { x: e.clientX, y: e.clientY };
+      this.gesture?.move(e);
+    });
+    el.addEventListener('pointerleave', () => {
+      if (!this.gesture) this.pointer = null;
+    });
     el.addEventListener('pointerup', (e) => this.end(e, false));
     el.addEventListener('pointercancel', (e) => this.end(e, true));
     el.addEventListener('dblclick', (e) => this.onDoubleClick(e));
     el.addEventListener('focusin', (e) => this.onFocus(e));
   }
 
-  /** The record id under an event target, if any. */
-  recordAt(target) {
+  /**
+   * The world point under the pointer when it is over the canvas, else the
+   * middle of the view: where pasted records go.
+   * @returns {{x: number, y: number}}
+   */
+  pastePoint() {
+    const { viewport } = this.ctx;
+    return this.pointer ? viewport.toWorld(this.pointer.x, this.pointer.y) : viewport.centerWorld();
+  }
+
+  /**
+   * The record id under an event target, if any. Zoomed out to the
+   * overview, records have no elements: then the record under the world
+   * point is looked up.
+   * @param {EventTarget|null} target
+   * @param {{x: number, y: number}} [point] the world point of the event
+   * @returns {string|null}
+   */
+  recordAt(target, point) {
     const el = target?.closest?.('[data-record-id], [data-label-for]');
     const id = el && (el.dataset.recordId || el.dataset.labelFor);
-    return id && this.ctx.sync.getView().has(id) ? id : null;
+    if (id) return this.ctx.sync.getView().has(id) ? id : null;
+    if (!point || !this.ctx.renderer.overviewShown || (target && target !== this.ctx.container)) return null;
+    return hitTest(this.ctx.sync.getView().values(), point.x, point.y)?.id ?? null;
   }
 
   onDown(e) {
@@ -86,14 +117,19 @@ export class Interaction {
   selectGesture(e, start) {
     const { ctx } = this;
     const handle = e.target.closest('[data-handle]');
+    if (handle && handle.dataset.handleFor === SELECTION_BOX) {
+      return this.dragGesture(start, ctx.actions.startScale(ctx.selection.ids, handle.dataset.handle));
+    }
     if (handle && ctx.perms.canChange(ctx.sync.getView().get(handle.dataset.handleFor))) {
       return this.dragGesture(start, ctx.actions.startResize(handle.dataset.handleFor, handle.dataset.handle));
     }
-    const id = this.recordAt(e.target);
+    const id = this.recordAt(e.target, start.world);
     const record = id && ctx.sync.getView().get(id);
-    // The empty inside of a frame acts like empty canvas; its title grabs it.
+    // The empty inside of a frame: a drag draws a marquee (to pick what is
+    // in it), a click selects the frame. Its title grabs it at once.
     const onFrameBody = record?.type === 'frame' && !e.target.closest('.frame-title') && !ctx.selection.has(id);
-    if (!record || onFrameBody) return this.marquee(start, e.shiftKey);
+    if (!record) return this.marquee(start, e.shiftKey);
+    if (onFrameBody) return this.marquee(start, e.shiftKey, id);
     if (e.shiftKey || e.metaKey || e.ctrlKey) {
       ctx.selection.toggle(id);
       return null;
@@ -110,10 +146,13 @@ export class Interaction {
         if (!dragged && Math.hypot(dx, dy) < DRAG_THRESHOLD) return;
         dragged = true;
         if (!movable) return;
-        move ||= ctx.actions.startMove(ctx.selection.ids);
-        move.update(Math.round(dx / ctx.viewport.zoom), Math.round(dy / ctx.viewport.zoom));
+        move ||= ctx.actions.startMove(ctx.selection.ids, { snap: SNAP_PX / ctx.viewport.zoom, near: ctx.viewport.worldRect() });
+        // Alt moves freely, without snapping.
+        const moved = move.update(Math.round(dx / ctx.viewport.zoom), Math.round(dy / ctx.viewport.zoom), !ev.altKey);
+        this.guides.show(moved.guides);
       },
       end: () => {
+        this.guides.clear();
         if (move) move.finish();
         else if (wasSelected) ctx.selection.set([id]);
         // A click (not a drag) on a comment pin opens it.
@@ -130,10 +169,11 @@ export class Interaction {
     };
   }
 
-  marquee(start, additive) {
+  marquee(start, additive, frameId = null) {
     const { ctx } = this;
     const base = additive ? new Set(ctx.selection.ids) : new Set();
     if (!additive) ctx.selection.clear();
+    let dragged = false;
     const box = document.createElement('div');
     box.className = 'marquee';
     ctx.overlay.append(box);
@@ -144,6 +184,8 @@ export class Interaction {
     };
     return {
       move: (e) => {
+        if (!dragged && Math.hypot(e.clientX - start.cx, e.clientY - start.cy) < DRAG_THRESHOLD) return;
+        dragged = true;
         const r = rectTo(e);
         Object.assign(box.style, { left: `${r.x}px`, top: `${r.y}px`, width: `${r.w}px`, height: `${r.h}px` });
         const picked = new Set(base);
@@ -160,6 +202,8 @@ export class Interaction {
       },
       end: () => {
         box.remove();
+        // A click on a frame's empty inside selects the frame.
+        if (!dragged && frameId) ctx.selection.set(additive ? [...base, frameId] : [frameId]);
       },
     };
   }
@@ -209,8 +253,8 @@ export class Interaction {
     ctx.tools.set('select');
     ctx.selection.set([id]);
     ctx.renderer.render();
-    if (tool === 'frame') ctx.undo.end();
-    else ctx.editor.edit(id, { selectAll: tool === 'text', onClose: () => ctx.undo.end() });
+    // A new frame's title and a new text box's text are selected, ready to be typed over.
+    ctx.editor.edit(id, { selectAll: tool === 'text' || tool === 'frame', onClose: () => ctx.undo.end() });
     return id;
   }
 
@@ -229,7 +273,7 @@ export class Interaction {
   }
 
   commentGesture(e, start) {
-    const id = this.recordAt(e.target);
+    const id = this.recordAt(e.target, start.world);
     const record = id && this.ctx.sync.getView().get(id);
     const target = record && record.type !== 'comment' ? id : null;
     return {
@@ -242,27 +286,57 @@ export class Interaction {
 
   connectGesture(e, start) {
     const { ctx } = this;
-    const from = this.recordAt(e.target);
-    if (!from || !hasBox(ctx.sync.getView().get(from))) return null;
+    const from = this.recordAt(e.target, start.world);
+    const view = () => ctx.sync.getView();
+    if (!from || !hasBox(view().get(from))) return null;
+    // The arrow being drawn, above everything, and an outline on the record it would connect to.
+    const svg = document.createElementNS(SVG, 'svg');
+    svg.setAttribute('class', 'connector-preview-layer');
+    svg.setAttribute('aria-hidden', 'true');
     const line = document.createElementNS(SVG, 'line');
     line.setAttribute('class', 'connector-preview');
-    line.setAttribute('x1', start.world.x);
-    line.setAttribute('y1', start.world.y);
-    ctx.connectorLayer.append(line);
+    const head = document.createElementNS(SVG, 'polygon');
+    head.setAttribute('class', 'connector-preview-head');
+    svg.append(line, head);
+    const target = document.createElement('div');
+    target.className = 'connector-target';
+    target.hidden = true;
+    ctx.overlay.append(svg, target);
+    const targetAt = (ev) => {
+      const el = document.elementFromPoint(ev.clientX, ev.clientY);
+      const id = this.recordAt(el, ctx.viewport.toWorld(ev.clientX, ev.clientY));
+      return id && id !== from && hasBox(view().get(id)) ? id : null;
+    };
     const place = (ev) => {
       const p = ctx.viewport.toWorld(ev.clientX, ev.clientY);
-      line.setAttribute('x2', p.x);
-      line.setAttribute('y2', p.y);
+      const to = targetAt(ev);
+      const end = to ? view().get(to) : { type: 'point', x: p.x, y: p.y, w: 0, h: 0 };
+      const l = connectorLine(view().get(from), end);
+      line.setAttribute('x1', l.x1);
+      line.setAttribute('y1', l.y1);
+      line.setAttribute('x2', l.x2);
+      line.setAttribute('y2', l.y2);
+      const length = Math.hypot(l.x2 - l.x1, l.y2 - l.y1) || 1;
+      const size = 12 / Math.max(ctx.viewport.zoom, 0.25);
+      const ux = (l.x2 - l.x1) / length;
+      const uy = (l.y2 - l.y1) / length;
+      const bx = l.x2 - ux * size;
+      const by = l.y2 - uy * size;
+      head.setAttribute('points', `${l.x2},${l.y2} ${bx - uy * size * 0.5},${by + ux * size * 0.5} ${bx + uy * size * 0.5},${by - ux * size * 0.5}`);
+      target.hidden = !to;
+      if (to) {
+        const r = view().get(to);
+        Object.assign(target.style, { left: `${r.x}px`, top: `${r.y}px`, width: `${r.w}px`, height: `${r.h}px` });
+      }
     };
     place(e);
     return {
       move: place,
       end: (ev, cancelled) => {
-        line.remove();
-        if (cancelled) return;
-        const target = document.elementFromPoint(ev.clientX, ev.clientY);
-        const to = target && this.recordAt(target);
-        const id = to && to !== from ? ctx.actions.connect(from, to) : null;
+        const to = cancelled ? null : targetAt(ev);
+        svg.remove();
+        target.remove();
+        const id = to ? ctx.actions.connect(from, to) : null;
         if (id) {
           ctx.tools.set('select');
           ctx.selection.set([id]);
@@ -273,7 +347,8 @@ export class Interaction {
 
   onDoubleClick(e) {
     // With pointer capture the event targets the container, so look below.
-    const id = this.recordAt(document.elementFromPoint(e.clientX, e.clientY) || e.target);
+    const id = this.recordAt(document.elementFromPoint(e.clientX, e.clientY) || e.target,
+      this.ctx.viewport.toWorld(e.clientX, e.clientY));
     if (!id || this.ctx.tools.tool !== 'select') return;
     const record = this.ctx.sync.getView().get(id);
     // Comments open on a single click; other records only for roles that edit text.

@@ -122,7 +122,8 @@ $('guest-form').addEventListener('submit', async (event) => {
   if (country) body.country = country;
   try {
     const guest = await joinAsGuest(body);
-    storeGuest(guest.board, { token: guest.token, expiresAt: guest.expiresAt, board: guest.board, role: guest.role, name });
+    storeGuest(guest.board, { token: guest.token, expiresAt: guest.expiresAt, board: guest.board, role: guest.role, name,
+      userId: guest.user?.id || null });
     forgetCode();
     location.replace(`board.html?board=${encodeURIComponent(guest.board)}`);
   } catch (error) {

@@ -3,10 +3,29 @@
  * @module keyboard
  */
 
+import { announce } from './announce.js';
+import { t } from './i18n.js';
+
 const TOOL_KEYS = { v: 'select', h: 'hand', n: 'note', t: 'text', s: 'shape', f: 'frame', c: 'connector', m: 'comment' };
 
 function typingInto(target) {
   return target.closest?.('input, textarea, select, [contenteditable="true"], dialog') != null;
+}
+
+/**
+ * Deletes the selected records this person may delete; focus goes to the
+ * canvas (the deleted record or button had it) and the deletion is
+ * announced.
+ * @param {object} ctx shared board page objects
+ */
+export function deleteSelection(ctx) {
+  const { selection, actions, perms, sync, container } = ctx;
+  if (!selection.size || !perms.canEdit) return;
+  const ids = [...selection.ids].filter((id) => perms.canChange(sync.view.get(id)) && !sync.view.get(id).locked);
+  actions.remove(ids);
+  selection.clear();
+  container.focus({ preventScroll: true });
+  announce(ids.length === 1 ? t('deletedOne') : t('deletedMany', { n: ids.length }));
 }
 
 /**
@@ -35,20 +54,35 @@ export function installKeyboard(ctx) {
     } else if (mod && key === 'a') {
       e.preventDefault();
       selection.set([...sync.view.values()].filter((r) => r.type !== 'board').map((r) => r.id));
+    } else if (mod && key === 'd') {
+      e.preventDefault();
+      if (!selection.size || !perms.canEdit) return;
+      const ids = actions.duplicate(selection.ids);
+      if (ids.length) {
+        selection.set(ids);
+        announce(t('duplicatedAnnounce', { n: ids.length }));
+      }
     } else if (mod) {
-      return;
+      return; // copy, cut and paste arrive as clipboard events (copy-paste.js)
     } else if (key === 'Delete' || key === 'Backspace') {
       if (!selection.size || !perms.canEdit) return;
       e.preventDefault();
-      actions.remove(selectedIds());
-      selection.clear();
-    } else if (key.startsWith('Arrow')) {
-      if (!selection.size || !perms.canEdit) return;
+      deleteSelection(ctx);
+    } else if (key === '?') {
       e.preventDefault();
+      ctx.shortcuts?.open();
+    } else if (key.startsWith('Arrow')) {
+      const sign = (a, b) => (key === a ? -1 : key === b ? 1 : 0);
+      e.preventDefault();
+      if (!selection.size) {
+        // Nothing selected: the arrows pan the board.
+        const step = e.shiftKey ? 200 : 40;
+        viewport.panBy(-sign('ArrowLeft', 'ArrowRight') * step, -sign('ArrowUp', 'ArrowDown') * step);
+        return;
+      }
+      if (!perms.canEdit) return;
       const step = e.shiftKey ? 10 : 1;
-      const dx = key === 'ArrowLeft' ? -step : key === 'ArrowRight' ? step : 0;
-      const dy = key === 'ArrowUp' ? -step : key === 'ArrowDown' ? step : 0;
-      actions.nudge(selectedIds(), dx, dy);
+      actions.nudge(selectedIds(), sign('ArrowLeft', 'ArrowRight') * step, sign('ArrowUp', 'ArrowDown') * step);
     } else if (key === 'Escape') {
       selection.clear();
       tools.set('select');

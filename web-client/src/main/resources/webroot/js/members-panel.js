@@ -9,13 +9,13 @@ import { listMembers, removeMember, setMemberRole } from './api.js';
 import { el, errorText, icon, ICONS, roleBadge, roleSelect } from './dom.js';
 import { ROLES, isOwner, roleName } from './roles.js';
 import { confirmDialog } from './dialogs.js';
-import { colorForName, initials } from './whoami.js';
+import { avatarColor, initials } from './whoami.js';
 import { toast } from './toast.js';
 
 function nameCell(user, self) {
   const name = user.name || '?';
   const avatar = el('span', { className: 'avatar', textContent: initials(name), attrs: { 'aria-hidden': 'true' } });
-  avatar.style.background = colorForName(user.id || name);
+  avatar.style.background = avatarColor({ id: user.id, name });
   return el('td', {}, [el('span', { className: 'member-name' }, [
     avatar,
     el('span', { className: 'person-text' }, [

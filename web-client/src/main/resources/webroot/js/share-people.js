@@ -11,7 +11,7 @@ import { listBoardMembers, removeBoardRole, removeMember, setBoardRole } from '.
 import { confirmDialog } from './dialogs.js';
 import { el, errorText, icon, ICONS, roleBadge, roleSelect } from './dom.js';
 import { assignableRoles, isOwner } from './roles.js';
-import { initials, colorForName } from './whoami.js';
+import { initials, avatarColor } from './whoami.js';
 import { toast } from './toast.js';
 
 function details(user) {
@@ -22,7 +22,7 @@ function personRow(entry, { self, perms, onRole, onRemove }) {
   const user = entry.user || {};
   const name = user.name || '?';
   const avatar = el('span', { className: 'avatar', textContent: initials(name), attrs: { 'aria-hidden': 'true' } });
-  avatar.style.background = colorForName(user.id || name);
+  avatar.style.background = avatarColor({ id: user.id, name });
   const source = el('span', {
     className: 'badge source-badge',
     textContent: entry.source === 'board' ? t('accessBoard') : t('accessWorkspace'),

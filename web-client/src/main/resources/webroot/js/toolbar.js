@@ -4,6 +4,7 @@
  */
 
 import { t } from './i18n.js';
+import { deleteSelection } from './keyboard.js';
 
 /** Fill colours for notes, shapes and frames. */
 export const LIGHT_PALETTE = [
@@ -61,8 +62,10 @@ export class ToolState {
  */
 export function installToolbar(ctx) {
   const { tools, undo, viewport, selection, actions, sync, container, interaction, perms } = ctx;
+  // Only the toolbar's buttons: the canvas carries data-tool too (for its cursor).
+  const toolButtons = [...document.querySelectorAll('button[data-tool]')];
 
-  for (const button of document.querySelectorAll('[data-tool]')) {
+  for (const button of toolButtons) {
     button.addEventListener('click', (e) => {
       tools.set(button.dataset.tool);
       if (tools.tool !== button.dataset.tool || e.detail !== 0) return;
@@ -76,7 +79,7 @@ export function installToolbar(ctx) {
     button.addEventListener('click', () => tools.setShape(button.dataset.shapeKind));
   }
   const renderTools = () => {
-    for (const button of document.querySelectorAll('[data-tool]')) {
+    for (const button of toolButtons) {
       button.setAttribute('aria-pressed', String(button.dataset.tool === tools.tool));
     }
     for (const button of document.querySelectorAll('[data-shape-kind]')) {
@@ -87,6 +90,12 @@ export function installToolbar(ctx) {
   };
   tools.onChange(renderTools);
   renderTools();
+  // Along the left edge on wide screens, along the bottom on phones (board.css).
+  const toolbar = document.querySelector('.toolbar');
+  const narrow = window.matchMedia('(max-width: 640px)');
+  const orient = () => toolbar.setAttribute('aria-orientation', narrow.matches ? 'horizontal' : 'vertical');
+  narrow.addEventListener('change', orient);
+  orient();
 
   const undoButton = document.getElementById('undo-button');
   const redoButton = document.getElementById('redo-button');
@@ -101,7 +110,7 @@ export function installToolbar(ctx) {
 
   // What the role offers: tools, undo, and anything marked data-requires.
   const renderRole = () => {
-    for (const button of document.querySelectorAll('[data-tool]')) button.hidden = !perms.canUseTool(button.dataset.tool);
+    for (const button of toolButtons) button.hidden = !perms.canUseTool(button.dataset.tool);
     const allowed = { edit: perms.canEdit, comment: perms.canComment, manage: perms.canManage };
     for (const node of document.querySelectorAll('[data-requires]')) node.hidden = !allowed[node.dataset.requires];
     if (!perms.canUseTool(tools.tool)) tools.set('select');
@@ -116,17 +125,14 @@ export function installToolbar(ctx) {
   document.getElementById('zoom-fit').addEventListener('click', () => viewport.fit(ctx.contentBounds()));
   zoomLevel.addEventListener('click', () => viewport.resetZoom());
   viewport.onChange(() => {
-    zoomLevel.textContent = `${Math.round(viewport.zoom * 100)}%`;
+    const label = `${Math.round(viewport.zoom * 100)}%`;
+    if (zoomLevel.textContent !== label) zoomLevel.textContent = label;
   });
   zoomLevel.textContent = `${Math.round(viewport.zoom * 100)}%`;
 
   installContextBar(ctx);
   installStatus(sync);
-  document.getElementById('delete-selection').addEventListener('click', () => {
-    if (!perms.canEdit) return;
-    actions.remove([...selection.ids]);
-    selection.clear();
-  });
+  document.getElementById('delete-selection').addEventListener('click', () => deleteSelection(ctx));
 }
 
 function installContextBar({ selection, actions, sync, renderer, perms }) {

@@ -16,8 +16,37 @@ export function initials(name) {
   return letters.join('') || '?';
 }
 
+/** The server's presence colours (org.crossboard.presence.PresenceColors), in its order. */
+export const PRESENCE_PALETTE = ['#E8590C', '#1C7ED6', '#2F9E44', '#AE3EC9', '#D6336C', '#0C8599',
+  '#F08C00', '#5F3DC4', '#E03131', '#087F5B', '#3B5BDB', '#862E9C'];
+
 /**
- * A pleasant, stable colour for a name.
+ * A person's colour, the same as the server gives them in presence
+ * (PresenceColors.forUser: Java's String.hashCode of the user id, modulo the
+ * palette), so pages without presence show the same avatar colour.
+ * @param {string} userId
+ * @returns {string} #RRGGBB
+ */
+export function colorForUser(userId) {
+  let hash = 0;
+  for (let i = 0; i < userId.length; i++) hash = (Math.imul(hash, 31) + userId.charCodeAt(i)) | 0;
+  const n = PRESENCE_PALETTE.length;
+  return PRESENCE_PALETTE[((hash % n) + n) % n];
+}
+
+/**
+ * A person's avatar colour: theirs (colorForUser) when the user id is
+ * known, else a stable colour for the name.
+ * @param {{id?: string|null, name?: string|null}} user
+ * @returns {string} #RRGGBB
+ */
+export function avatarColor(user) {
+  if (user?.id) return colorForUser(user.id);
+  return user?.name ? colorForName(user.name) : '#868E96';
+}
+
+/**
+ * A pleasant, stable colour for a name (people whose user id is unknown).
  * @param {string} name
  * @returns {string} #RRGGBB
  */
@@ -34,14 +63,15 @@ export function colorForName(name) {
  * @param {string|null} name
  * @param {string} [color] the colour others see for this person (#RRGGBB, from the server)
  * @param {string} [detail] shown in the tooltip (e.g. the email address)
+ * @param {string|null} [userId] without a colour, the person's colour comes from it
  */
-export function renderWhoAmI(chip, name, color, detail) {
+export function renderWhoAmI(chip, name, color, detail, userId = null) {
   const avatar = chip.querySelector('.avatar');
   const label = chip.querySelector('.whoami-name');
   const shown = name || '?';
   avatar.textContent = name ? initials(name) : '?';
   const valid = /^#[0-9a-fA-F]{6}$/.test(color || '');
-  avatar.style.background = valid ? color : name ? colorForName(name) : '#868E96';
+  avatar.style.background = valid ? color : avatarColor({ id: userId, name });
   label.textContent = shown;
   chip.title = t('signedInAs', { name: detail ? `${shown} (${detail})` : shown });
 }

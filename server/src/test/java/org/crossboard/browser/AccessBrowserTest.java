@@ -104,6 +104,42 @@ class AccessBrowserTest extends BrowserTestBase {
   }
 
   @Test
+  @DisplayName("[A5][W5] a role change while a creation tool is selected keeps the canvas")
+  void roleChangeKeepsCanvas() {
+    String url = server.baseUrl();
+    TestAccess.Owner owner = TestAccess.ownerOf(board);
+    TestAccess.Account edda = TestAccess.signUp(url, "Edda Editor");
+    String code = TestAccess.invite(url, owner.token(), owner.workspace(), board, "editor", 1);
+    assertEquals(200, Rest.as(edda.token()).send("POST", url + "/api/invites/accept",
+        new JsonObject().put("code", code).encode()).statusCode());
+    Page page = openAs(edda.signedIn());
+    assertThat(page.locator("body")).hasAttribute("data-role", "editor");
+    String note = createNote(page, 420, 320);
+    Locator canvas = page.locator("#viewport");
+
+    for (String role : new String[] {"commenter", "viewer"}) {
+      page.locator("#tool-note").click();
+      assertThat(canvas).hasAttribute("data-tool", "note");
+      setBoardRole(owner, edda, role);
+      assertThat(page.locator("body")).hasAttribute("data-role", role);
+      assertThat(canvas).isVisible();
+      assertThat(page.locator("[data-record-id='" + note + "']")).isVisible();
+      assertThat(canvas).hasAttribute("data-tool", "select");
+      assertThat(canvas).not().hasAttribute("aria-pressed", java.util.regex.Pattern.compile(".*"));
+      assertThat(page.locator("#tool-note")).isHidden();
+      // back to editor, so the next round starts from a creation tool again
+      setBoardRole(owner, edda, "editor");
+      assertThat(page.locator("body")).hasAttribute("data-role", "editor");
+      assertThat(page.locator("#tool-note")).isVisible();
+    }
+  }
+
+  private void setBoardRole(TestAccess.Owner owner, TestAccess.Account who, String role) {
+    assertEquals(200, Rest.as(owner.token()).send("PUT", server.baseUrl() + "/api/boards/" + board + "/members/"
+        + who.userId(), new JsonObject().put("role", role).encode()).statusCode());
+  }
+
+  @Test
   @DisplayName("[A7][A8] the owner creates a link in the share dialog; a guest joins with it by name, as a commenter")
   void shareLinkAndGuestJoin() {
     Page ownerPage = openAs(TestAccess.ownerOf(board).account().signedIn());

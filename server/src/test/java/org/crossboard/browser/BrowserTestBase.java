@@ -87,6 +87,11 @@ abstract class BrowserTestBase {
     return connected(openWith("crossboard.auth", signedIn));
   }
 
+  /** A connected page on the test's board signed in as an account, in a window of the given size (phones). */
+  Page openAs(JsonObject signedIn, int width, int height) {
+    return connected(openWith("crossboard.auth", signedIn, width, height));
+  }
+
   /** Like {@link #openAs} without waiting to be connected (the server may refuse the account). */
   Page openRefusable(JsonObject signedIn) {
     return openWith("crossboard.auth", signedIn);
@@ -108,8 +113,12 @@ abstract class BrowserTestBase {
   }
 
   private Page openWith(String storageKey, JsonObject value) {
+    return openWith(storageKey, value, 1280, 800);
+  }
+
+  private Page openWith(String storageKey, JsonObject value, int width, int height) {
     BrowserContext context = browsers.browser().newContext(new com.microsoft.playwright.Browser.NewContextOptions()
-        .setViewportSize(1280, 800));
+        .setViewportSize(width, height));
     contexts.add(context);
     context.addInitScript("localStorage.setItem(" + io.vertx.core.json.Json.encode(storageKey) + ", "
         + io.vertx.core.json.Json.encode(value.encode()) + ");");

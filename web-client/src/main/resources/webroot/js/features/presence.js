@@ -6,7 +6,7 @@
  * @module features/presence
  */
 
-import { colorForName } from '../whoami.js';
+import { avatarColor } from '../whoami.js';
 
 const SEND_MS = 50;
 const HEARTBEAT_MS = 5000;
@@ -30,7 +30,7 @@ const isRect = (r) => isPoint(r) && Number.isFinite(r.w) && Number.isFinite(r.h)
 export function normalizePeer(entry) {
   const user = entry.user && typeof entry.user === 'object' ? entry.user : {};
   const name = typeof user.name === 'string' && user.name ? user.name : '?';
-  const color = /^#[0-9a-fA-F]{6}$/.test(user.color || '') ? user.color : colorForName(user.id || name);
+  const color = /^#[0-9a-fA-F]{6}$/.test(user.color || '') ? user.color : avatarColor({ id: user.id, name });
   return {
     clientId: entry.clientId,
     user: {
