@@ -143,7 +143,7 @@ public final class BenchClient {
         long now = System.nanoTime();
         FrameDecoder.Frame f;
         try {
-            f = run.decoder.decode(text);
+            f = run.decoder(run.config.nodeOf(index)).decode(text);
         } catch (RuntimeException e) {
             run.sample("client " + index + " undecodable frame: " + text);
             return;

@@ -22,10 +22,11 @@ import java.util.concurrent.atomic.LongAdder;
  *
  * <p>Presence rides in the same shared frames. A presence-only frame starts with its first
  * entry and ends with its last, and each entry carries the sender's own increasing cursor
- * counter, so the edges still tell different frames apart. As a guard against two different
- * frames with equal edges and length (possible in principle when several nodes arrange the same
- * entries differently), one cache hit in {@link #VERIFY_EVERY} is checked against a hash of the
- * whole text; a mismatch is counted in {@link #mismatches}, reported, and decoded afresh.
+ * counter, so the edges still tell different frames apart. Only one node's frames share a decoder:
+ * two nodes put the same ops next to different presence (each flushes its own), and such frames
+ * can agree in length and edges. As a guard against two different frames with equal edges and
+ * length, one cache hit in {@link #VERIFY_EVERY} is checked against a hash of the whole text; a
+ * mismatch is counted in {@link #mismatches}, reported, and decoded afresh.
  */
 public final class FrameDecoder {
 

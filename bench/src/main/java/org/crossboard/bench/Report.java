@@ -86,14 +86,14 @@ public final class Report {
             .put("cursorRepeats", run.cursorRepeats.sum()).put("cursorBackwards", run.cursorBackwards.sum())
             .put("cursorMismatched", run.cursorMismatched.sum()).put("cursorUnmatched", run.cursorUnmatched.sum())
             .put("peersLeft", run.peersLeft.sum())
-            .put("decodeCacheVerified", run.decoder.verified.sum())
-            .put("decodeCacheMismatches", run.decoder.mismatches.sum());
+            .put("decodeCacheVerified", run.decodeCacheVerified())
+            .put("decodeCacheMismatches", run.decodeCacheMismatches());
         if (c.nodes() > 1) {
             json.put("peerLatencyCrossNodeMs", hist(run.peerLatencyCrossNode))
                 .put("cursorLatencyCrossNodeMs", hist(run.cursorLatencyCrossNode));
         }
         this.presenceFaults = run.cursorBackwards.sum() + run.cursorMismatched.sum() + run.peersLeft.sum()
-            + run.decoder.mismatches.sum();
+            + run.decodeCacheMismatches();
         servers(c, metrics, measuredSec);
         json.put("ok", ok());
     }

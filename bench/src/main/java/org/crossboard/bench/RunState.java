@@ -1,5 +1,7 @@
 package org.crossboard.bench;
 
+import java.util.Arrays;
+
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,8 +31,11 @@ public final class RunState {
     public final String[] tokens;
     /** Prefix of every bench clientId; the client index follows it. */
     public final String clientIdPrefix;
-    /** Shared frame decoder. */
-    public final FrameDecoder decoder;
+    /**
+     * One frame decoder per node: a node encodes each frame once for all its sockets (SPEC B1),
+     * but two nodes frame the same ops with different presence, so their frames never share a cache.
+     */
+    private final FrameDecoder[] decoders;
 
     // sendTimes[client].get(clientSeq) = System.nanoTime() when the push was written; an
     // array per client is the cheapest "concurrent map" keyed by (clientId, clientSeq).
@@ -104,7 +109,10 @@ public final class RunState {
         this.boardId = boardId;
         this.tokens = tokens;
         this.clientIdPrefix = "bench_" + runId + "_";
-        this.decoder = new FrameDecoder(clientIdPrefix, config.decodeCache());
+        this.decoders = new FrameDecoder[config.nodes()];
+        for (int n = 0; n < decoders.length; n++) {
+            decoders[n] = new FrameDecoder(clientIdPrefix, config.decodeCache());
+        }
         // room for 3x the expected pushes: Poisson bursts, warm-up and the setup push
         this.seqCapacity = (int) Math.min(1_000_000,
             Math.ceil(config.rate() * (config.duration() + config.warmup()) * 3) + 64);
@@ -242,5 +250,20 @@ public final class RunState {
         if (seq > maxSeqSeen.get()) {
             maxSeqSeen.accumulateAndGet(seq, Math::max);
         }
+    }
+
+    /** The decoder of the frames node {@code node} sends. */
+    public FrameDecoder decoder(int node) {
+        return decoders[node];
+    }
+
+    /** Decode-cache hits checked against the whole frame, over all nodes. */
+    public long decodeCacheVerified() {
+        return Arrays.stream(decoders).mapToLong(d -> d.verified.sum()).sum();
+    }
+
+    /** Checked decode-cache hits that were a different frame, over all nodes (should stay 0). */
+    public long decodeCacheMismatches() {
+        return Arrays.stream(decoders).mapToLong(d -> d.mismatches.sum()).sum();
     }
 }

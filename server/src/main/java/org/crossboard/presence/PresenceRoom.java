@@ -8,9 +8,11 @@ import org.crossboard.room.OutgoingBatch;
 import org.crossboard.room.RoomHandle;
 
 /**
- * Presence of one room: coalesces updates and flushes them at most every tick (stretched in large
- * rooms), riding along with op batches when a tick is due anyway (SPEC.md S2); re-announces this
- * node's people to other nodes and drops people not heard of in time (S3). Event-loop confined.
+ * Presence of one room: coalesces updates and flushes them to this node's sockets at most every
+ * tick (stretched in large rooms), riding along with op batches when a tick is due anyway (SPEC.md
+ * S2); publishes this node's people's changes to the other nodes every (unstretched) tick, so a
+ * cursor crossing nodes waits for one stretched flush, not two; re-announces this node's people
+ * and drops people not heard of in time (S3). Event-loop confined.
  */
 final class PresenceRoom {
   private final RoomHandle room;
@@ -18,11 +20,13 @@ final class PresenceRoom {
   private final RoomPresence presence;
   private long flushTimer = -1;
   private long lastFlush;
+  private long peerTimer = -1;
+  private long lastPeerFlush;
 
   PresenceRoom(RoomHandle room, String nodeId, PresenceSettings settings) {
     this.room = room;
     this.settings = settings;
-    this.presence = new RoomPresence(nodeId);
+    this.presence = new RoomPresence(nodeId, room.clustered());
   }
 
   void start() {
@@ -39,16 +43,19 @@ final class PresenceRoom {
   void join(Member member) {
     presence.join(member.clientId(), member.principal().presenceUser(), System.currentTimeMillis());
     changed();
+    peersChanged();
   }
 
   void update(Member member, JsonObject fields) {
     presence.update(member.clientId(), member.principal().presenceUser(), fields, System.currentTimeMillis());
     changed();
+    peersChanged();
   }
 
   void leave(Member member) {
     presence.leave(member.clientId());
     changed();
+    peersChanged();
   }
 
   void applyRemote(String node, JsonObject body) {
@@ -86,7 +93,22 @@ final class PresenceRoom {
           room.broadcast(new JsonObject().put("t", "batch").put("ops", new JsonArray())
               .put("presence", changes.presence()).put("left", changes.left()), Audience.EVERYONE);
         }
-        publishLocal(changes);
+      });
+    }
+  }
+
+  /** This node's people changed: the other nodes hear of it at the next (unstretched) tick. */
+  private void peersChanged() {
+    if (peerTimer < 0 && room.clustered()) {
+      long wait = Math.max(1, lastPeerFlush + settings.tickMs() - System.currentTimeMillis());
+      peerTimer = room.setTimer(wait, t -> {
+        peerTimer = -1;
+        lastPeerFlush = System.currentTimeMillis();
+        RoomPresence.Changes changes = presence.drainForPeers();
+        if (!changes.isEmpty()) {
+          room.publish(PresenceFeature.PRESENCE,
+              new JsonObject().put("presence", changes.presence()).put("left", changes.left()));
+        }
       });
     }
   }
@@ -104,7 +126,6 @@ final class PresenceRoom {
       batch.add("presence", changes.presence());
       batch.add("left", changes.left());
     }
-    publishLocal(changes);
   }
 
   private long interval() {
@@ -120,14 +141,6 @@ final class PresenceRoom {
     return presence.drain();
   }
 
-  /** This node's people's changes go to the other nodes whichever way they were flushed locally. */
-  private void publishLocal(RoomPresence.Changes changes) {
-    if (room.clustered() && (!changes.localPresence().isEmpty() || !changes.localLeft().isEmpty())) {
-      room.publish(PresenceFeature.PRESENCE,
-          new JsonObject().put("presence", changes.localPresence()).put("left", changes.localLeft()));
-    }
-  }
-
   /** Keeps the living alive, drops people not heard of in time, and re-announces this node's people. */
   private void heartbeat() {
     long now = System.currentTimeMillis();
@@ -137,6 +150,9 @@ final class PresenceRoom {
     presence.expire(now - settings.timeoutMs(), now - Math.max(PresenceSettings.AWAY_TIMEOUT_MS, settings.timeoutMs()));
     if (presence.hasChanges()) {
       changed();
+    }
+    if (presence.hasChangesForPeers()) {
+      peersChanged();
     }
     if (room.clustered()) {
       announce();

@@ -20,12 +20,34 @@ public final class RoomPresence {
   private static final JsonObject DEFAULT_STATE = new JsonObject().put("cursor", null)
       .put("selection", new JsonArray()).put("viewport", null).put("editing", null).put("status", "active");
 
+  /** What changed of one person since the last drain towards one kind of receiver. */
+  private static final class Dirty {
+    final Set<String> fields = new LinkedHashSet<>();
+    boolean whole = true;
+
+    /** What the receivers need: the whole state, or the changed fields. */
+    JsonObject take(String clientId, JsonObject json) {
+      JsonObject out;
+      if (whole) {
+        out = json.copy();
+      } else {
+        out = new JsonObject().put("clientId", clientId);
+        fields.forEach(f -> out.put(f, json.getValue(f)));
+      }
+      whole = false;
+      fields.clear();
+      return out;
+    }
+  }
+
   private static final class Entry {
     final String clientId;
     final String node;
     final JsonObject json;
-    final Set<String> dirtyFields = new LinkedHashSet<>();
-    boolean dirtyWhole = true;
+    /** Towards this node's sockets. */
+    final Dirty forRoom = new Dirty();
+    /** Towards the other nodes (only this node's people are published). */
+    final Dirty forPeers = new Dirty();
     long lastSeen;
 
     Entry(String clientId, String node, JsonObject json, long lastSeen) {
@@ -34,27 +56,10 @@ public final class RoomPresence {
       this.json = json;
       this.lastSeen = lastSeen;
     }
-
-    /** What receivers need since the last drain: the whole state, or the changed fields. */
-    JsonObject takeChanges() {
-      JsonObject out;
-      if (dirtyWhole) {
-        out = json.copy();
-      } else {
-        out = new JsonObject().put("clientId", clientId);
-        dirtyFields.forEach(f -> out.put(f, json.getValue(f)));
-      }
-      dirtyWhole = false;
-      dirtyFields.clear();
-      return out;
-    }
   }
 
-  /** What changed since the last drain: all of it for local sockets, the local part for other nodes. */
-  public record Changes(JsonArray presence, JsonArray left, JsonArray localPresence, JsonArray localLeft) {
-    /** Nothing to send. */
-    public static final Changes NONE = new Changes(new JsonArray(), new JsonArray(), new JsonArray(), new JsonArray());
-
+  /** What changed since the last drain. */
+  public record Changes(JsonArray presence, JsonArray left) {
     public boolean isEmpty() {
       return presence.isEmpty() && left.isEmpty();
     }
@@ -64,9 +69,18 @@ public final class RoomPresence {
   private final Map<String, Entry> entries = new LinkedHashMap<>();
   private final Set<String> changed = new LinkedHashSet<>();
   private final Map<String, String> left = new LinkedHashMap<>();
+  private final Set<String> changedForPeers = new LinkedHashSet<>();
+  private final Set<String> leftForPeers = new LinkedHashSet<>();
 
-  public RoomPresence(String localNode) {
+  private final boolean clustered;
+
+  /**
+   * @param localNode this node's id
+   * @param clustered whether other nodes exist to publish this node's people's changes to
+   */
+  public RoomPresence(String localNode, boolean clustered) {
     this.localNode = localNode;
+    this.clustered = clustered;
   }
 
   /** A local member joined (or rejoined): shown to everyone at the next flush. */
@@ -74,7 +88,11 @@ public final class RoomPresence {
     JsonObject json = new JsonObject().put("clientId", clientId).put("user", user).mergeIn(DEFAULT_STATE.copy());
     entries.put(clientId, new Entry(clientId, localNode, json, now));
     left.remove(clientId);
+    leftForPeers.remove(clientId);
     changed.add(clientId);
+    if (clustered) {
+      changedForPeers.add(clientId);
+    }
   }
 
   /** Merges validated presence fields of a local member (re-adding it if it had expired). */
@@ -85,9 +103,13 @@ public final class RoomPresence {
       e = entries.get(clientId);
     }
     e.json.mergeIn(fields);
-    e.dirtyFields.addAll(fields.fieldNames());
+    e.forRoom.fields.addAll(fields.fieldNames());
+    e.forPeers.fields.addAll(fields.fieldNames());
     e.lastSeen = now;
     changed.add(clientId);
+    if (clustered) {
+      changedForPeers.add(clientId);
+    }
   }
 
   /** The last sign of life of a local member (any frame it sent) keeps it from expiring. */
@@ -103,6 +125,10 @@ public final class RoomPresence {
     if (e != null) {
       changed.remove(clientId);
       left.put(clientId, e.node);
+      if (clustered && e.node.equals(localNode)) {
+        changedForPeers.remove(clientId);
+        leftForPeers.add(clientId);
+      }
     }
   }
 
@@ -142,7 +168,7 @@ public final class RoomPresence {
         left.remove(clientId);
       } else if (existing != null) { // a delta for someone we know; unknown ones wait for a heartbeat
         existing.json.mergeIn(json);
-        json.fieldNames().stream().filter(f -> !f.equals("clientId")).forEach(existing.dirtyFields::add);
+        json.fieldNames().stream().filter(f -> !f.equals("clientId")).forEach(existing.forRoom.fields::add);
         existing.lastSeen = now;
         changed.add(clientId);
       }
@@ -185,31 +211,43 @@ public final class RoomPresence {
     return entries.size();
   }
 
-  /** Takes what changed since the previous drain. */
+  /** This node's people changed or left since the last {@link #drainForPeers}. */
+  public boolean hasChangesForPeers() {
+    return !changedForPeers.isEmpty() || !leftForPeers.isEmpty();
+  }
+
+  /** Takes what changed since the previous drain, for this node's sockets. */
   public Changes drain() {
     JsonArray presence = new JsonArray();
-    JsonArray localPresence = new JsonArray();
     for (String clientId : changed) {
       Entry e = entries.get(clientId);
       if (e != null) {
-        JsonObject changes = e.takeChanges();
-        presence.add(changes);
-        if (e.node.equals(localNode)) {
-          localPresence.add(changes);
-        }
+        presence.add(e.forRoom.take(clientId, e.json));
       }
     }
-    JsonArray gone = new JsonArray();
-    JsonArray localGone = new JsonArray();
-    left.forEach((clientId, node) -> {
-      gone.add(clientId);
-      if (node.equals(localNode)) {
-        localGone.add(clientId);
-      }
-    });
+    JsonArray gone = new JsonArray(new ArrayList<>(left.keySet()));
     changed.clear();
     left.clear();
-    return new Changes(presence, gone, localPresence, localGone);
+    return new Changes(presence, gone);
+  }
+
+  /**
+   * Takes what changed of this node's people since the previous drain for peers, for the other
+   * nodes. Drained on its own (short) tick: each node's room flush is stretched in large rooms, and
+   * a cursor that waited for the stretched flush of both nodes would arrive twice as late (S2).
+   */
+  public Changes drainForPeers() {
+    JsonArray presence = new JsonArray();
+    for (String clientId : changedForPeers) {
+      Entry e = entries.get(clientId);
+      if (e != null) {
+        presence.add(e.forPeers.take(clientId, e.json));
+      }
+    }
+    JsonArray gone = new JsonArray(new ArrayList<>(leftForPeers));
+    changedForPeers.clear();
+    leftForPeers.clear();
+    return new Changes(presence, gone);
   }
 
   /** Ids of local members, for tests and metrics. */

@@ -93,6 +93,13 @@ final class WritePipeline implements Sequencer {
   private boolean catchUpDue;
   private List<Queued> queue = new ArrayList<>();
   private final Map<String, List<Submission>> learning = new HashMap<>();
+  /**
+   * Every submission taken but not yet answered, by clientId and clientSeq, with the copies of it
+   * that arrived meanwhile (a forwarded push sent again after a silence, a push re-sent on a new
+   * connection). A copy gets the original's answer when it comes: answered "duplicate" at once, it
+   * could reach its client before the op is durable — an ack before durability (C2, C7).
+   */
+  private final Map<String, List<Submission>> unanswered = new HashMap<>();
   private Future<Void> inFlight = Future.succeededFuture();
   private Router router = Router.LOCAL;
 
@@ -140,13 +147,16 @@ final class WritePipeline implements Sequencer {
   /** Validates, sequences and (group-)writes a submission here; its answer comes once it is settled. */
   @Override
   public void submitHere(Submission submission) {
+    if (state != State.STOPPED && isCopyOfUnanswered(submission)) {
+      return;
+    }
     if (state != State.STOPPED && !speculative.knows(submission.clientId())) {
       learnThenSubmit(submission);
       return;
     }
     switch (state) {
       case STOPPED -> answer(submission, new Submission.Outcome.Unavailable());
-      case CATCHING_UP -> queue.add(new Queued(null, submission)); // sequenced once the catch-up is done
+      case CATCHING_UP -> enqueue(new Queued(null, submission)); // sequenced once the catch-up is done
       case IDLE, WRITING -> {
         if (!speculative.mayWriteAs(submission.clientId(), submission.as().userId())) {
           answer(submission, new Submission.Outcome.Rejected(clientIdTaken()));
@@ -188,9 +198,41 @@ final class WritePipeline implements Sequencer {
     });
   }
 
+  /** Holds a copy of a submission taken and not yet answered, to give it the same answer. */
+  private boolean isCopyOfUnanswered(Submission submission) {
+    List<Submission> copies = unanswered.get(Queued.key(submission.clientId(), submission.clientSeq()));
+    if (copies == null || !speculative.mayWriteAs(submission.clientId(), submission.as().userId())) {
+      return false;
+    }
+    copies.add(submission);
+    return true;
+  }
+
+  private void enqueue(Queued queued) {
+    queue.add(queued);
+    unanswered.putIfAbsent(queued.key(), new ArrayList<>());
+  }
+
+  /** Answers a submission, and the copies of it that arrived while it was on its way. */
   private void answer(Submission submission, Submission.Outcome outcome) {
-    metrics.pushAnswered(outcome.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT));
+    String outcomeName = outcome.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
+    metrics.pushAnswered(outcomeName);
     submission.answer().accept(outcome);
+    List<Submission> copies = unanswered.remove(Queued.key(submission.clientId(), submission.clientSeq()));
+    if (copies != null) {
+      copies.forEach(copy -> {
+        metrics.pushAnswered(outcomeName);
+        copy.answer().accept(outcome);
+      });
+    }
+  }
+
+  /** A queued submission goes to another node: so do the copies of it that arrived here. */
+  private void handOffCopies(Submission submission) {
+    List<Submission> copies = unanswered.remove(Queued.key(submission.clientId(), submission.clientSeq()));
+    if (copies != null) {
+      copies.forEach(this::submit);
+    }
   }
 
   /** A clientId is one person's on a board: idempotency is per person and clientId (P7). */
@@ -201,7 +243,7 @@ final class WritePipeline implements Sequencer {
 
   private void sequence(Submission submission) {
     try {
-      queue.add(new Queued(speculative.sequence(types, submission, System.currentTimeMillis()), submission));
+      enqueue(new Queued(speculative.sequence(types, submission, System.currentTimeMillis()), submission));
     } catch (CrossboardException e) {
       answer(submission, new Submission.Outcome.Rejected(e));
     }
@@ -362,6 +404,8 @@ final class WritePipeline implements Sequencer {
           answer(q.submission(), new Submission.Outcome.Rejected(clientIdTaken()));
         } else if (!router.handOff(q.submission())) { // this node may have stopped being the sequencer
           sequence(q.submission());
+        } else {
+          handOffCopies(q.submission());
         }
       }
       snapshotIfDue();

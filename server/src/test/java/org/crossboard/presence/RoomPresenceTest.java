@@ -15,7 +15,7 @@ class RoomPresenceTest {
   @Test
   @DisplayName("[S2] a newcomer is sent whole; later flushes carry only the latest value of changed fields")
   void wholeThenDeltas() {
-    RoomPresence p = new RoomPresence("node-a");
+    RoomPresence p = new RoomPresence("node-a", true);
     p.join("c1", ANA, 0);
     JsonObject first = p.drain().presence().getJsonObject(0);
     assertEquals("Ana", first.getJsonObject("user").getString("name"));
@@ -28,14 +28,40 @@ class RoomPresenceTest {
     assertEquals(1, changes.presence().size());
     JsonObject delta = changes.presence().getJsonObject(0);
     assertEquals(new JsonObject().put("clientId", "c1").put("cursor", new JsonObject().put("x", 9).put("y", 9)), delta);
-    assertEquals(delta, changes.localPresence().getJsonObject(0), "the same delta goes to other nodes");
     assertFalse(p.hasChanges());
+    RoomPresence.Changes forPeers = p.drainForPeers();
+    assertEquals("Ana", forPeers.presence().getJsonObject(0).getJsonObject("user").getString("name"),
+        "other nodes were not sent the newcomer yet: they get the whole state, drained on its own");
+    assertFalse(p.hasChangesForPeers());
+  }
+
+  @Test
+  @DisplayName("[S2] other nodes get this node's people's changes on their own drain; remote people are not echoed back")
+  void peersDrainedSeparately() {
+    RoomPresence p = new RoomPresence("node-a", true);
+    p.join("c1", ANA, 0);
+    p.applyRemote("node-b", new JsonArray().add(new JsonObject().put("clientId", "c9").put("user", ANA)), new JsonArray(), 0);
+    p.drainForPeers();
+    p.update("c1", ANA, new JsonObject().put("cursor", new JsonObject().put("x", 1).put("y", 1)), 1);
+    p.update("c1", ANA, new JsonObject().put("cursor", new JsonObject().put("x", 2).put("y", 2)), 2);
+    RoomPresence.Changes forPeers = p.drainForPeers();
+    assertEquals(new JsonArray().add(new JsonObject().put("clientId", "c1").put("cursor", new JsonObject().put("x", 2).put("y", 2))),
+        forPeers.presence());
+    assertEquals(2, p.drain().presence().size(), "this node's sockets still get both people, whole (never flushed yet)");
+    p.leave("c1");
+    assertEquals(new JsonArray().add("c1"), p.drainForPeers().left());
+    assertEquals(new JsonArray().add("c1"), p.drain().left());
+
+    RoomPresence single = new RoomPresence("node-a", false);
+    single.join("c1", ANA, 0);
+    single.leave("c1");
+    assertFalse(single.hasChangesForPeers(), "a single node keeps nothing for peers it does not have");
   }
 
   @Test
   @DisplayName("[S3] remote deltas merge into known people; unknown ones wait for a whole state; expiry")
   void remote() {
-    RoomPresence p = new RoomPresence("node-a");
+    RoomPresence p = new RoomPresence("node-a", true);
     p.applyRemote("node-b", new JsonArray().add(new JsonObject().put("clientId", "c9").put("cursor", new JsonObject())), new JsonArray(), 0);
     assertEquals(0, p.size());
     JsonObject whole = new JsonObject().put("clientId", "c9").put("user", ANA).put("cursor", null).put("status", "active");

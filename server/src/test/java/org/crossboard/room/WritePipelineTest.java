@@ -127,6 +127,24 @@ class WritePipelineTest {
   }
 
   @Test
+  @DisplayName("[C7][C2] a copy of a push not yet durable waits for the original's answer, never 'duplicate' first")
+  void copyOfUnansweredPush() {
+    pipeline.submit(push("c1-client", 1, "n1"));
+    pipeline.submit(push("c1-client", 2, "n2")); // queued behind the write in flight
+    pipeline.submit(push("c1-client", 1, "n1")); // a forwarded push sent again: its original is in flight
+    pipeline.submit(push("c1-client", 2, "n2")); // ... and one still queued
+    assertEquals(List.of(), outcomes, "nothing answered before it is durable");
+    log.release(0);
+    assertEquals(List.of(new Submission.Outcome.Written(1), new Submission.Outcome.Written(1)), outcomes);
+    log.release(1);
+    assertEquals(new Submission.Outcome.Written(2), outcomes.get(2));
+    assertEquals(new Submission.Outcome.Written(2), outcomes.get(3));
+    assertEquals(List.of(1, 1), log.appends.stream().map(List::size).toList(), "each op written once");
+    pipeline.submit(push("c1-client", 1, "n1"));
+    assertInstanceOf(Submission.Outcome.Duplicate.class, outcomes.get(4), "once durable, a copy is a duplicate");
+  }
+
+  @Test
   @DisplayName("[D6] WRITING + write failed → STOPPED: everything held answered Unavailable, the room told")
   void writeFails() {
     pipeline.submit(push("c1-client", 1, "n1"));
