@@ -91,6 +91,13 @@ public final class Report {
         if (c.nodes() > 1) {
             json.put("peerLatencyCrossNodeMs", hist(run.peerLatencyCrossNode))
                 .put("cursorLatencyCrossNodeMs", hist(run.cursorLatencyCrossNode));
+            JsonArray byNode = new JsonArray();
+            for (int n = 0; n < c.nodes(); n++) {
+                byNode.add(new JsonObject().put("url", c.urls().get(n))
+                    .put("ackLatencyMs", hist(run.ackLatencyByNode[n]))
+                    .put("pushesAckedPerSec", round(run.acksInWindowByNode[n].sum() / measuredSec, 1)));
+            }
+            json.put("acksByNode", byNode);
         }
         this.presenceFaults = run.cursorBackwards.sum() + run.cursorMismatched.sum() + run.peersLeft.sum()
             + run.decodeCacheMismatches();
@@ -185,6 +192,11 @@ public final class Report {
             line(b, " of which cross-node", json.getJsonObject("peerLatencyCrossNodeMs"));
         }
         line(b, "ack (own push)", a);
+        JsonArray byNode = json.getJsonArray("acksByNode", new JsonArray());
+        for (int n = 0; n < byNode.size(); n++) {
+            JsonObject node = byNode.getJsonObject(n);
+            line(b, String.format(" clients of node %d", n + 1), node.getJsonObject("ackLatencyMs"));
+        }
         if (json.getDouble("cursors") > 0) {
             line(b, "cursor-to-peer", json.getJsonObject("cursorLatencyMs"));
             if (json.containsKey("cursorLatencyCrossNodeMs")) {
@@ -195,6 +207,10 @@ public final class Report {
         b.append(String.format("throughput: pushes sent %.1f/s, acked %.1f/s; ops delivered %.1f msgs/s in %.1f batch frames/s%n",
             json.getDouble("pushesSentPerSec"), json.getDouble("pushesAckedPerSec"),
             json.getDouble("opsDeliveredPerSec"), json.getDouble("batchFramesPerSec")));
+        for (int n = 0; n < byNode.size(); n++) {
+            b.append(String.format("  clients of node %d (%s): acked %.1f pushes/s%n", n + 1,
+                byNode.getJsonObject(n).getString("url"), byNode.getJsonObject(n).getDouble("pushesAckedPerSec")));
+        }
         if (json.getDouble("cursors") > 0) {
             b.append(String.format("cursors: sent %.1f/s, delivered %.1f new positions/s (summed over receivers;"
                     + " %.1f %% of sent x peers, the rest coalesced by the server)%n",

@@ -83,6 +83,10 @@ public final class RunState {
     public final LongAdder batchFramesInWindow = new LongAdder();
     /** Acks received during the window. */
     public final LongAdder acksInWindow = new LongAdder();
+    /** Ack latency of the clients of each node (node index as in {@link BenchConfig#nodeOf}). */
+    public final LatencyHistogram[] ackLatencyByNode;
+    /** Acks received during the window by the clients of each node. */
+    public final LongAdder[] acksInWindowByNode;
     /** Pushes written during the window. */
     public final LongAdder pushesSentInWindow = new LongAdder();
     /** Highest seq seen anywhere (batches and acks). */
@@ -109,6 +113,12 @@ public final class RunState {
         this.boardId = boardId;
         this.tokens = tokens;
         this.clientIdPrefix = "bench_" + runId + "_";
+        this.ackLatencyByNode = new LatencyHistogram[config.nodes()];
+        this.acksInWindowByNode = new LongAdder[config.nodes()];
+        for (int n = 0; n < config.nodes(); n++) {
+            ackLatencyByNode[n] = new LatencyHistogram();
+            acksInWindowByNode[n] = new LongAdder();
+        }
         this.decoders = new FrameDecoder[config.nodes()];
         for (int n = 0; n < decoders.length; n++) {
             decoders[n] = new FrameDecoder(clientIdPrefix, config.decodeCache());
@@ -186,11 +196,14 @@ public final class RunState {
     /** The sender got the ack of its clientSeq at {@code now}: ack latency and acks in the window. */
     public void recordAck(int client, long clientSeq, long now) {
         long sentAt = sentAt(client, clientSeq);
+        int node = config.nodeOf(client);
         if (sentAt != 0 && inWindow(sentAt)) {
             ackLatency.record((now - sentAt) / 1000);
+            ackLatencyByNode[node].record((now - sentAt) / 1000);
         }
         if (inWindow(now)) {
             acksInWindow.increment();
+            acksInWindowByNode[node].increment();
         }
     }
 

@@ -16,6 +16,10 @@ public interface PubSub {
   /** Delivers every message published on {@code channel} (including this node's own) to {@code handler}. */
   Future<Subscription> subscribe(String channel, Handler<String> handler);
 
+  /**
+   * Publishes {@code message} on {@code channel}. What one thread publishes on a channel is
+   * delivered in the order it was published (a room's ops arrive in seq order unless lost).
+   */
   Future<Void> publish(String channel, String message);
 
   /** False while the transport is disconnected (messages are being lost). */

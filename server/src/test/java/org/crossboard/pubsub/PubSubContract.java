@@ -51,6 +51,22 @@ abstract class PubSubContract {
   }
 
   @Test
+  @DisplayName("[M3] what one event loop publishes without waiting arrives in the order it was published")
+  void orderWithoutWaiting() throws Exception {
+    BlockingQueue<String> got = new LinkedBlockingQueue<>();
+    pubsub.subscribe("crossboard:test:burst", got::add).await(5, TimeUnit.SECONDS);
+    int count = 3_000;
+    vertx.runOnContext(v -> {
+      for (int i = 0; i < count; i++) {
+        pubsub.publish("crossboard:test:burst", "m" + i);
+      }
+    });
+    for (int i = 0; i < count; i++) {
+      assertEquals("m" + i, next(got), "message " + i);
+    }
+  }
+
+  @Test
   @DisplayName("channels are separate and an unsubscribed handler hears nothing more")
   void channelsAndUnsubscribe() throws Exception {
     BlockingQueue<String> a = new LinkedBlockingQueue<>();

@@ -6,7 +6,6 @@ import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
-import io.vertx.redis.client.RedisAPI;
 import io.vertx.redis.client.RedisConnection;
 import io.vertx.redis.client.RedisOptions;
 import io.vertx.redis.client.Request;
@@ -22,9 +21,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Pub/sub through Redis. A connection in SUBSCRIBE mode can do nothing else, so one dedicated
- * connection subscribes and a separate client publishes. When the subscriber connection drops,
+ * connection subscribes and another one publishes. When the subscriber connection drops,
  * it reconnects with exponential backoff, subscribes to every channel again and tells the
  * {@link #reconnectHandler} listeners, who catch up on what was lost meanwhile.
+ *
+ * <p>Publishing goes through one connection, not a pool: Redis delivers a channel's messages in
+ * the order it receives them, and commands spread over pooled connections arrive in any order —
+ * a room's ops would then reach other nodes out of seq order (each time a gap and a catch-up from
+ * the op log) and a sequencer's answers out of order. What one thread publishes is delivered in
+ * that order (PubSub's contract).
  */
 public final class RedisPubSub implements PubSub {
   private static final Logger LOG = LoggerFactory.getLogger(RedisPubSub.class);
@@ -35,7 +40,11 @@ public final class RedisPubSub implements PubSub {
 
   private final Vertx vertx;
   private final RedisOptions options;
-  private final Redis publisher;
+  private final Redis publisherClient;
+  /** The publishing connection (being) opened; null when there is none. Guarded by {@code this}. */
+  private Future<RedisConnection> publisher;
+  /** Before this time (ms) a publish fails at once instead of connecting again (Redis is down). Guarded by {@code this}. */
+  private long reconnectPublisherAfter;
   private final Map<String, List<Subscriber>> channels = new ConcurrentHashMap<>();
   private final List<Handler<Void>> reconnectHandlers = new CopyOnWriteArrayList<>();
   private volatile RedisConnection subscriber;
@@ -47,7 +56,7 @@ public final class RedisPubSub implements PubSub {
   private RedisPubSub(Vertx vertx, String url) {
     this.vertx = vertx;
     this.options = new RedisOptions().setConnectionString(url).setMaxWaitingHandlers(4096);
-    this.publisher = Redis.createClient(vertx, options);
+    this.publisherClient = Redis.createClient(vertx, options);
   }
 
   /** Connects; the future completes once the first subscriber connection is up (or failed: it keeps retrying). */
@@ -139,7 +148,40 @@ public final class RedisPubSub implements PubSub {
 
   @Override
   public Future<Void> publish(String channel, String message) {
-    return RedisAPI.api(publisher).publish(channel, message).mapEmpty();
+    return publisher().compose(conn -> conn.send(Request.cmd(Command.PUBLISH).arg(channel).arg(message))).mapEmpty();
+  }
+
+  /**
+   * The one publishing connection, opened on first use and again after it was lost (at most every
+   * {@link #MIN_BACKOFF_MS}: a message published meanwhile is lost, as pub/sub may lose messages).
+   */
+  private synchronized Future<RedisConnection> publisher() {
+    if (closed) {
+      return Future.failedFuture("pub/sub closed");
+    }
+    Future<RedisConnection> current = publisher;
+    if (current != null && !current.failed()) {
+      return current;
+    }
+    long now = System.currentTimeMillis();
+    if (current != null && now < reconnectPublisherAfter) {
+      return current;
+    }
+    reconnectPublisherAfter = now + MIN_BACKOFF_MS;
+    Future<RedisConnection> connecting = publisherClient.connect();
+    publisher = connecting;
+    connecting.onSuccess(conn -> {
+      conn.exceptionHandler(e -> publisherLost(connecting));
+      conn.endHandler(v -> publisherLost(connecting));
+    });
+    return connecting;
+  }
+
+  private synchronized void publisherLost(Future<RedisConnection> lost) {
+    if (publisher == lost) {
+      publisher = null;
+    }
+    lost.onSuccess(RedisConnection::close);
   }
 
   @Override
@@ -161,7 +203,15 @@ public final class RedisPubSub implements PubSub {
     if (conn != null) {
       conn.close();
     }
-    publisher.close();
+    Future<RedisConnection> publishing;
+    synchronized (this) {
+      publishing = publisher;
+      publisher = null;
+    }
+    if (publishing != null) {
+      publishing.onSuccess(RedisConnection::close);
+    }
+    publisherClient.close();
     return Future.succeededFuture();
   }
 }
