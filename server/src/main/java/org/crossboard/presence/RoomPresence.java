@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Who is on one board and where they point, on this node and (through pub/sub) on others.
@@ -68,7 +69,7 @@ public final class RoomPresence {
   private final String localNode;
   private final Map<String, Entry> entries = new LinkedHashMap<>();
   private final Set<String> changed = new LinkedHashSet<>();
-  private final Map<String, String> left = new LinkedHashMap<>();
+  private final Set<String> left = new LinkedHashSet<>();
   private final Set<String> changedForPeers = new LinkedHashSet<>();
   private final Set<String> leftForPeers = new LinkedHashSet<>();
 
@@ -124,7 +125,7 @@ public final class RoomPresence {
     Entry e = entries.remove(clientId);
     if (e != null) {
       changed.remove(clientId);
-      left.put(clientId, e.node);
+      left.add(clientId);
       if (clustered && e.node.equals(localNode)) {
         changedForPeers.remove(clientId);
         leftForPeers.add(clientId);
@@ -218,17 +219,7 @@ public final class RoomPresence {
 
   /** Takes what changed since the previous drain, for this node's sockets. */
   public Changes drain() {
-    JsonArray presence = new JsonArray();
-    for (String clientId : changed) {
-      Entry e = entries.get(clientId);
-      if (e != null) {
-        presence.add(e.forRoom.take(clientId, e.json));
-      }
-    }
-    JsonArray gone = new JsonArray(new ArrayList<>(left.keySet()));
-    changed.clear();
-    left.clear();
-    return new Changes(presence, gone);
+    return take(changed, left, e -> e.forRoom);
   }
 
   /**
@@ -237,16 +228,20 @@ public final class RoomPresence {
    * a cursor that waited for the stretched flush of both nodes would arrive twice as late (S2).
    */
   public Changes drainForPeers() {
+    return take(changedForPeers, leftForPeers, e -> e.forPeers);
+  }
+
+  private Changes take(Set<String> changedIds, Set<String> goneIds, Function<Entry, Dirty> towards) {
     JsonArray presence = new JsonArray();
-    for (String clientId : changedForPeers) {
+    for (String clientId : changedIds) {
       Entry e = entries.get(clientId);
       if (e != null) {
-        presence.add(e.forPeers.take(clientId, e.json));
+        presence.add(towards.apply(e).take(clientId, e.json));
       }
     }
-    JsonArray gone = new JsonArray(new ArrayList<>(leftForPeers));
-    changedForPeers.clear();
-    leftForPeers.clear();
+    JsonArray gone = new JsonArray(new ArrayList<>(goneIds));
+    changedIds.clear();
+    goneIds.clear();
     return new Changes(presence, gone);
   }
 
