@@ -294,8 +294,8 @@ public final class BoardRoom implements WritePipeline.Listener {
 
   private void closeIfSettled() {
     if (lifecycle == Lifecycle.DRAINING && pipeline.isSettled()) {
+      pipeline.saveSnapshotIfBehind(); // captured before the room leaves the registry (a reopened room reads the op log after it anyway)
       stop();
-      pipeline.saveSnapshotIfBehind();
     }
   }
 
