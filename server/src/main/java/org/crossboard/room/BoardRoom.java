@@ -5,6 +5,7 @@ import io.vertx.core.Handler;
 import io.vertx.core.Promise;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.security.SecureRandom;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,9 +54,13 @@ public final class BoardRoom implements WritePipeline.Listener {
   private final Backpressure backpressure;
   private final Handle handle = new Handle();
   private final Map<Class<?>, Object> featureState = new HashMap<>();
-  /** Features write under a clientId of their own per room instance, so their writes never look like duplicates. */
-  private final String featureClientId = "~" + Ids.random(new java.security.SecureRandom(), 16);
-  private long featureClientSeq;
+  /**
+   * Features write under clientIds of their own per room instance, so their writes never look like
+   * duplicates of an earlier instance's; one per person written as, since a clientId is one
+   * person's on a board (P7).
+   */
+  private final String featureClientPrefix = "~" + Ids.random(new SecureRandom(), 16) + "~";
+  private final Map<String, Long> featureClientSeqs = new HashMap<>();
   private Lifecycle lifecycle = Lifecycle.LOADING;
   private ConfirmedBoard confirmed;
   private WritePipeline pipeline;
@@ -369,7 +374,9 @@ public final class BoardRoom implements WritePipeline.Listener {
     @Override
     public Future<Long> write(Principal as, JsonArray changes) {
       Promise<Long> written = Promise.promise();
-      pipeline.submit(new Submission(as, featureClientId, ++featureClientSeq, changes, outcome -> {
+      String clientId = featureClientPrefix + as.userId();
+      long clientSeq = featureClientSeqs.merge(clientId, 1L, Long::sum);
+      pipeline.submit(new Submission(as, clientId, clientSeq, changes, outcome -> {
         if (outcome instanceof Submission.Outcome.Written w) {
           written.complete(w.seq());
         } else if (outcome instanceof Submission.Outcome.Rejected r) {

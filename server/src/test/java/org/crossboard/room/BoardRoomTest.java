@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.crossboard.access.Principal;
 import org.crossboard.access.Role;
 import org.crossboard.protocol.ClientMessage;
 import org.crossboard.protocol.CloseCode;
@@ -124,6 +126,35 @@ class BoardRoomTest {
     JsonObject welcome = again.ofType("welcome").get(0);
     assertEquals(1, welcome.getLong("seq"));
     assertEquals(1, welcome.getLong("applied"));
+  }
+
+  @Test
+  @DisplayName("[B5] a feature writes through the durable pipeline as whoever it acts for, one person after another")
+  void featureWritesAsSeveralPeople() throws Exception {
+    RecordingMember a = member("client-a6");
+    BoardRoom room = join(a);
+    Principal ana = Principal.of("u-ana", "Ana", Role.FACILITATOR);
+    Principal ben = Principal.of("u-ben", "Ben", Role.EDITOR);
+    JsonArray note = push("r", 1, "n1").changes();
+    Future<Long> first = room.handle().write(ana, note);
+    awaitAppends(1);
+    log.release(0);
+    assertEquals(1L, first.await(5, TimeUnit.SECONDS));
+    Future<Long> second = room.handle().write(ben, push("r", 2, "n2").changes());
+    awaitAppends(2);
+    log.release(1);
+    assertEquals(2L, second.await(5, TimeUnit.SECONDS), "another person's write is not refused as someone else's clientId");
+    assertEquals("u-ana", log.appends.get(0).get(0).user().getString("id"));
+    assertEquals("u-ben", log.appends.get(1).get(0).user().getString("id"));
+    assertEquals(2, a.opBatches().size(), "members see feature writes like any other op");
+  }
+
+  void awaitAppends(int count) throws InterruptedException {
+    long deadline = System.currentTimeMillis() + 5000;
+    while (log.appends.size() < count && System.currentTimeMillis() < deadline) {
+      Thread.sleep(5);
+    }
+    assertEquals(count, log.appends.size());
   }
 
   @Test
