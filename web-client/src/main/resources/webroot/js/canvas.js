@@ -15,17 +15,13 @@ import { renderConnector, removeConnector } from './connectors.js';
 import { createCommentPin, updateCommentPin } from './comments.js';
 import { containsRect, inRegion, renderRegion } from './culling.js';
 import { DOM_BUDGET, OVERVIEW_BELOW_ZOOM, OverviewLayer } from './overview.js';
-import { fitFontSize } from './text-fit.js';
+import { NoteFitter } from './note-fit.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 const TYPE_LABEL = { note: 'typeNote', text: 'typeText', shape: 'typeShape', frame: 'typeFrame', connector: 'typeConnector' };
 const HANDLES = ['nw', 'n', 'ne', 'e', 'se', 's', 'sw', 'w'];
 /** The handle owner of the box around a multi-selection. */
 export const SELECTION_BOX = 'selection';
-/** Smallest font a note's text shrinks to before it is marked as overflowing. */
-export const MIN_NOTE_FONT = 10;
-const NOTE_PADDING = 16;
-const FIT_CACHE_MAX = 4000;
 
 /** Colour of new records by type (#RRGGBB). */
 export const DEFAULT_COLORS = { note: '#FFE066', text: '#212529', shape: '#A5D8FF', frame: '#FFFFFF', connector: '#495057' };
@@ -70,7 +66,7 @@ export class CanvasRenderer {
     // The view's Map may change in place: a counter says when it changed.
     this.version = 0;
     this.sorted = { version: -1, list: [], ranks: new Map() };
-    this.fitCache = new Map();
+    this.noteFitter = new NoteFitter(world, DEFAULT_FONT.note);
     this.overview = viewport ? new OverviewLayer(viewport.container, world, { colors: DEFAULT_COLORS, fonts: DEFAULT_FONT }) : null;
     sync.on('change', () => {
       this.version += 1;
@@ -195,7 +191,7 @@ export class CanvasRenderer {
         this.connectors.delete(id);
       }
     }
-    this.fitNotes(toFit);
+    this.noteFitter.fit(toFit);
     if (overview) {
       if (this.overview.stale(this.version, visible, zoom)) this.overview.draw(list, view, this.version, visible, zoom);
     } else {
@@ -225,45 +221,6 @@ export class CanvasRenderer {
     el.classList.toggle('selected', this.selection.has(record.id));
     el.classList.toggle('editing', this.editingId === record.id);
     return el;
-  }
-
-  // Notes shrink their font until the text fits, down to MIN_NOTE_FONT;
-  // below that they show an overflow mark. Sizes come from measured text
-  // (text-fit.js), checked against the layout once for all notes at a time.
-  fitNotes(elements) {
-    if (!elements.length) return;
-    const measure = this.measure ||= textMeasure(getComputedStyle(this.world).fontFamily);
-    const checks = [];
-    for (const el of elements) {
-      const record = el.record;
-      const text = el.querySelector('.record-text');
-      const base = record.fontSize || DEFAULT_FONT.note;
-      const key = `${record.w}|${record.h}|${base}|${record.text || ''}`;
-      let fit = this.fitCache.get(key);
-      const known = !!fit;
-      if (!fit) {
-        fit = fitFontSize({ text: record.text || '', width: Math.max(1, record.w - 2 * NOTE_PADDING),
-          height: Math.max(1, record.h - 2 * NOTE_PADDING), fontSize: base, minFontSize: Math.min(MIN_NOTE_FONT, base), measure });
-      }
-      text.style.fontSize = `${fit.fontSize}px`;
-      el.fitFor = record;
-      if (known) markOverflow(el, fit.overflow);
-      else checks.push({ el, text, fit, key, floor: Math.min(MIN_NOTE_FONT, base) });
-    }
-    // The browser may wrap a little differently than the estimate: check, then step down.
-    const overflows = checks.map(({ text }) => text.scrollHeight > text.clientHeight + 1);
-    checks.forEach((check, i) => {
-      let { fontSize } = check.fit;
-      let overflow = overflows[i];
-      while (overflow && fontSize > check.floor) {
-        fontSize -= 1;
-        check.text.style.fontSize = `${fontSize}px`;
-        overflow = check.text.scrollHeight > check.text.clientHeight + 1;
-      }
-      markOverflow(check.el, overflow);
-      if (this.fitCache.size >= FIT_CACHE_MAX) this.fitCache.delete(this.fitCache.keys().next().value);
-      this.fitCache.set(check.key, { fontSize, overflow });
-    });
   }
 
   renderComment(record, z) {
@@ -361,14 +318,6 @@ export class CanvasRenderer {
   }
 }
 
-// A note whose text does not fit even at the smallest font: a mark and a tooltip.
-function markOverflow(el, overflow) {
-  if (el.hasAttribute('data-overflow') === overflow) return;
-  el.toggleAttribute('data-overflow', overflow);
-  if (overflow) el.title = t('textOverflows');
-  else el.removeAttribute('title');
-}
-
 // Resize handles on an outline for an owner (a record id or SELECTION_BOX), or none.
 function setHandles(outline, owner) {
   if (!owner) {
@@ -383,22 +332,6 @@ function setHandles(outline, owner) {
     knob.dataset.handleFor = owner;
     return knob;
   }));
-}
-
-// Width of text at font size 1 in a font family, from a canvas (cached per piece).
-function textMeasure(fontFamily) {
-  const ctx = document.createElement('canvas').getContext('2d');
-  ctx.font = `100px ${fontFamily}`;
-  const cache = new Map();
-  return (piece) => {
-    let width = cache.get(piece);
-    if (width === undefined) {
-      width = ctx.measureText(piece).width / 100;
-      if (cache.size > 20000) cache.clear();
-      cache.set(piece, width);
-    }
-    return width;
-  };
 }
 
 /**
@@ -460,7 +393,7 @@ function updateBox(el, record) {
   }
   const text = el.querySelector('.record-text');
   text.textContent = record.text || '';
-  // A note's font size comes from fitting its text (CanvasRenderer.fitNotes).
+  // A note's font size comes from fitting its text (note-fit.js).
   if (record.type !== 'note') text.style.fontSize = `${record.fontSize || DEFAULT_FONT[record.type]}px`;
   if (record.type === 'text') text.style.color = color;
   else el.style.setProperty('--fill', color);

@@ -6,7 +6,8 @@
  * @module editor
  */
 
-import { placeBox, DEFAULT_FONT, MIN_NOTE_FONT } from './canvas.js';
+import { placeBox, DEFAULT_FONT } from './canvas.js';
+import { MIN_NOTE_FONT, stepDownWhileOverflowing } from './note-fit.js';
 import { t } from './i18n.js';
 import { TextSession } from './text-session.js';
 
@@ -188,7 +189,7 @@ export class TextEditor {
 
   // Sizing only (auto-grow): a text box's field is as tall as its text and
   // asks for the box to follow (onGrow); a note's field shrinks its font
-  // the way the note shows it (CanvasRenderer.fitNotes), down to the floor.
+  // the way the note shows it (note-fit.js), down to the floor.
   fitField() {
     const field = this.field;
     const record = field && this.sync.getView().get(this.id);
@@ -200,13 +201,8 @@ export class TextEditor {
       if (needed !== record.h) this.onGrow(this.id, needed);
     } else if (record.type === 'note') {
       const base = record.fontSize || DEFAULT_FONT.note;
-      const floor = Math.min(MIN_NOTE_FONT, base);
-      let size = base;
-      field.style.fontSize = `${size}px`;
-      while (size > floor && field.scrollHeight > field.clientHeight + 1) {
-        size -= 1;
-        field.style.fontSize = `${size}px`;
-      }
+      field.style.fontSize = `${base}px`;
+      stepDownWhileOverflowing(field, base, Math.min(MIN_NOTE_FONT, base));
     }
   }
 
