@@ -67,7 +67,7 @@ export class CanvasRenderer {
     this.version = 0;
     this.sorted = { version: -1, list: [], ranks: new Map() };
     this.noteFitter = new NoteFitter(world, DEFAULT_FONT.note);
-    this.overview = viewport ? new OverviewLayer(viewport.container, world, { colors: DEFAULT_COLORS, fonts: DEFAULT_FONT }) : null;
+    this.overview = viewport ? new OverviewLayer(viewport, world, { colors: DEFAULT_COLORS, fonts: DEFAULT_FONT }) : null;
     sync.on('change', () => {
       this.version += 1;
       this.schedule();

@@ -16,8 +16,7 @@ export function installEmptyHint({ sync, perms, hint }) {
   const title = hint.querySelector('.empty-hint-title');
   const text = hint.querySelector('.empty-hint-text');
   const render = () => {
-    const view = sync.getView();
-    const empty = !!sync.welcome && ![...view.values()].some((r) => r.type !== 'board');
+    const empty = !!sync.welcome && !hasRecords(sync.getView());
     hint.hidden = !empty;
     if (!empty) return;
     title.textContent = t('emptyBoardTitle');
@@ -27,4 +26,10 @@ export function installEmptyHint({ sync, perms, hint }) {
   sync.on('welcome', render);
   perms.onChange(render);
   render();
+}
+
+// Stops at the first record: this runs on every change of the board.
+function hasRecords(view) {
+  for (const record of view.values()) if (record.type !== 'board') return true;
+  return false;
 }

@@ -23,21 +23,21 @@ const REDRAW_ZOOM_FACTOR = 1.15;
  */
 export class OverviewLayer {
   /**
-   * @param {HTMLElement} container the board's visible area
-   * @param {HTMLElement} above the layer in it the canvas goes just below (the panned world)
+   * @param {import('./viewport.js').Viewport} viewport the board's view (its container is the visible area)
+   * @param {HTMLElement} above the layer in the container the canvas goes just below (the panned world)
    * @param {object} defaults
    * @param {Object<string, string>} defaults.colors colour of records without one, by type
    * @param {Object<string, number>} defaults.fonts font size of records without one, by type
    */
-  constructor(container, above, { colors, fonts }) {
+  constructor(viewport, above, { colors, fonts }) {
     this.colors = colors;
     this.fonts = fonts;
-    this.container = container;
+    this.viewport = viewport;
     this.canvas = document.createElement('canvas');
     this.canvas.className = 'overview-layer';
     this.canvas.setAttribute('aria-hidden', 'true');
     this.canvas.hidden = true;
-    container.insertBefore(this.canvas, above);
+    viewport.container.insertBefore(this.canvas, above);
     this.bitmap = document.createElement('canvas');
     this.drawn = null;
   }
@@ -105,13 +105,15 @@ export class OverviewLayer {
     if (!d) return;
     const canvas = this.canvas;
     const ratio = globalThis.devicePixelRatio || 1;
-    const width = Math.round(this.container.clientWidth * ratio);
-    const height = Math.round(this.container.clientHeight * ratio);
+    // The size the viewport keeps: reading the container's would force a layout on every pan frame.
+    const screen = this.viewport.rect();
+    const width = Math.round(screen.width * ratio);
+    const height = Math.round(screen.height * ratio);
     if (canvas.width !== width || canvas.height !== height) {
       canvas.width = width;
       canvas.height = height;
-      canvas.style.width = `${this.container.clientWidth}px`;
-      canvas.style.height = `${this.container.clientHeight}px`;
+      canvas.style.width = `${screen.width}px`;
+      canvas.style.height = `${screen.height}px`;
     }
     canvas.hidden = false;
     const ctx = canvas.getContext('2d');

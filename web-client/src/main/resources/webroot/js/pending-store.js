@@ -124,7 +124,8 @@ export class PendingStore {
     this.last = key;
     this.next = {
       board: this.board, clientId: this.clientId, person: this.person,
-      nextClientSeq: state.nextClientSeq, pending: JSON.parse(JSON.stringify(state.pending)), savedAt: Date.now(),
+      // A copy the queue cannot change before it is written, from the one serialisation.
+      nextClientSeq: state.nextClientSeq, pending: JSON.parse(key)[1], savedAt: Date.now(),
     };
     if (!this.writing) this.write();
   }

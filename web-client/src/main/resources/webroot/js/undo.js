@@ -145,9 +145,11 @@ export class UndoManager {
   /**
    * Carries every remembered inverse past a change of its text (anyone's),
    * or gives it up when the change cannot be followed.
-   * @param {{text?: Map<string, object[]>}} event a sync "change" event
+   * @param {{text?: Map<string, object[]>, overlay?: boolean}} event a sync "change" event
    */
   followTexts(event) {
+    // A drag preview (sent on every pointer move) leaves sync.view as it was.
+    if (event.overlay) return;
     const view = this.sync.view;
     for (const entry of [this.group, ...this.undoStack, ...this.redoStack]) {
       if (!entry || entry === this.recording) continue;
