@@ -36,8 +36,13 @@ import org.slf4j.LoggerFactory;
 public final class Connection implements RoomMember {
   private static final Logger LOG = LoggerFactory.getLogger(Connection.class);
   private static final AtomicLong NEXT_ID = new AtomicLong();
-  /** Frames a connection may have waiting (before its welcome, or while slowed down) before it is cut off. */
-  private static final int MAX_FRAMES_WAITING = 200;
+  /** Frames a connection may send before its welcome; one more and it is cut off. */
+  private static final int MAX_FRAMES_BEFORE_WELCOME = 200;
+  /**
+   * Frames a connection may have waiting while slowed down (its socket paused, yet frames in flight
+   * still arriving) before it is cut off: room for a full queue from before the welcome and more.
+   */
+  private static final int MAX_FRAMES_WAITING = 2 * MAX_FRAMES_BEFORE_WELCOME;
 
   /** Named states of a connection. */
   public enum State { AWAITING_HELLO, JOINING, OPEN, CLOSED }
@@ -51,7 +56,6 @@ public final class Connection implements RoomMember {
   private final Authenticator authenticator;
   private final ConnectionSupervisor supervisor;
   private final Map<String, TokenBucket> rates = new HashMap<>();
-  private final ArrayDeque<String> whileJoining = new ArrayDeque<>();
   private final long openedAt;
   /** This node's name for the connection in log lines (clientIds are the client's to choose). */
   private final String connectionId = "conn-" + Long.toString(NEXT_ID.incrementAndGet(), 36);
@@ -60,7 +64,11 @@ public final class Connection implements RoomMember {
   private long congestedChars = -1;
   /** Why this connection's socket is not being read: its room is behind, and/or its rate is spent. */
   private final EnumSet<PauseReason> paused = EnumSet.noneOf(PauseReason.class);
-  /** Frames waiting for the rate to allow them (the first one was over it), in arrival order. */
+  /**
+   * Frames waiting, in arrival order: for the welcome (while joining), or for the rate to allow
+   * them (the first one was over it). One queue, so frames that waited for the welcome and then
+   * meet the rate keep their order (P8).
+   */
   private final ArrayDeque<String> held = new ArrayDeque<>();
   private boolean waitingForRate;
   private long uncheckedChars;
@@ -237,7 +245,6 @@ public final class Connection implements RoomMember {
     }
     state = State.CLOSED;
     supervisor.remove(this);
-    whileJoining.clear();
     held.clear();
     if (room != null) {
       room.leave(this);
@@ -249,10 +256,10 @@ public final class Connection implements RoomMember {
     switch (state) {
       case AWAITING_HELLO -> onHelloFrame(frame);
       case JOINING -> {
-        if (whileJoining.size() >= MAX_FRAMES_WAITING) {
+        if (held.size() >= MAX_FRAMES_BEFORE_WELCOME) {
           fatal(ErrorCode.ERR_TOO_LARGE, "too many frames before welcome");
         } else {
-          whileJoining.add(frame);
+          held.add(frame);
         }
       }
       case OPEN -> {
@@ -315,9 +322,7 @@ public final class Connection implements RoomMember {
       return;
     }
     state = State.OPEN;
-    while (!whileJoining.isEmpty() && state == State.OPEN) {
-      onOpenFrame(whileJoining.poll());
-    }
+    releaseHeld(); // what arrived before the welcome, in order
   }
 
   private void onJoinFailed(Throwable e) {
@@ -370,7 +375,7 @@ public final class Connection implements RoomMember {
    * accepted later ones would make its re-send look like a duplicate.
    */
   private void holdUntilAllowed(String text, TokenBucket bucket) {
-    held.addFirst(text);
+    held.addFirst(text); // back at the head: it was either the only frame or the one just taken from there
     if (!waitingForRate) {
       waitingForRate = true;
       pause(PauseReason.RATE);

@@ -1,6 +1,7 @@
 package org.crossboard.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +10,7 @@ import io.vertx.core.json.JsonObject;
 import org.crossboard.testing.Changes;
 import org.crossboard.testing.Rest;
 import org.crossboard.testing.ServerExtension;
+import org.crossboard.testing.TestAccess;
 import org.crossboard.testing.WsTestClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -173,5 +175,30 @@ class BadInputTest {
     assertEquals("pong", offender.reply("alive").getString("t"));
     bystander.send(new JsonObject().put("t", "ping").put("id", "alive2"));
     assertEquals("pong", bystander.reply("alive2").getString("t"));
+  }
+
+  @Test
+  @DisplayName("[P8][C7] pushes sent right behind the hello, more than the burst: all applied once, in order, none taken for a duplicate")
+  void pushesBeforeWelcomeOverTheRate() {
+    int pushes = 190; // all waiting for the welcome, far more than the burst of 100
+    try (WsTestClient eager = WsTestClient.connect(server.port())) {
+      String token = TestAccess.guestToken(server.baseUrl(), board, "eager-client-1", "Eager");
+      eager.raw().writeTextMessage(WsTestClient.helloFrame(board, "eager-client-1", null, token).encode());
+      for (int i = 0; i < pushes; i++) { // written without waiting: they arrive while the hello is checked
+        eager.raw().writeTextMessage(Changes.push("e" + i, 1 + i, Changes.patch("n1", new JsonObject().put("w", 10 + i))).encode());
+      }
+      assertEquals("welcome", eager.expect(m -> "welcome".equals(m.getString("t"))).getString("t"));
+      long lastSeq = 0;
+      for (int i = 0; i < pushes; i++) {
+        JsonObject ack = eager.reply("e" + i);
+        assertEquals("ack", ack.getString("t"), ack.encode());
+        assertNull(ack.getValue("duplicate"), "push " + i + " must be applied, not taken for a duplicate: " + ack.encode());
+        assertTrue(ack.getLong("seq") > lastSeq, "in order");
+        lastSeq = ack.getLong("seq");
+      }
+    }
+    JsonArray records = Rest.export(server.baseUrl(), board).getJsonArray("records");
+    JsonObject note = records.stream().map(JsonObject.class::cast).filter(r -> "n1".equals(r.getString("id"))).findFirst().orElseThrow();
+    assertEquals(10 + pushes - 1, note.getInteger("w"), "the last push wins");
   }
 }
