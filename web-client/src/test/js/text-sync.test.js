@@ -191,6 +191,26 @@ test('[W7] restored pushes keep their clientSeq and base, and new ones start abo
   assert.equal(saved.at(-1).pending[0].base, 3);
 });
 
+test('[W7] pending pushes are kept again only when what is kept changes', () => {
+  const saved = [];
+  const sync = new SyncClient({ board: 'b1', store: { save: (s) => saved.push(s) } });
+  sync.connection.link = { send: () => true, close() {} };
+  sync.handle({ t: 'welcome', seq: 1, applied: 0, snapshot: { seq: 1, records: [note('n1', { text: 'ab' }), note('n2')] }, schema: SCHEMA });
+  assert.equal(saved.length, 0, 'nothing pending, nothing changed');
+  sync.push([{ op: 'patch', id: 'n1', props: { x: 1 } }]);
+  assert.equal(saved.length, 1);
+  const other = (seq, changes) => sync.handle({ t: 'batch', ops: [{ seq, clientId: 'c_other', clientSeq: seq, changes }] });
+  other(2, [{ op: 'patch', id: 'n2', props: { y: 2 } }]);
+  assert.equal(saved.length, 1, 'another client\'s op leaves the pending pushes as they were');
+  sync.handle({ t: 'batch', ops: [{ seq: 3, clientId: sync.clientId, clientSeq: sync.pending[0].clientSeq, changes: [] }] });
+  assert.equal(saved.length, 2);
+  assert.deepEqual(saved.at(-1).pending, [], 'sequenced: kept no more');
+  sync.push([{ op: 'splice', id: 'n1', prop: 'text', at: 2, delete: 0, insert: 'c' }]);
+  assert.equal(saved.at(-1).pending[0].base, 3);
+  other(4, [{ op: 'patch', id: 'n2', props: { y: 3 } }]);
+  assert.equal(saved.at(-1).pending[0].base, 4, 'a splice without a base of its own is kept with the last seq applied');
+});
+
 import { TextSession } from '../../main/resources/webroot/js/text-session.js';
 
 /** Just what TextSession touches of a textarea. */

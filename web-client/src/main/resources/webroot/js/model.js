@@ -53,6 +53,24 @@ export function replacesText(change, id, prop) {
 }
 
 /**
+ * Whether a change is a splice of a text prop.
+ * @param {object} change
+ * @returns {boolean}
+ */
+export function isSplice(change) {
+  return change.op === 'splice';
+}
+
+/**
+ * The splice a splice change makes, without its record, prop and base.
+ * @param {{at: number, delete: number, insert: string}} change
+ * @returns {{at: number, delete: number, insert: string}}
+ */
+export function spliceOf(change) {
+  return { at: change.at, delete: change.delete, insert: change.insert };
+}
+
+/**
  * Applies a list of changes in order.
  * @param {Map<string, object>} state
  * @param {object[]} changes

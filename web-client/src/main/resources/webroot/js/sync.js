@@ -2,34 +2,29 @@
  * SyncClient: keeps the local board state in step with the server.
  *
  * server state (records + lastSeq, exactly what the ops say)
- *   + pending pushes (until seen sequenced)
+ *   + pending pushes (until seen sequenced, pending-pushes.js)
  *   = the local view, rebuilt on top of every server op (rebase, SPEC W1).
  *
  * Splices of merging text (SPEC T1–T4) are rebased too: every splice
  * another client sequenced is carried past the pending ones, which are
- * rewritten to follow it. A push with a splice waits until no earlier
- * unsequenced push writes the same text, so what it is written against is
- * always the server's text at the seq it names as its base.
+ * rewritten to follow it; what is left of it says how the local view's
+ * text moved.
  * @module sync
  */
 
-import { applyChanges, replacesText } from './model.js';
+import { applyChanges, isSplice, spliceOf } from './model.js';
 import { Schema } from './schema.js';
 import { newClientId } from './ids.js';
-import { Connection, backoffDelay } from './connection.js';
-import { composeSplices, transform } from './text-ops.js';
+import { Connection } from './connection.js';
+import { PendingPushes } from './pending-pushes.js';
 
 const PROTOCOL = 1;
 // Message types the sync client handles itself; features bring the others.
 const CORE_TYPES = new Set(['welcome', 'batch', 'ops', 'ack', 'error', 'closing', 'role', 'pong']);
-const MAX_CHANGES = 500;
 // Only ERR_UNAVAILABLE: it always comes with the connection closing, so no later push can land first.
 const RETRYABLE = new Set(['ERR_UNAVAILABLE']);
 // Errors without id that answer a fire-and-forget frame (presence).
 const FRAME_ERRORS = new Set(['ERR_UNKNOWN_TYPE', 'ERR_MALFORMED']);
-// Pushes restored after a reload may have been sent without being saved:
-// new ones start this far above, so none reuses a clientSeq (SPEC W7).
-const RESTORED_SEQ_MARGIN = 100;
 
 /**
  * The key of one text prop of one record.
@@ -40,9 +35,6 @@ const RESTORED_SEQ_MARGIN = 100;
 export function textKey(id, prop) {
   return `${id}\u0000${prop}`;
 }
-
-const spliceOf = (c) => ({ at: c.at, delete: c.delete, insert: c.insert });
-const isSplice = (c) => c.op === 'splice';
 
 /**
  * Client side of the Crossboard protocol for one board.
@@ -83,19 +75,17 @@ export class SyncClient {
     this.server = new Map();
     this.lastSeq = 0;
     this.hasState = false;
-    this.pending = (restored?.pending || []).map((e) => ({
-      clientSeq: e.clientSeq, id: 'r' + e.clientSeq, changes: e.changes, sent: false, everSent: true, base: e.base,
-    }));
-    this.nextClientSeq = restored
-      ? Math.max(restored.nextClientSeq || 1, ...this.pending.map((e) => e.clientSeq + 1)) + RESTORED_SEQ_MARGIN
-      : 1;
-    this.store = store;
+    this.pushes = new PendingPushes({
+      lastSeq: () => this.lastSeq,
+      connected: () => this.connection.ready,
+      send: (frame) => this.connection.send(frame),
+      restored,
+      store,
+    });
     this.textChanges = new Map();
     this.view = this.server;
     this.overlay = null;
     this.overlayView = null;
-    this.holdPushes = false;
-    this.retryAttempt = 0;
     this.fetchId = null;
     this.fetches = 0;
     this.buffered = [];
@@ -162,7 +152,15 @@ export class SyncClient {
 
   /** Number of local pushes not yet sequenced by the server. */
   get pendingCount() {
-    return this.pending.length;
+    return this.pushes.size;
+  }
+
+  /**
+   * The local pushes not yet sequenced, oldest first (read only).
+   * @returns {{clientSeq: number, id: string, changes: object[], base?: number}[]}
+   */
+  get pending() {
+    return this.pushes.entries;
   }
 
   /** Terminal close info ({code, key, message}) or null. */
@@ -220,51 +218,13 @@ export class SyncClient {
         text.set(key, [...(text.get(key) || []), spliceOf(change)]);
       }
     }
-    for (let i = 0; i < changes.length; i += MAX_CHANGES) {
-      const chunk = changes.slice(i, i + MAX_CHANGES);
-      applyChanges(this.view, chunk);
-      if (!this.mergeIntoUnsent(chunk)) {
-        const clientSeq = this.nextClientSeq++;
-        this.pending.push({ clientSeq, id: 'r' + clientSeq, changes: chunk, sent: false, everSent: false });
-      }
-    }
-    this.flushPushes();
-    this.persist();
+    applyChanges(this.view, changes);
+    this.pushes.add(changes);
+    this.pushes.flush();
+    this.pushes.save();
     this.overlayView = null;
     this.emit('change', { local: true, text });
     this.emitStatus();
-  }
-
-  // Consecutive splice-only pushes that never left this page fold into one
-  // (typing on while the previous keystrokes are in flight, or offline);
-  // offline, consecutive patch-only pushes fold too, so a drag made offline
-  // does not queue hundreds of pushes. A sent push may already be durable.
-  mergeIntoUnsent(chunk) {
-    const last = this.pending[this.pending.length - 1];
-    if (!last || last.everSent) return false;
-    if (chunk.every(isSplice) && last.changes.every(isSplice) && last.base === undefined) {
-      const merged = [...last.changes];
-      for (const change of chunk) {
-        const prev = merged[merged.length - 1];
-        const folded = prev && prev.id === change.id && prev.prop === change.prop ? composeSplices(prev, change) : null;
-        if (folded) merged[merged.length - 1] = { op: 'splice', id: change.id, prop: change.prop, ...folded };
-        else merged.push(change);
-      }
-      if (merged.length > MAX_CHANGES) return false;
-      last.changes = merged;
-      return true;
-    }
-    if (this.connection.ready) return false;
-    if (!chunk.every((c) => c.op === 'patch') || !last.changes.every((c) => c.op === 'patch')) return false;
-    const merged = last.changes.map((c) => ({ ...c, props: { ...c.props } }));
-    for (const change of chunk) {
-      const same = merged.find((c) => c.id === change.id);
-      if (same) Object.assign(same.props, change.props);
-      else merged.push({ ...change, props: { ...change.props } });
-    }
-    if (merged.length > MAX_CHANGES) return false;
-    last.changes = merged;
-    return true;
   }
 
   /**
@@ -275,55 +235,6 @@ export class SyncClient {
    */
   sendFrame(message) {
     return this.connection.ready && this.connection.send(message);
-  }
-
-  /**
-   * Sends pending pushes in clientSeq order. A push with a splice waits while
-   * an earlier push not yet sequenced writes the same text (SPEC T4): then
-   * its base, the last seq applied here, covers everything it was written
-   * against. Pushes after a waiting one wait too (order is kept).
-   */
-  flushPushes() {
-    if (!this.connection.ready || this.holdPushes) return;
-    for (let i = 0; i < this.pending.length; i++) {
-      const entry = this.pending[i];
-      if (entry.sent) continue;
-      if (!entry.changes.length) { // its splices came to nothing against what others did
-        this.pending.splice(i--, 1);
-        continue;
-      }
-      if (this.mustWait(i)) return;
-      const base = entry.base ?? this.lastSeq;
-      const changes = entry.changes.map((c) => (isSplice(c) ? { ...c, base } : c));
-      entry.sent = this.connection.send({ t: 'push', id: entry.id, clientSeq: entry.clientSeq, changes });
-      if (!entry.sent) return;
-      entry.everSent = true;
-    }
-  }
-
-  mustWait(index) {
-    const splices = this.pending[index].changes.filter(isSplice);
-    if (!splices.length) return false;
-    for (let j = 0; j < index; j++) {
-      for (const c of this.pending[j].changes) {
-        if (splices.some((s) => (isSplice(c) ? c.id === s.id && c.prop === s.prop : replacesText(c, s.id, s.prop)))) return true;
-      }
-    }
-    return false;
-  }
-
-  /** Keeps the pending pushes where a reloaded page finds them (SPEC W7). */
-  persist() {
-    if (!this.store) return;
-    this.store.save({
-      clientId: this.clientId,
-      nextClientSeq: this.nextClientSeq,
-      pending: this.pending.map((e) => ({
-        clientSeq: e.clientSeq,
-        changes: e.changes,
-        base: e.base ?? (e.changes.some(isSplice) ? this.lastSeq : undefined),
-      })),
-    });
   }
 
   /**
@@ -346,11 +257,9 @@ export class SyncClient {
   }
 
   onDown() {
-    clearTimeout(this.retryTimer);
-    this.holdPushes = false;
+    this.pushes.down();
     this.fetchId = null;
     this.buffered = [];
-    for (const entry of this.pending) entry.sent = false;
     for (const feature of this.features) feature.down?.();
   }
 
@@ -370,11 +279,7 @@ export class SyncClient {
 
   onWelcome(message) {
     if (message.snapshot) {
-      // Pending splices cannot be rebased over a snapshot: they keep the base
-      // they were written against and the server transforms them (T5).
-      for (const entry of this.pending) {
-        if (entry.base === undefined && entry.changes.some(isSplice)) entry.base = this.lastSeq;
-      }
+      this.pushes.pinBases(); // there are no ops to rebase pending splices over (T5)
       this.server = new Map(message.snapshot.records.map((r) => [r.id, r]));
       this.lastSeq = message.snapshot.seq;
     } else {
@@ -389,9 +294,7 @@ export class SyncClient {
         this.applyOp(op);
       }
     }
-    const applied = message.applied || 0;
-    this.pending = this.pending.filter((p) => p.clientSeq > applied);
-    this.nextClientSeq = Math.max(this.nextClientSeq, applied + 1);
+    this.pushes.dropApplied(message.applied || 0);
     this.hasState = true;
     this.welcome = message;
     this.schema = new Schema(message.schema);
@@ -401,10 +304,7 @@ export class SyncClient {
     this.setRole(message.role ?? null, message.allowed);
     for (const feature of this.features) feature.welcome?.(message);
     if (this.lastSeq < message.seq) this.requestFetch(this.lastSeq, message.seq);
-    this.flushPushes();
-    this.persist();
-    this.emit('change', { remote: true, text: this.takeTextChanges() });
-    this.emitStatus();
+    this.announceRemoteChange();
   }
 
   /**
@@ -430,39 +330,17 @@ export class SyncClient {
 
   applyOp(op) {
     if (op.clientId === this.clientId) {
-      this.pending = this.pending.filter((p) => p.clientSeq !== op.clientSeq);
+      this.pushes.sequenced(op.clientSeq);
     } else {
-      for (const change of op.changes || []) if (isSplice(change)) this.rebaseOver(change);
+      for (const change of op.changes || []) {
+        if (!isSplice(change)) continue;
+        // Carried past the pending splices, it is the change the local view sees (SPEC W1, T3).
+        const key = textKey(change.id, change.prop);
+        this.textChanges.set(key, [...(this.textChanges.get(key) || []), ...this.pushes.rebaseOver(change)]);
+      }
     }
     applyChanges(this.server, op.changes || []);
     this.lastSeq = op.seq;
-  }
-
-  /**
-   * Someone else's splice, sequenced: the pending splices of that text are
-   * rewritten to follow it (theirs goes first), and it is carried past them
-   * to become the change the local view sees (SPEC W1, T3).
-   */
-  rebaseOver(change) {
-    let incoming = [spliceOf(change)];
-    for (const entry of this.pending) {
-      if (!incoming.length) break;
-      if (entry.base !== undefined) continue; // not rebased: the server transforms it (T5)
-      const next = [];
-      for (const c of entry.changes) {
-        if (incoming.length && isSplice(c) && c.id === change.id && c.prop === change.prop) {
-          const [mine, theirs] = transform([spliceOf(c)], incoming, false);
-          for (const s of mine) next.push({ op: 'splice', id: c.id, prop: c.prop, ...s });
-          incoming = theirs;
-        } else {
-          if (replacesText(c, change.id, change.prop)) incoming = []; // my later whole value hides it
-          next.push(c);
-        }
-      }
-      entry.changes = next;
-    }
-    const key = textKey(change.id, change.prop);
-    this.textChanges.set(key, [...(this.textChanges.get(key) || []), ...incoming]);
   }
 
   onOps(ops) {
@@ -501,13 +379,11 @@ export class SyncClient {
 
   onAck(message) {
     if (!message.duplicate) {
-      this.flushPushes();
+      this.pushes.flush();
       return;
     }
     // Durable since an earlier connection: its op is already in our state.
-    const before = this.pending.length;
-    this.pending = this.pending.filter((p) => p.id !== message.id);
-    if (this.pending.length !== before) this.afterRemoteChange();
+    if (this.pushes.remove(message.id)) this.afterRemoteChange();
   }
 
   onError(message) {
@@ -520,49 +396,45 @@ export class SyncClient {
       this.emit('frame-error', { code: message.code, message: message.message });
       return;
     }
-    const index = this.pending.findIndex((p) => p.id === message.id);
-    if (index < 0) {
+    if (!this.pushes.has(message.id)) {
       this.connection.noteError(message.code, message.message);
       if (this.connection.ready) this.emit('error', { code: message.code, message: message.message });
       return;
     }
     if (RETRYABLE.has(message.code)) {
-      // Keep order: hold this and every later push until the retry.
-      for (const entry of this.pending.slice(index)) entry.sent = false;
-      this.holdPushes = true;
-      clearTimeout(this.retryTimer);
-      this.retryTimer = setTimeout(() => {
-        this.holdPushes = false;
-        this.flushPushes();
-      }, backoffDelay(this.retryAttempt++));
+      this.pushes.retryFrom(message.id);
       return;
     }
-    this.retryAttempt = 0;
-    this.pending.splice(index, 1);
+    this.pushes.refused(message.id);
     this.afterRemoteChange();
     this.emit('error', { code: message.code, message: message.message, change: message.change });
   }
 
   afterRemoteChange() {
     this.rebuild();
-    this.flushPushes();
-    this.persist();
+    this.announceRemoteChange();
+  }
+
+  // After the view was rebuilt: what may go now is sent, the queue kept, and listeners told.
+  announceRemoteChange() {
+    this.pushes.flush();
+    this.pushes.save();
     this.emit('change', { remote: true, text: this.takeTextChanges() });
     this.emitStatus();
   }
 
   rebuild() {
-    if (!this.pending.length) {
+    if (!this.pushes.size) {
       this.view = this.server;
     } else {
       this.view = new Map(this.server);
-      for (const entry of this.pending) applyChanges(this.view, entry.changes);
+      this.pushes.applyTo(this.view);
     }
     this.overlayView = null;
   }
 
   emitStatus() {
-    const status = { state: this.state, pending: this.pending.length, terminal: this.terminal };
+    const status = { state: this.state, pending: this.pushes.size, terminal: this.terminal };
     const key = `${status.state}/${status.pending}/${!!status.terminal}`;
     if (key === this.lastStatusKey) return;
     this.lastStatusKey = key;
