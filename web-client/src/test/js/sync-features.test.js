@@ -41,3 +41,18 @@ test('[W5] the welcome brings the schema and the allowed actions; a role frame r
   sync.handle({ t: 'role', role: 'editor', allowed: ['JOIN_BOARD', 'PUSH_COMMENT', 'PUSH_EDIT'] });
   assert.deepEqual(roles, [['commenter', ['JOIN_BOARD', 'PUSH_COMMENT']], ['editor', ['JOIN_BOARD', 'PUSH_COMMENT', 'PUSH_EDIT']]]);
 });
+
+test('errors without id answering a feature\'s frame go to the features, not to the user', () => {
+  const sync = new SyncClient({ board: 'b1' });
+  sync.connection.link = { send: () => true, close() {} };
+  const heard = [];
+  const errors = [];
+  sync.use({ frameError: (e) => heard.push(e) });
+  sync.on('error', (e) => errors.push(e.code));
+  sync.handle(welcome());
+  sync.handle({ t: 'error', code: 'ERR_UNKNOWN_TYPE', message: 'presence' });
+  sync.handle({ t: 'error', code: 'ERR_MALFORMED' });
+  sync.handle({ t: 'error', code: 'ERR_FORBIDDEN', message: 'no' });
+  assert.deepEqual(heard, [{ code: 'ERR_UNKNOWN_TYPE', message: 'presence' }, { code: 'ERR_MALFORMED', message: undefined }]);
+  assert.deepEqual(errors, ['ERR_FORBIDDEN']);
+});

@@ -23,7 +23,7 @@ const PROTOCOL = 1;
 const CORE_TYPES = new Set(['welcome', 'batch', 'ops', 'ack', 'error', 'closing', 'role', 'pong']);
 // Only ERR_UNAVAILABLE: it always comes with the connection closing, so no later push can land first.
 const RETRYABLE = new Set(['ERR_UNAVAILABLE']);
-// Errors without id that answer a fire-and-forget frame (presence).
+// Errors without id that answer a fire-and-forget frame (a feature's, e.g. presence).
 const FRAME_ERRORS = new Set(['ERR_UNKNOWN_TYPE', 'ERR_MALFORMED']);
 
 /**
@@ -41,13 +41,12 @@ export function textKey(id, prop) {
  * Events (subscribe with on): "change" (view changed), "status"
  * ({state, pending, terminal}), "welcome" (the welcome message),
  * "error" ({code, message} of a rejected push), "terminal" ({code, key}),
- * "frame-error" ({code, message} answering a frame without id, e.g. presence),
  * "role" ({role, allowed}: welcome.role, or a live "role" frame, with the
  * board actions the role allows).
  *
  * Board features (presence, sessions, …) plug in with use(): the sync client
- * handles the core messages and hands each feature its own message types and
- * its part of welcome and batch frames.
+ * handles the core messages and hands each feature its own message types,
+ * its part of welcome and batch frames, and the errors answering its frames.
  */
 export class SyncClient {
   /**
@@ -126,6 +125,9 @@ export class SyncClient {
    *   the server message types the feature owns
    * @param {(welcome: object) => void} [feature.welcome] every welcome (after the board state)
    * @param {(batch: object) => void} [feature.batch] every batch frame, after its ops applied
+   * @param {(error: {code: string, message?: string}) => void} [feature.frameError] an error
+   *   without id answering a frame sent with sendFrame (ERR_UNKNOWN_TYPE, ERR_MALFORMED):
+   *   nothing the user can act on
    * @param {() => void} [feature.down] the connection went down
    * @returns {Function} unplug
    */
@@ -392,8 +394,7 @@ export class SyncClient {
       return;
     }
     if (!message.id && this.connection.ready && FRAME_ERRORS.has(message.code)) {
-      // Answers a frame without id (presence): nothing the user can act on.
-      this.emit('frame-error', { code: message.code, message: message.message });
+      for (const feature of this.features) feature.frameError?.({ code: message.code, message: message.message });
       return;
     }
     if (!this.pushes.has(message.id)) {

@@ -77,21 +77,14 @@ export class PresenceClient {
     this.peers = new Map();
     this.listeners = new Set();
 
-    sync.on('welcome', () => {
-      // A new connection knows nothing about us: send the whole state.
-      this.sent = {};
-      this.refused = false;
-      this.local.viewport = this.viewRect();
-      this.flush();
-    });
     sync.use({
-      welcome: (message) => this.onPresence({ reset: true, peers: message.presence || [] }),
+      welcome: (message) => this.onWelcome(message),
       batch: (message) => {
         if (message.presence || message.left) this.onPresence({ reset: false, peers: message.presence || [], left: message.left || [] });
       },
+      frameError: (error) => this.onFrameError(error),
       down: () => this.onPresence({ reset: true }),
     });
-    sync.on('frame-error', (error) => this.onFrameError(error));
 
     container.addEventListener('pointermove', (e) => {
       this.pointer = { x: e.clientX, y: e.clientY };
@@ -219,6 +212,15 @@ export class PresenceClient {
   tick() {
     this.updateStatus();
     if (Date.now() - this.lastSent >= HEARTBEAT_MS - TICK_MS / 2) this.flush(true);
+  }
+
+  onWelcome(message) {
+    // A new connection knows nothing about us: send the whole state.
+    this.sent = {};
+    this.refused = false;
+    this.local.viewport = this.viewRect();
+    this.flush();
+    this.onPresence({ reset: true, peers: message.presence || [] });
   }
 
   onPresence({ reset, peers = [], left = [] }) {
