@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { READABLE_ZOOM, fitMargin, openingBox } from '../../main/resources/webroot/js/viewport.js';
-import { containsRect, hitTest, inRegion, renderRegion } from '../../main/resources/webroot/js/culling.js';
+import { hitTest, inRegion, renderRegion } from '../../main/resources/webroot/js/culling.js';
+import { arrowHead, containsRect } from '../../main/resources/webroot/js/geometry.js';
 
 // whoami.js reads the language (i18n.js) when it loads.
 globalThis.location ??= { search: '' };
@@ -50,6 +51,11 @@ test('the record under a point: the topmost, frames below everything on them', (
   assert.equal(hitTest(records, 10, 10).id, 'low');
   assert.equal(hitTest(records, 1000, 1000).id, 'f');
   assert.equal(hitTest(records, 5000, 5000), null);
+});
+
+test('an arrow head sits on the end of its line, as long as asked and half as wide', () => {
+  assert.deepEqual(arrowHead({ x1: 0, y1: 0, x2: 100, y2: 0 }, 12), [{ x: 100, y: 0 }, { x: 88, y: 6 }, { x: 88, y: -6 }]);
+  assert.deepEqual(arrowHead({ x1: 5, y1: 50, x2: 5, y2: 10 }, 4), [{ x: 5, y: 10 }, { x: 7, y: 14 }, { x: 3, y: 14 }]);
 });
 
 test('[W14] a person\'s colour is the one the server gives them (Java String.hashCode, floorMod 12)', () => {

@@ -6,7 +6,7 @@
  */
 
 import { compareZ, descendantsOf, expandRemoval, maxOrder } from './model.js';
-import { boundsOf, center, clamp, containsPoint, hasBox, hasPosition, intersects } from './geometry.js';
+import { boundsOf, center, clamp, containsPoint, containsRect, hasBox, hasPosition, intersects } from './geometry.js';
 import { keyBetween } from './fractional.js';
 import { newRecordId } from './ids.js';
 import { DEFAULT_COLORS, DEFAULT_FONT } from './canvas.js';
@@ -109,8 +109,7 @@ export class Actions {
     const changes = [];
     for (const r of this.view.values()) {
       if (!hasBox(r) || r.locked || (r.parent ?? null) !== (frame.parent ?? null)) continue;
-      const inside = r.x >= frame.x && r.y >= frame.y && r.x + r.w <= frame.x + frame.w && r.y + r.h <= frame.y + frame.h;
-      if (inside) changes.push({ op: 'patch', id: r.id, props: { parent: frame.id } });
+      if (containsRect(frame, r)) changes.push({ op: 'patch', id: r.id, props: { parent: frame.id } });
     }
     return changes;
   }

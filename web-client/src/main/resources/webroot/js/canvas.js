@@ -9,11 +9,11 @@
  */
 
 import { compareZ } from './model.js';
-import { connectorLine, hasBox, boundsOf } from './geometry.js';
+import { connectorLine, containsRect, hasBox, boundsOf } from './geometry.js';
 import { t } from './i18n.js';
 import { renderConnector, removeConnector } from './connectors.js';
 import { createCommentPin, updateCommentPin } from './comments.js';
-import { containsRect, inRegion, renderRegion } from './culling.js';
+import { inRegion, renderRegion } from './culling.js';
 import { DOM_BUDGET, OVERVIEW_BELOW_ZOOM, OverviewLayer } from './overview.js';
 import { NoteFitter } from './note-fit.js';
 

@@ -4,6 +4,8 @@
  * @module connectors
  */
 
+import { arrowHead, direction } from './geometry.js';
+
 const SVG = 'http://www.w3.org/2000/svg';
 const ARROW = 12;
 
@@ -37,9 +39,7 @@ export function renderConnector(entry, record, line, layer, world) {
     world.append(entry.label);
   }
   const color = record.color || '#495057';
-  const length = Math.hypot(line.x2 - line.x1, line.y2 - line.y1) || 1;
-  const ux = (line.x2 - line.x1) / length;
-  const uy = (line.y2 - line.y1) / length;
+  const { ux, uy } = direction(line);
   // Stop the line under the arrow head so its end does not poke through.
   const endX = line.x2 - ux * ARROW * 0.8;
   const endY = line.y2 - uy * ARROW * 0.8;
@@ -50,11 +50,7 @@ export function renderConnector(entry, record, line, layer, world) {
     el.setAttribute('y2', endY);
   }
   entry.line.style.stroke = color;
-  const bx = line.x2 - ux * ARROW;
-  const by = line.y2 - uy * ARROW;
-  const px = -uy * ARROW * 0.5;
-  const py = ux * ARROW * 0.5;
-  entry.head.setAttribute('points', `${line.x2},${line.y2} ${bx + px},${by + py} ${bx - px},${by - py}`);
+  entry.head.setAttribute('points', arrowHead(line, ARROW).map((p) => `${p.x},${p.y}`).join(' '));
   entry.head.style.fill = color;
   const text = record.label || '';
   entry.label.textContent = text;

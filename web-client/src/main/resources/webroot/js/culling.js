@@ -26,14 +26,6 @@ export function renderRegion(visible, zoom, marginPx = MARGIN_PX) {
 }
 
 /**
- * Whether rectangle a lies entirely inside rectangle b.
- * @returns {boolean}
- */
-export function containsRect(b, a) {
-  return a.x >= b.x && a.y >= b.y && a.x + a.w <= b.x + b.w && a.y + a.h <= b.y + b.h;
-}
-
-/**
  * World box of a record as drawn: boxes as they are, comments as the pin
  * above their point (at most 260 by 90 screen pixels), connectors as the
  * box around both ends.

@@ -39,6 +39,16 @@ export function intersects(a, b) {
 }
 
 /**
+ * Whether box a lies entirely inside box b.
+ * @param {{x: number, y: number, w: number, h: number}} b
+ * @param {{x: number, y: number, w: number, h: number}} a
+ * @returns {boolean}
+ */
+export function containsRect(b, a) {
+  return a.x >= b.x && a.y >= b.y && a.x + a.w <= b.x + b.w && a.y + a.h <= b.y + b.h;
+}
+
+/**
  * Bounding box of several boxed records, or null.
  * @param {object[]} records
  * @returns {{x: number, y: number, w: number, h: number}|null}
@@ -81,6 +91,31 @@ export function connectorLine(from, to) {
   const start = outlineExit(from, b.x - a.x, b.y - a.y);
   const end = outlineExit(to, a.x - b.x, a.y - b.y);
   return { x1: start.x, y1: start.y, x2: end.x, y2: end.y, mx: (start.x + end.x) / 2, my: (start.y + end.y) / 2 };
+}
+
+/**
+ * The unit vector along a line, from (x1, y1) towards (x2, y2).
+ * @param {{x1: number, y1: number, x2: number, y2: number}} line
+ * @returns {{ux: number, uy: number}}
+ */
+export function direction(line) {
+  const length = Math.hypot(line.x2 - line.x1, line.y2 - line.y1) || 1;
+  return { ux: (line.x2 - line.x1) / length, uy: (line.y2 - line.y1) / length };
+}
+
+/**
+ * The arrow head at the end of a line: a triangle `size` long and half as
+ * wide, its tip on (x2, y2).
+ * @param {{x1: number, y1: number, x2: number, y2: number}} line
+ * @param {number} size world units
+ * @returns {{x: number, y: number}[]} the tip, then the two corners of its base
+ */
+export function arrowHead(line, size) {
+  const { ux, uy } = direction(line);
+  const bx = line.x2 - ux * size;
+  const by = line.y2 - uy * size;
+  const half = size * 0.5;
+  return [{ x: line.x2, y: line.y2 }, { x: bx - uy * half, y: by + ux * half }, { x: bx + uy * half, y: by - ux * half }];
 }
 
 /**

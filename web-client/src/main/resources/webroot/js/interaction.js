@@ -5,7 +5,7 @@
  * @module interaction
  */
 
-import { connectorLine, hasBox, intersects } from './geometry.js';
+import { arrowHead, connectorLine, containsRect, hasBox, intersects } from './geometry.js';
 import { hitTest } from './culling.js';
 import { t } from './i18n.js';
 import { SELECTION_BOX } from './canvas.js';
@@ -192,8 +192,8 @@ export class Interaction {
         const view = ctx.sync.getView();
         for (const record of view.values()) {
           if (!hasBox(record) || !intersects(record, r)) continue;
-          const inside = record.x >= r.x && record.y >= r.y && record.x + record.w <= r.x + r.w && record.y + record.h <= r.y + r.h;
-          if (record.type !== 'frame' || inside) picked.add(record.id);
+          // A frame only when the marquee holds all of it.
+          if (record.type !== 'frame' || containsRect(r, record)) picked.add(record.id);
         }
         for (const record of view.values()) {
           if (record.type === 'connector' && picked.has(record.from) && picked.has(record.to)) picked.add(record.id);
@@ -316,13 +316,9 @@ export class Interaction {
       line.setAttribute('y1', l.y1);
       line.setAttribute('x2', l.x2);
       line.setAttribute('y2', l.y2);
-      const length = Math.hypot(l.x2 - l.x1, l.y2 - l.y1) || 1;
+      // 12 screen pixels long at any zoom down to 25 %.
       const size = 12 / Math.max(ctx.viewport.zoom, 0.25);
-      const ux = (l.x2 - l.x1) / length;
-      const uy = (l.y2 - l.y1) / length;
-      const bx = l.x2 - ux * size;
-      const by = l.y2 - uy * size;
-      head.setAttribute('points', `${l.x2},${l.y2} ${bx - uy * size * 0.5},${by + ux * size * 0.5} ${bx + uy * size * 0.5},${by - ux * size * 0.5}`);
+      head.setAttribute('points', arrowHead(l, size).map((p) => `${p.x},${p.y}`).join(' '));
       target.hidden = !to;
       if (to) {
         const r = view().get(to);

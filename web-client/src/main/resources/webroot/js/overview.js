@@ -9,7 +9,7 @@
  * @module overview
  */
 
-import { connectorLine, hasBox, intersects } from './geometry.js';
+import { arrowHead, connectorLine, containsRect, hasBox, intersects } from './geometry.js';
 
 /** Below this zoom the board is drawn as an overview. */
 export const OVERVIEW_BELOW_ZOOM = 0.3;
@@ -64,9 +64,7 @@ export class OverviewLayer {
   stale(version, visible, zoom) {
     const d = this.drawn;
     if (!d || d.version !== version) return true;
-    const r = d.region;
-    const inside = visible.x >= r.x && visible.y >= r.y && visible.x + visible.w <= r.x + r.w && visible.y + visible.h <= r.y + r.h;
-    return !inside || Math.max(zoom / d.zoom, d.zoom / zoom) > REDRAW_ZOOM_FACTOR;
+    return !containsRect(d.region, visible) || Math.max(zoom / d.zoom, d.zoom / zoom) > REDRAW_ZOOM_FACTOR;
   }
 
   /**
@@ -212,14 +210,11 @@ export class OverviewLayer {
     ctx.moveTo(line.x1, line.y1);
     ctx.lineTo(line.x2, line.y2);
     ctx.stroke();
-    const length = Math.hypot(line.x2 - line.x1, line.y2 - line.y1) || 1;
-    const ux = (line.x2 - line.x1) / length;
-    const uy = (line.y2 - line.y1) / length;
-    const head = Math.max(12, 6 * px);
+    const [tip, left, right] = arrowHead(line, Math.max(12, 6 * px));
     ctx.beginPath();
-    ctx.moveTo(line.x2, line.y2);
-    ctx.lineTo(line.x2 - ux * head - uy * head * 0.5, line.y2 - uy * head + ux * head * 0.5);
-    ctx.lineTo(line.x2 - ux * head + uy * head * 0.5, line.y2 - uy * head - ux * head * 0.5);
+    ctx.moveTo(tip.x, tip.y);
+    ctx.lineTo(left.x, left.y);
+    ctx.lineTo(right.x, right.y);
     ctx.closePath();
     ctx.fill();
   }

@@ -4,6 +4,8 @@
  * @module viewport
  */
 
+import { boundsOf } from './geometry.js';
+
 /** Zoom limits. */
 export const MIN_ZOOM = 0.1;
 /** Zoom limits. */
@@ -36,10 +38,8 @@ export function fitMargin(screen) {
  */
 export function openingBox(boxes, screen, readable = READABLE_ZOOM) {
   const list = [...boxes];
-  if (!list.length) return null;
-  const bounds = list.reduce((b, r) => ({ x1: Math.min(b.x1, r.x), y1: Math.min(b.y1, r.y),
-    x2: Math.max(b.x2, r.x + r.w), y2: Math.max(b.y2, r.y + r.h) }), { x1: Infinity, y1: Infinity, x2: -Infinity, y2: -Infinity });
-  const all = { x: bounds.x1, y: bounds.y1, w: bounds.x2 - bounds.x1, h: bounds.y2 - bounds.y1 };
+  const all = boundsOf(list);
+  if (!all) return null;
   const margin = fitMargin(screen);
   const ww = Math.max(1, (screen.w - 2 * margin) / readable);
   const wh = Math.max(1, (screen.h - 2 * margin) / readable);
@@ -72,10 +72,12 @@ export function openingBox(boxes, screen, readable = READABLE_ZOOM) {
     const cy = r.y + r.h / 2;
     return cx >= wx && cx < wx + ww && cy >= wy && cy < wy + wh;
   });
-  const x1 = Math.max(wx, Math.min(...inside.map((r) => r.x)));
-  const y1 = Math.max(wy, Math.min(...inside.map((r) => r.y)));
-  const x2 = Math.min(wx + ww, Math.max(...inside.map((r) => r.x + r.w)));
-  const y2 = Math.min(wy + wh, Math.max(...inside.map((r) => r.y + r.h)));
+  // No centre inside only when one sits right on the window's far edge: then the window itself.
+  const held = boundsOf(inside) ?? { x: wx, y: wy, w: ww, h: wh };
+  const x1 = Math.max(wx, held.x);
+  const y1 = Math.max(wy, held.y);
+  const x2 = Math.min(wx + ww, held.x + held.w);
+  const y2 = Math.min(wy + wh, held.y + held.h);
   return { x: x1, y: y1, w: Math.max(1, x2 - x1), h: Math.max(1, y2 - y1) };
 }
 
