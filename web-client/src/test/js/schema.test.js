@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Schema } from '../../main/resources/webroot/js/schema.js';
-import { expandRemoval, stripServerProps } from '../../main/resources/webroot/js/model.js';
+import { expandRemoval, referencedFirst, stripServerProps, withoutMissingReferences } from '../../main/resources/webroot/js/model.js';
 import { DESCRIBED_SCHEMA, note, stateOf } from './fixtures.js';
 
 const schema = new Schema(DESCRIBED_SCHEMA);
@@ -35,4 +35,22 @@ test('an empty schema (before the first welcome) describes nothing and owns noth
   assert.equal(empty.type('note'), undefined);
   assert.deepEqual(empty.props('note'), []);
   assert.equal(empty.isServerOwned('createdBy'), false);
+});
+
+test('the schema says which props refer to records and which a record cannot do without', () => {
+  assert.deepEqual(schema.references('connector'), [{ prop: 'from', required: true }, { prop: 'to', required: true }]);
+  assert.deepEqual(schema.references('note'), [{ prop: 'parent', required: false }]);
+  assert.deepEqual(schema.references('nothing'), []);
+});
+
+test('records to put keep references to records that are there, each after what it refers to', () => {
+  const connector = (id, from, to) => ({ id, type: 'connector', order: 'b', from, to });
+  const records = [note('n1', { parent: 'f1' }), connector('c1', 'n1', 'n2'), connector('c2', 'n1', 'gone'),
+    note('n2', { parent: 'gone' }), { id: 'f1', type: 'frame', order: 'a', x: 0, y: 0, w: 9, h: 9, parent: 'f0' }];
+  const kept = withoutMissingReferences(records, schema, (id) => id === 'f0');
+  assert.deepEqual(kept.map((r) => r.id), ['n1', 'c1', 'n2', 'f1'], 'a connector without its other end stays out');
+  assert.equal(kept[2].parent, undefined, 'an optional reference to nothing is removed');
+  assert.equal(records[3].parent, 'gone', 'from a copy');
+  assert.equal(kept[3].parent, 'f0', 'a record that exists counts');
+  assert.deepEqual(referencedFirst(kept, schema).map((r) => r.id), ['f1', 'n1', 'n2', 'c1']);
 });

@@ -8,7 +8,7 @@
  * @module canvas
  */
 
-import { compareZ } from './model.js';
+import { compareDrawOrder } from './model.js';
 import { connectorLine, containsRect, hasBox, boundsOf } from './geometry.js';
 import { t } from './i18n.js';
 import { renderConnector, removeConnector } from './connectors.js';
@@ -122,7 +122,7 @@ export class CanvasRenderer {
     if (this.sorted.version === this.version) return this.sorted;
     const records = [];
     for (const r of view.values()) if (r.type !== 'board') records.push(r);
-    records.sort((a, b) => ((a.type === 'frame') !== (b.type === 'frame') ? (a.type === 'frame' ? -1 : 1) : compareZ(a, b)));
+    records.sort(compareDrawOrder);
     const ranks = new Map();
     records.forEach((r, i) => ranks.set(r.id, i + 1));
     this.sorted = { version: this.version, list: records, ranks };

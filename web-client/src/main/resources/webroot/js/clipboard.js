@@ -10,7 +10,7 @@
  * @module clipboard
  */
 
-import { compareZ, descendantsOf, stripServerProps } from './model.js';
+import { compareZ, descendantsOf, referencedFirst, stripServerProps, withoutMissingReferences } from './model.js';
 
 /** The MIME type of board records on the clipboard. */
 export const CLIPBOARD_TYPE = 'application/x-crossboard+json';
@@ -94,43 +94,17 @@ export function plainText(payload) {
  */
 export function pasteRecords(payload, schema, { newId, nextOrder = null, dx = 0, dy = 0 }) {
   const ids = new Map(payload.records.map((r) => [r.id, newId()]));
-  const refs = (type) => Object.entries(schema.type(type)?.props || {}).filter(([, rule]) => rule.kind === 'ref');
-  const out = [];
+  const copies = [];
   for (const r of payload.records) {
     if (!schema.type(r.type)) continue;
     const copy = { ...r, id: ids.get(r.id) };
-    let keep = true;
-    for (const [prop, rule] of refs(r.type)) {
-      if (copy[prop] == null) continue;
-      if (ids.has(copy[prop])) copy[prop] = ids.get(copy[prop]);
-      else if (rule.required) keep = false;
-      else delete copy[prop];
-    }
-    if (!keep) continue;
-    if (nextOrder) copy.order = nextOrder();
+    for (const { prop } of schema.references(r.type)) if (ids.has(copy[prop])) copy[prop] = ids.get(copy[prop]);
     if (Number.isFinite(copy.x)) copy.x += dx;
     if (Number.isFinite(copy.y)) copy.y += dy;
-    out.push(copy);
+    copies.push(copy);
   }
-  // Required references may have been dropped on the way: leave out what now refers to a missing record.
-  const present = new Set(out.map((r) => r.id));
-  const valid = out.filter((r) => refs(r.type).every(([prop, rule]) => !rule.required || present.has(r[prop])));
-  return referencedFirst(valid, refs);
-}
-
-// Each record after the records it refers to (frames before their contents,
-// ends before connectors), keeping the given (z) order otherwise.
-function referencedFirst(records, refs) {
-  const byId = new Map(records.map((r) => [r.id, r]));
-  const placed = new Set();
-  const out = [];
-  const visit = (r, path = new Set()) => {
-    if (placed.has(r.id) || path.has(r.id)) return;
-    path.add(r.id);
-    for (const [prop] of refs(r.type)) if (byId.has(r[prop])) visit(byId.get(r[prop]), path);
-    placed.add(r.id);
-    out.push(r);
-  };
-  for (const r of records) visit(r);
-  return out;
+  // Nothing outside the pasted set counts as existing: references to it go.
+  const kept = withoutMissingReferences(copies, schema);
+  if (nextOrder) for (const copy of kept) copy.order = nextOrder();
+  return referencedFirst(kept, schema);
 }

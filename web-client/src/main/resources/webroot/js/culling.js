@@ -6,7 +6,7 @@
  * @module culling
  */
 
-import { compareZ } from './model.js';
+import { compareDrawOrder } from './model.js';
 import { containsPoint, hasBox, intersects } from './geometry.js';
 
 /** Screen pixels kept in the DOM beyond each edge of the visible area. */
@@ -68,18 +68,17 @@ export function inRegion(record, region, view, zoom) {
 /**
  * The topmost boxed record under a world point (comments and connectors
  * are never drawn on the overview, so they are not found here), or null.
- * Frames are found last: anything on a frame is above it.
+ * In drawing order (compareDrawOrder): anything on a frame is above it.
  * @param {Iterable<object>} records
  * @param {number} x
  * @param {number} y
  * @returns {object|null}
  */
 export function hitTest(records, x, y) {
-  const layer = (r) => (r.type === 'frame' ? 0 : 1);
   let best = null;
   for (const r of records) {
     if (!hasBox(r) || !containsPoint(r, x, y)) continue;
-    if (!best || layer(r) > layer(best) || (layer(r) === layer(best) && compareZ(r, best) > 0)) best = r;
+    if (!best || compareDrawOrder(r, best) > 0) best = r;
   }
   return best;
 }

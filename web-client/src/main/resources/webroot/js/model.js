@@ -33,9 +33,18 @@ export function applyChange(state, change) {
   } else if (change.op === 'splice') {
     const current = state.get(change.id);
     if (!current) return;
-    const text = typeof current[change.prop] === 'string' ? current[change.prop] : '';
-    state.set(change.id, { ...current, [change.prop]: applySplice(text, change) });
+    state.set(change.id, { ...current, [change.prop]: applySplice(textValue(current, change.prop), change) });
   }
+}
+
+/**
+ * A text prop of a record as splices see it: '' when absent (or the record is).
+ * @param {object|undefined} record
+ * @param {string} prop
+ * @returns {string}
+ */
+export function textValue(record, prop) {
+  return typeof record?.[prop] === 'string' ? record[prop] : '';
 }
 
 /**
@@ -103,14 +112,16 @@ export function compareZ(a, b) {
 }
 
 /**
- * All non-board records sorted bottom to top.
- * @param {Map<string, object>} state
- * @returns {object[]}
+ * Drawing order: frames below everything else (what is on a frame is above
+ * it, whatever their z-order), then z-order (compareZ).
+ * @param {object} a
+ * @param {object} b
+ * @returns {number}
  */
-export function sortedByZ(state) {
-  const list = [];
-  for (const record of state.values()) if (record.type !== 'board') list.push(record);
-  return list.sort(compareZ);
+export function compareDrawOrder(a, b) {
+  const frameA = a.type === 'frame';
+  if (frameA !== (b.type === 'frame')) return frameA ? -1 : 1;
+  return compareZ(a, b);
 }
 
 /**
@@ -215,6 +226,59 @@ export function expandRemoval(state, ids, schema) {
     }
   }
   return order.length === removed.size ? order : [...removed];
+}
+
+/**
+ * Records about to be put, fit for the server's reference rules: a record
+ * whose required reference (a connector's end) points at nothing is left
+ * out, and so, in turn, is what required it; an optional reference (a
+ * parent) to nothing is removed. A reference points at something when the
+ * record is among those kept or exists already.
+ * @param {object[]} records
+ * @param {import('./schema.js').Schema} schema
+ * @param {(id: string) => boolean} [exists] whether a record outside the set exists
+ * @returns {object[]} in the given order; copies where a reference was removed
+ */
+export function withoutMissingReferences(records, schema, exists = () => false) {
+  let kept = records;
+  let present;
+  for (;;) {
+    const ids = new Set(kept.map((r) => r.id));
+    present = (id) => ids.has(id) || exists(id);
+    const next = kept.filter((r) => schema.references(r.type).every(({ prop, required }) => !required || present(r[prop])));
+    if (next.length === kept.length) break;
+    kept = next;
+  }
+  return kept.map((r) => {
+    const missing = schema.references(r.type).filter(({ prop }) => r[prop] != null && !present(r[prop]));
+    if (!missing.length) return r;
+    const copy = { ...r };
+    for (const { prop } of missing) delete copy[prop];
+    return copy;
+  });
+}
+
+/**
+ * Records in an order the server accepts them in one push: each after the
+ * records among them it refers to (frames before their contents, ends
+ * before connectors), in the given order otherwise.
+ * @param {object[]} records
+ * @param {import('./schema.js').Schema} schema
+ * @returns {object[]}
+ */
+export function referencedFirst(records, schema) {
+  const byId = new Map(records.map((r) => [r.id, r]));
+  const placed = new Set();
+  const out = [];
+  const visit = (r, path = new Set()) => {
+    if (placed.has(r.id) || path.has(r.id)) return;
+    path.add(r.id);
+    for (const { prop } of schema.references(r.type)) if (byId.has(r[prop])) visit(byId.get(r[prop]), path);
+    placed.add(r.id);
+    out.push(r);
+  };
+  for (const r of records) visit(r);
+  return out;
 }
 
 /**

@@ -46,6 +46,18 @@ export class Schema {
   }
 
   /**
+   * The props of a type that refer to another record, and whether the
+   * record cannot do without each (a connector's ends) or can (a parent).
+   * @param {string} name
+   * @returns {{prop: string, required: boolean}[]}
+   */
+  references(name) {
+    return Object.entries(this.types[name]?.props || {})
+      .filter(([, rule]) => rule.kind === 'ref')
+      .map(([prop, rule]) => ({ prop, required: !!rule.required }));
+  }
+
+  /**
    * Whether a prop of a type is merging text: edited with splices that the
    * server merges with what others type concurrently (SPEC T1).
    * @param {string} type

@@ -9,8 +9,7 @@
 
 import { applySplices, diffSplice, mapCaret, transform } from './text-ops.js';
 import { textKey } from './sync.js';
-
-const textValue = (record, prop) => (typeof record?.[prop] === 'string' ? record[prop] : '');
+import { textValue } from './model.js';
 
 /**
  * Binds a text field to one text prop of one record.

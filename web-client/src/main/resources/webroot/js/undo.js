@@ -15,7 +15,9 @@
  * @module undo
  */
 
-import { applyChanges, changeTarget, expandRemoval, sameValue, stripServerProps } from './model.js';
+import {
+  applyChanges, changeTarget, expandRemoval, referencedFirst, sameValue, stripServerProps, textValue, withoutMissingReferences,
+} from './model.js';
 import { applySplice, applySplices, invertSplice, transform } from './text-ops.js';
 import { textKey } from './sync.js';
 
@@ -239,7 +241,9 @@ export function revertChanges(entry, view, schema) {
       }
     }
   }
-  const changes = orderPuts(puts, view, schema);
+  // A record goes back after those it refers to; a connector whose other end is gone stays gone.
+  const changes = referencedFirst(withoutMissingReferences(puts, schema, (id) => view.has(id)), schema)
+    .map((record) => ({ op: 'put', record }));
   changes.push(...patches);
   // Cascade on the state after the patches: a child moved out of a frame
   // by this revert must not be removed with it.
@@ -249,14 +253,10 @@ export function revertChanges(entry, view, schema) {
   return changes;
 }
 
-function textValue(record, prop) {
-  return typeof record?.[prop] === 'string' ? record[prop] : '';
-}
-
 function revertProps(item, current, exists, schema) {
   const { before, after } = item;
   const keys = item.whole ? new Set([...Object.keys(before), ...Object.keys(after)]) : item.keys;
-  const references = new Set(referenceProps(schema, before.type).map((r) => r.prop));
+  const references = new Set(schema.references(before.type).map((r) => r.prop));
   const props = {};
   for (const key of keys) {
     if (FIXED_KEYS.has(key) || schema.isServerOwned(key) || sameValue(before[key], after[key])) continue;
@@ -267,48 +267,4 @@ function revertProps(item, current, exists, schema) {
     props[key] = value;
   }
   return props;
-}
-
-/**
- * The reference props of a type, from the schema.
- * @returns {{prop: string, required: boolean}[]}
- */
-function referenceProps(schema, type) {
-  return Object.entries(schema.type(type)?.props || {})
-    .filter(([, rule]) => rule.kind === 'ref')
-    .map(([prop, rule]) => ({ prop, required: !!rule.required }));
-}
-
-// Puts in an order the server accepts: a record after the records it refers
-// to; a reference to a record that is gone is dropped when optional (a
-// frame), and the record is not put back when it is required (a connector's
-// end).
-function orderPuts(records, view, schema) {
-  const placed = new Set();
-  const available = (id) => view.has(id) || placed.has(id);
-  const changes = [];
-  const put = (record) => {
-    const refs = referenceProps(schema, record.type);
-    if (refs.some(({ prop, required }) => required && record[prop] && !available(record[prop]))) {
-      return false;
-    }
-    const copy = { ...record };
-    for (const { prop } of refs) if (copy[prop] && !available(copy[prop])) delete copy[prop];
-    changes.push({ op: 'put', record: copy });
-    placed.add(copy.id);
-    return true;
-  };
-  let rest = [...records];
-  while (rest.length) {
-    const pending = new Set(rest.map((r) => r.id));
-    const next = rest.filter((record) => referenceProps(schema, record.type)
-      .some(({ prop }) => record[prop] && !available(record[prop]) && pending.has(record[prop]) && record[prop] !== record.id));
-    if (next.length === rest.length) { // a cycle: put what can go without the references in it
-      for (const record of next) put(record);
-      break;
-    }
-    for (const record of rest) if (!next.includes(record)) put(record);
-    rest = next;
-  }
-  return changes;
 }
