@@ -2,7 +2,6 @@ package org.crossboard.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.microsoft.playwright.Page;
 import io.vertx.core.json.JsonObject;
@@ -102,9 +101,5 @@ class TextMergeBrowserTest extends BrowserTestBase {
   private String exportedText(String id) {
     return Rest.export(server.baseUrl(), board).getJsonArray("records").stream().map(r -> (JsonObject) r)
         .filter(r -> id.equals(r.getString("id"))).findFirst().orElseThrow().getString("text");
-  }
-
-  static void assertContains(String haystack, String needle) {
-    assertTrue(haystack.contains(needle), needle + " in " + haystack);
   }
 }

@@ -48,7 +48,7 @@ class NoUploadsTest {
   }
 
   @Test
-  @DisplayName("multipart uploads to /api and /sockjs leave nothing on disk; the API answers 400 ERR_MALFORMED")
+  @DisplayName("[A11] multipart uploads to /api and /sockjs leave nothing on disk; the API answers 400 ERR_MALFORMED")
   void uploadsAreNotStored() throws Exception {
     Set<Path> before = uploads();
     Set<Path> created = new HashSet<>();

@@ -457,7 +457,7 @@ class OpenApiTest {
    * the order the schema lists them.
    */
   @Test
-  @DisplayName("[A2][A7] the body schemas have the limits RequestBodies enforces, and list fields in the order they are checked")
+  @DisplayName("[A11] the body schemas have the limits RequestBodies enforces, and list fields in the order they are checked")
   void bodySchemasAreRequestBodies() {
     Map<String, Function<JsonObject, ?>> parsers = Map.ofEntries(
         Map.entry("signUp", RequestBodies::signUp),

@@ -57,7 +57,7 @@ class RequestBodiesTest {
   }
 
   @Test
-  @DisplayName("[A2] sign-up: the email in its normal form, names stripped, org/country optional, lang defaults to en")
+  @DisplayName("[A11] sign-up: the email in its normal form, names stripped, org/country optional, lang defaults to en")
   void signUpValues() {
     AccountService.SignUp s = RequestBodies.signUp(signUpBody());
     assertEquals("kadri.kask@example.ee", s.email());
@@ -81,7 +81,7 @@ class RequestBodiesTest {
   }
 
   @Test
-  @DisplayName("[A2] sign-up limits: email shape and length, password 10-200, name 1-80, org/country up to 80, lang")
+  @DisplayName("[A11] sign-up limits: email shape and length, password 10-200, name 1-80, org/country up to 80, lang")
   void signUpLimits() {
     Function<JsonObject, ?> signUp = RequestBodies::signUp;
     JsonObject body = signUpBody();
@@ -131,7 +131,7 @@ class RequestBodiesTest {
   }
 
   @Test
-  @DisplayName("[A2][A3] sign-in needs two strings, nothing more; the email is looked up in its normal form")
+  @DisplayName("[A11] sign-in needs two strings, nothing more; the email is looked up in its normal form")
   void signIn() {
     JsonObject body = new JsonObject().put("email", " KADRI@example.ee ").put("password", "short");
     RequestBodies.SignIn s = RequestBodies.signIn(body);
@@ -146,7 +146,7 @@ class RequestBodiesTest {
   }
 
   @Test
-  @DisplayName("[A2] a password change: the new password is checked first, then a current one must be there")
+  @DisplayName("[A11] a password change: the new password is checked first, then a current one must be there")
   void passwordChange() {
     JsonObject body = new JsonObject().put("current", "old one").put("password", "a brand new passphrase");
     RequestBodies.PasswordChange change = RequestBodies.passwordChange(body);
@@ -164,7 +164,7 @@ class RequestBodiesTest {
   }
 
   @Test
-  @DisplayName("[A4] workspace names and board titles are 1-200 characters; roles are wire names")
+  @DisplayName("[A11] workspace names and board titles are 1-200 characters; roles are wire names")
   void namesTitlesRoles() {
     JsonObject ws = new JsonObject().put("name", " Tallinn ");
     assertEquals("Tallinn", RequestBodies.workspaceName(ws));
@@ -241,7 +241,7 @@ class RequestBodiesTest {
   }
 
   @Test
-  @DisplayName("[A2][A3] Api answers a non-object body or a bad field in the one error shape; Retry-After when said")
+  @DisplayName("[A11] Api answers a non-object body or a bad field in the one error shape; Retry-After when said")
   void answersOverHttp() throws Exception {
     Vertx vertx = Vertx.vertx();
     try {

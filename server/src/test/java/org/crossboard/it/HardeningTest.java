@@ -139,7 +139,7 @@ class HardeningTest {
   }
 
   @Test
-  @DisplayName("[P4] a frame nested 5,000 levels deep is answered ERR_MALFORMED with its request id")
+  @DisplayName("[P3][P4] a frame nested 5,000 levels deep is answered ERR_MALFORMED with its request id")
   void deepNesting() {
     String board = Rest.createBoard(server.baseUrl(), "deep");
     try (WsTestClient c = WsTestClient.join(server.port(), board, "deep-client-1", null)) {
@@ -217,7 +217,7 @@ class HardeningTest {
   }
 
   @Test
-  @DisplayName("[P1] SockJS over XHR polling works for a keep-alive HTTP client (responses that end the connection say so)")
+  @DisplayName("[P11] SockJS over XHR polling works for a keep-alive HTTP client (responses that end the connection say so)")
   void sockJsKeepAlive() {
     String board = Rest.createBoard(server.baseUrl(), "sockjs keep-alive");
     SockJsXhrClient c = SockJsXhrClient.openKeepAlive(server.baseUrl());

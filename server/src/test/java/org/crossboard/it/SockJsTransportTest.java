@@ -23,7 +23,7 @@ class SockJsTransportTest {
 
 
   @Test
-  @DisplayName("SockJS xhr fallback: hello, welcome, push and cross-transport broadcast work")
+  @DisplayName("[P11] SockJS xhr fallback: hello, welcome, push and cross-transport broadcast work")
   void xhrFallbackSpeaksTheSameProtocol() {
     String board = Rest.createBoard(server.baseUrl(), "sockjs");
     SockJsXhrClient sockjs = SockJsXhrClient.open(server.baseUrl());

@@ -7,6 +7,7 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
+import org.crossboard.protocol.CloseCode;
 import org.crossboard.testing.EditingCrowd;
 import org.crossboard.testing.Rest;
 import org.crossboard.testing.TestServer;
@@ -49,8 +50,8 @@ class StorageOutageTest {
       crowd.edit(3_000, 100);
 
       crowd.settleAndCheck(node.baseUrl(), board);
-      assertTrue(crowd.errors("ERR_UNAVAILABLE") > 0 || crowd.reconnects() > 0,
-          "the outage was felt: retryable errors or reconnects");
+      assertTrue(crowd.errors("ERR_UNAVAILABLE") > 0, "pushes in the failed write were answered ERR_UNAVAILABLE");
+      assertTrue(crowd.closes(CloseCode.ROOM_RESET.code()) > 0, "connections were closed with 4006 ROOM_RESET");
       assertTrue(sawUnready, "readiness said storage was unreachable");
       System.out.println("storage outage: " + crowd.pushes() + " pushes, " + crowd.errors("ERR_UNAVAILABLE")
           + " ERR_UNAVAILABLE, " + crowd.reconnects() + " reconnects, 0 lost");

@@ -1,12 +1,11 @@
 package org.crossboard.process;
 
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import org.crossboard.testing.EmbeddedRedis;
 import org.crossboard.testing.NodeProcess;
+import org.crossboard.testing.ReachableMongo;
 
 /**
  * The production shape in miniature: two Crossboard processes sharing one Redis and one
@@ -14,15 +13,14 @@ import org.crossboard.testing.NodeProcess;
  * only through MONGO_URL, like a real MongoDB).
  */
 final class TwoNodeCluster implements AutoCloseable {
-  final MongoServer mongo = new MongoServer(new MemoryBackend());
+  final ReachableMongo mongo = ReachableMongo.start();
   final EmbeddedRedis redis = EmbeddedRedis.start();
   final NodeProcess a;
   final NodeProcess b;
 
   TwoNodeCluster() throws IOException {
-    int mongoPort = mongo.bind().getPort();
     Map<String, String> env = Map.of(
-        "MONGO_URL", "mongodb://127.0.0.1:" + mongoPort,
+        "MONGO_URL", mongo.url(),
         "REDIS_URL", redis.url(),
         "JWT_SECRET", "process-level test secret shared by both nodes");
     a = NodeProcess.start("node-a", env);
@@ -38,6 +36,6 @@ final class TwoNodeCluster implements AutoCloseable {
     a.close();
     b.close();
     redis.close();
-    mongo.shutdownNow();
+    mongo.close();
   }
 }

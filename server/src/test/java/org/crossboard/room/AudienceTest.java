@@ -86,7 +86,7 @@ class AudienceTest {
   }
 
   @Test
-  @DisplayName("[B1] a frame for facilitators never reaches a participant's socket, and is encoded once for them all")
+  @DisplayName("[B3] a frame for facilitators never reaches a participant's socket, and is encoded once for them all")
   void facilitatorsOnly() {
     whisper(owner, "facilitators", "secret-for-facilitators");
     assertReached("secret-for-facilitators", owner, facilitator);
@@ -94,7 +94,7 @@ class AudienceTest {
   }
 
   @Test
-  @DisplayName("[B1] participants and facilitators are complementary; everyone means everyone")
+  @DisplayName("[B3] participants and facilitators are complementary; everyone means everyone")
   void participantsAndEveryone() {
     whisper(owner, "participants", "secret-for-participants");
     assertReached("secret-for-participants", editor, editorSecondTab, viewer);
@@ -104,14 +104,14 @@ class AudienceTest {
   }
 
   @Test
-  @DisplayName("[B1] one person's audience is all of their tabs and nobody else")
+  @DisplayName("[B3] one person's audience is all of their tabs and nobody else")
   void onePerson() {
     whisper(owner, "u-editor", "just-for-the-editor");
     assertReached("just-for-the-editor", editor, editorSecondTab);
   }
 
   @Test
-  @DisplayName("[A5] the audience is judged at the moment of sending: a role changed a moment ago counts")
+  @DisplayName("[B3][A5] the audience is judged at the moment of sending: a role changed a moment ago counts")
   void roleChangeCounts() {
     editor.setRole(Role.FACILITATOR);
     facilitator.setRole(Role.VIEWER);
@@ -120,7 +120,7 @@ class AudienceTest {
   }
 
   @Test
-  @DisplayName("[B1] a member that left, or whose clientId another connection took, gets nothing more")
+  @DisplayName("[B3] a member that left, or whose clientId another connection took, gets nothing more")
   void leftGetsNothing() throws Exception {
     room.leave(viewer);
     RecordingMember newTab = new RecordingMember("editor-tab-2", "u-editor", Role.EDITOR);

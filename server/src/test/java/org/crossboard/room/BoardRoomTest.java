@@ -1,6 +1,8 @@
 package org.crossboard.room;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,6 +18,7 @@ import org.crossboard.access.Role;
 import org.crossboard.protocol.ClientMessage;
 import org.crossboard.protocol.CloseCode;
 import org.crossboard.pubsub.local.LocalPubSub;
+import org.crossboard.store.Op;
 import org.crossboard.testing.HeldOpLog;
 import org.crossboard.testing.RecordingMember;
 import org.crossboard.store.BoardInfo;
@@ -144,8 +147,12 @@ class BoardRoomTest {
     awaitAppends(2);
     log.release(1);
     assertEquals(2L, second.await(5, TimeUnit.SECONDS), "another person's write is not refused as someone else's clientId");
-    assertEquals("u-ana", log.appends.get(0).get(0).user().getString("id"));
-    assertEquals("u-ben", log.appends.get(1).get(0).user().getString("id"));
+    Op byAna = log.appends.get(0).get(0);
+    Op byBen = log.appends.get(1).get(0);
+    assertEquals("u-ana", byAna.user().getString("id"));
+    assertEquals("u-ben", byBen.user().getString("id"));
+    assertNotEquals(byAna.clientId(), byBen.clientId(), "a clientId per person");
+    assertFalse(byAna.clientId().equals("client-a6") || byBen.clientId().equals("client-a6"), "never a client's");
     assertEquals(2, a.opBatches().size(), "members see feature writes like any other op");
   }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -22,7 +23,7 @@ public final class EditingCrowd implements AutoCloseable {
     for (int i = 0; i < people; i++) {
       String clientId = prefix + "-client-" + i;
       List<Integer> order = new ArrayList<>(ports);
-      java.util.Collections.rotate(order, -(i % ports.size())); // spread people over the nodes
+      Collections.rotate(order, -(i % ports.size())); // spread people over the nodes: person i starts on node i mod n
       clients.add(new ResilientClient(order, board, clientId,
           TestAccess.guestToken(baseUrl, board, clientId, "Editor " + i)));
     }

@@ -3,6 +3,7 @@ package org.crossboard.testing;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.crossboard.store.ClientMark;
 import org.crossboard.store.Op;
@@ -15,9 +16,10 @@ import org.crossboard.store.memory.InMemoryOpLog;
  */
 public final class HeldOpLog implements OpLog {
   public final InMemoryOpLog delegate = new InMemoryOpLog();
-  public final List<List<Op>> appends = new ArrayList<>();
-  private final List<Promise<Void>> held = new ArrayList<>();
-  private final List<Promise<Void>> heldReads = new ArrayList<>();
+  /** Every append asked for, in order (filled on the event loop, read by the test thread). */
+  public final List<List<Op>> appends = Collections.synchronizedList(new ArrayList<>());
+  private final List<Promise<Void>> held = Collections.synchronizedList(new ArrayList<>());
+  private final List<Promise<Void>> heldReads = Collections.synchronizedList(new ArrayList<>());
   private boolean holdReads;
 
   @Override

@@ -12,7 +12,8 @@ import java.util.TreeMap;
 
 /**
  * A client that behaves as the web client does when things go wrong: pushes stay pending until
- * acknowledged; a closed or refused connection is retried (on any node, round robin) and resumed
+ * acknowledged; a closed or refused connection is retried (on the nodes in the order given, first
+ * the first, then round robin) and resumed
  * with {@code lastSeq}; after each welcome, pushes it says are durable ({@code applied}) count as
  * done and the rest are re-sent in order. Each push creates one note with a unique id, so a test can
  * check that every push acknowledged is in the board. Driven by the test thread through
@@ -36,12 +37,12 @@ public final class ResilientClient implements AutoCloseable {
   private int next;
   public int reconnects;
 
+  /** Connects to the first of {@code ports}; the others are where it goes when that one fails. */
   public ResilientClient(List<Integer> ports, String board, String clientId, String token) {
     this.ports = List.copyOf(ports);
     this.board = board;
     this.clientId = clientId;
     this.token = token;
-    this.next = Math.abs(clientId.hashCode()) % ports.size();
     connect();
   }
 

@@ -1,5 +1,7 @@
 package org.crossboard.testing;
 
+import io.vertx.core.json.JsonObject;
+
 import io.vertx.ext.web.Route;
 import java.nio.file.Path;
 import java.util.List;
@@ -64,6 +66,16 @@ public final class TestServer implements AutoCloseable {
 
   public String baseUrl() {
     return "http://127.0.0.1:" + port();
+  }
+
+  /** What the node reports at {@code /api/metrics}. */
+  public JsonObject metrics() {
+    return new JsonObject(Rest.call("GET", baseUrl() + "/api/metrics", null).body());
+  }
+
+  /** One number of {@link #metrics()} (e.g. {@code opsWritten}, {@code connections}). */
+  public long metric(String name) {
+    return metrics().getLong(name);
   }
 
   /** Stops the node (graceful: snapshots written, sockets closed). */
