@@ -39,6 +39,35 @@ export function frameAt(view, x, y, skip = new Set()) {
 }
 
 /**
+ * Calls fn at most once per interval: at once when the last call is that
+ * long ago, else once when the interval is over (the latest state wins, as
+ * fn reads it when it runs).
+ * @param {() => void} fn
+ * @param {number} interval ms
+ * @returns {{request(): void, cancel(): void}}
+ */
+function throttle(fn, interval) {
+  let last = 0;
+  let timer = 0;
+  const run = () => {
+    clearTimeout(timer);
+    timer = 0;
+    last = Date.now();
+    fn();
+  };
+  return {
+    request() {
+      if (Date.now() - last >= interval) run();
+      else if (!timer) timer = setTimeout(run, interval);
+    },
+    cancel() {
+      clearTimeout(timer);
+      timer = 0;
+    },
+  };
+}
+
+/**
  * High-level edits bound to a sync client and an undo manager.
  */
 export class Actions {
@@ -128,13 +157,17 @@ export class Actions {
   }
 
   /**
-   * Removes records and what the server would remove with them.
+   * Removes records and what the server would remove with them, leaving out
+   * locked records and those the role may not change.
    * @param {Iterable<string>} ids
+   * @returns {string[]} the given ids it removed (not what went with them)
    */
   remove(ids) {
     const unlocked = [...ids].filter((id) => this.mayChange(this.view.get(id)) && !this.view.get(id).locked);
-    const changes = expandRemoval(this.view, unlocked, this.sync.schema).map((id) => ({ op: 'remove', id }));
-    this.undo.perform(changes);
+    const removed = expandRemoval(this.view, unlocked, this.sync.schema);
+    this.undo.perform(removed.map((id) => ({ op: 'remove', id })));
+    const gone = new Set(removed);
+    return unlocked.filter((id) => gone.has(id));
   }
 
   /**
@@ -287,18 +320,11 @@ export class Actions {
     const moving = new Set([...roots, ...inside].filter(movable));
     const origin = new Map([...moving].map((id) => [id, view.get(id)]));
     let last = { dx: 0, dy: 0 };
-    let lastPush = 0;
-    let timer = 0;
     this.undo.begin();
     const changesFor = ({ dx, dy }) => [...origin.values()].map((r) => ({
       op: 'patch', id: r.id, props: { x: clamp(r.x + dx, -POS, POS), y: clamp(r.y + dy, -POS, POS) },
     }));
-    const pushNow = () => {
-      clearTimeout(timer);
-      timer = 0;
-      lastPush = Date.now();
-      this.undo.perform(changesFor(last));
-    };
+    const pushes = throttle(() => this.undo.perform(changesFor(last)), PUSH_INTERVAL_MS);
     // What the moving records may snap to: boxes nearby that do not move.
     const movingBoxes = [...roots].map((id) => origin.get(id)).filter(hasBox);
     const start = boundsOf(movingBoxes);
@@ -316,12 +342,11 @@ export class Actions {
         }
         last = { dx, dy };
         this.sync.setOverlay(changesFor(last));
-        if (Date.now() - lastPush >= PUSH_INTERVAL_MS) pushNow();
-        else if (!timer) timer = setTimeout(pushNow, PUSH_INTERVAL_MS);
+        pushes.request();
         return { dx, dy, guides };
       },
       finish: () => {
-        clearTimeout(timer);
+        pushes.cancel();
         const changes = last.dx || last.dy ? changesFor(last) : [];
         if (changes.length) changes.push(...this.reparent(roots, origin, moving, last));
         this.undo.perform(changes);
@@ -393,25 +418,17 @@ export class Actions {
       if (hasPosition(r) && !r.locked && this.mayChange(r)) all.set(id, r);
     }
     let changes = [];
-    let lastPush = 0;
-    let timer = 0;
     this.undo.begin();
-    const pushNow = () => {
-      clearTimeout(timer);
-      timer = 0;
-      lastPush = Date.now();
-      this.undo.perform(changes);
-    };
+    const pushes = throttle(() => this.undo.perform(changes), PUSH_INTERVAL_MS);
     return {
       update: (dx, dy) => {
         const to = resizeBox(from, handle, dx, dy);
         changes = [...scaleRecords([...all.values()], from, to)].map(([id, props]) => ({ op: 'patch', id, props }));
         this.sync.setOverlay(changes);
-        if (Date.now() - lastPush >= PUSH_INTERVAL_MS) pushNow();
-        else if (!timer) timer = setTimeout(pushNow, PUSH_INTERVAL_MS);
+        pushes.request();
       },
       finish: () => {
-        clearTimeout(timer);
+        pushes.cancel();
         if (changes.length) this.undo.perform(changes);
         this.sync.setOverlay(null);
         this.undo.end();

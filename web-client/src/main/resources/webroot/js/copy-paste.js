@@ -10,12 +10,10 @@
 import { CLIPBOARD_TYPE, decodePayload, encodePayload, plainText } from './clipboard.js';
 import { announce } from './announce.js';
 import { t } from './i18n.js';
+import { typingInto } from './dom.js';
+import { removeSelected } from './delete-selection.js';
 
 const MAX_NOTE_TEXT = 10000;
-
-function typingInto(target) {
-  return target?.closest?.('input, textarea, select, [contenteditable="true"], dialog, [role="dialog"]') != null;
-}
 
 /**
  * Installs the clipboard handlers of the board page.
@@ -39,9 +37,7 @@ export function installCopyPaste(ctx) {
     e.clipboardData.setData(CLIPBOARD_TYPE, json);
     e.clipboardData.setData('text/plain', plainText(payload) || json);
     if (cut && perms.canEdit) {
-      actions.remove(selection.ids);
-      selection.clear();
-      ctx.container.focus({ preventScroll: true });
+      removeSelected(ctx);
       announce(t('cutAnnounce', { n: payload.records.length }));
     } else {
       announce(t('copiedAnnounce', { n: payload.records.length }));

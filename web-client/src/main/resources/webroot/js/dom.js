@@ -1,6 +1,6 @@
 /**
- * Small DOM helpers shared by the account and workspace pages. Text is
- * always set as text, never parsed as HTML.
+ * Small DOM helpers shared by the pages. Text is always set as text, never
+ * parsed as HTML.
  * @module dom
  */
 
@@ -48,6 +48,16 @@ export const ICONS = {
   close: 'M6 6l12 12M18 6L6 18',
   share: 'M15 8a3 3 0 1 0 0-6 3 3 0 0 0 0 6zM6 15a3 3 0 1 0 0-6 3 3 0 0 0 0 6zM18 22a3 3 0 1 0 0-6 3 3 0 0 0 0 6zM8.6 13.5l6.8 4M15.4 6.5l-6.8 4',
 };
+
+/**
+ * Whether keys and clipboard events at a target belong to what holds it, not
+ * to the board: a field, editable text, or a dialog (or a panel acting as one).
+ * @param {EventTarget|null} target
+ * @returns {boolean}
+ */
+export function typingInto(target) {
+  return target?.closest?.('input, textarea, select, [contenteditable="true"], dialog, [role="dialog"]') != null;
+}
 
 /**
  * A date and time in the page's language.

@@ -8,6 +8,7 @@
 import { t } from './i18n.js';
 import { toast } from './toast.js';
 import { inkOn } from './cursors.js';
+import { typingInto } from './dom.js';
 
 /**
  * Moves a Viewport along with one peer's presence viewport.
@@ -41,7 +42,7 @@ export class FollowController {
     });
     banner.querySelector('button').addEventListener('click', () => this.stop());
     document.addEventListener('keydown', (e) => {
-      if (e.key === 'Escape' && this.clientId && !e.target.closest?.('input, textarea, dialog, [role="dialog"]')) this.stop();
+      if (e.key === 'Escape' && this.clientId && !typingInto(e.target)) this.stop();
     });
   }
 

@@ -5,28 +5,10 @@
 
 import { announce } from './announce.js';
 import { t } from './i18n.js';
+import { typingInto } from './dom.js';
+import { deleteSelection } from './delete-selection.js';
 
 const TOOL_KEYS = { v: 'select', h: 'hand', n: 'note', t: 'text', s: 'shape', f: 'frame', c: 'connector', m: 'comment' };
-
-function typingInto(target) {
-  return target.closest?.('input, textarea, select, [contenteditable="true"], dialog') != null;
-}
-
-/**
- * Deletes the selected records this person may delete; focus goes to the
- * canvas (the deleted record or button had it) and the deletion is
- * announced.
- * @param {object} ctx shared board page objects
- */
-export function deleteSelection(ctx) {
-  const { selection, actions, perms, sync, container } = ctx;
-  if (!selection.size || !perms.canEdit) return;
-  const ids = [...selection.ids].filter((id) => perms.canChange(sync.view.get(id)) && !sync.view.get(id).locked);
-  actions.remove(ids);
-  selection.clear();
-  container.focus({ preventScroll: true });
-  announce(ids.length === 1 ? t('deletedOne') : t('deletedMany', { n: ids.length }));
-}
 
 /**
  * Installs document-level shortcuts. Shortcuts that change records (delete,

@@ -4,7 +4,7 @@
  */
 
 import { t } from './i18n.js';
-import { deleteSelection } from './keyboard.js';
+import { deleteSelection } from './delete-selection.js';
 
 /** Fill colours for notes, shapes and frames. */
 export const LIGHT_PALETTE = [
