@@ -9,7 +9,7 @@ import { compareZ, descendantsOf, expandRemoval, maxOrder } from './model.js';
 import { boundsOf, center, clamp, containsPoint, containsRect, hasBox, hasPosition, intersects } from './geometry.js';
 import { keyBetween } from './fractional.js';
 import { newRecordId } from './ids.js';
-import { DEFAULT_COLORS, DEFAULT_FONT } from './canvas.js';
+import { DEFAULT_COLORS, DEFAULT_FONT } from './record-boxes.js';
 import { copyPayload, pasteRecords } from './clipboard.js';
 import { resizeBox, scaleRecords } from './transform-box.js';
 import { snapBox } from './snapping.js';

@@ -4,29 +4,21 @@
  * records in and around the visible area are elements; zoomed far out (or
  * with too many records in view) boxes and connectors are drawn on the
  * overview canvas instead. Updates are batched per animation frame and
- * diffed by record identity.
+ * diffed by record identity. What each element looks like is up to
+ * record-boxes.js, connectors.js and comments.js; the selection is drawn by
+ * selection-outlines.js.
  * @module canvas
  */
 
 import { compareDrawOrder } from './model.js';
-import { connectorLine, containsRect, hasBox, boundsOf } from './geometry.js';
-import { t } from './i18n.js';
+import { connectorLine, containsRect, hasBox } from './geometry.js';
 import { renderConnector, removeConnector } from './connectors.js';
 import { createCommentPin, updateCommentPin } from './comments.js';
 import { inRegion, renderRegion } from './culling.js';
 import { DOM_BUDGET, OVERVIEW_BELOW_ZOOM, OverviewLayer } from './overview.js';
 import { NoteFitter } from './note-fit.js';
-
-const SVG = 'http://www.w3.org/2000/svg';
-const TYPE_LABEL = { note: 'typeNote', text: 'typeText', shape: 'typeShape', frame: 'typeFrame', connector: 'typeConnector' };
-const HANDLES = ['nw', 'n', 'ne', 'e', 'se', 's', 'sw', 'w'];
-/** The handle owner of the box around a multi-selection. */
-export const SELECTION_BOX = 'selection';
-
-/** Colour of new records by type (#RRGGBB). */
-export const DEFAULT_COLORS = { note: '#FFE066', text: '#212529', shape: '#A5D8FF', frame: '#FFFFFF', connector: '#495057' };
-/** Font size of new records by type, in world px. */
-export const DEFAULT_FONT = { note: 18, text: 24, shape: 18 };
+import { DEFAULT_COLORS, DEFAULT_FONT, createBox, updateBox } from './record-boxes.js';
+import { SelectionOutlines } from './selection-outlines.js';
 
 /**
  * Renders the local view of a SyncClient into the world layer.
@@ -36,7 +28,7 @@ export class CanvasRenderer {
    * @param {object} options
    * @param {HTMLElement} options.world transformed layer for records
    * @param {SVGSVGElement} options.connectorLayer SVG for connectors
-   * @param {HTMLElement} options.overlay layer above records (selection)
+   * @param {HTMLElement} options.overlay layer above records (selection outlines)
    * @param {import('./sync.js').SyncClient} options.sync
    * @param {import('./selection.js').Selection} options.selection
    * @param {import('./viewport.js').Viewport} [options.viewport] without it every record is an element
@@ -47,17 +39,15 @@ export class CanvasRenderer {
   constructor({ world, connectorLayer, overlay, sync, selection, viewport = null, commentLayer = world,
     commentAuthor = (record) => record.authorName || '?', canChange = () => true }) {
     this.world = world;
-    this.canChange = canChange;
     this.commentLayer = commentLayer;
     this.commentAuthor = commentAuthor;
     this.connectorLayer = connectorLayer;
-    this.overlay = overlay;
     this.sync = sync;
     this.selection = selection;
     this.viewport = viewport;
     this.elements = new Map();
     this.connectors = new Map();
-    this.outlines = new Map();
+    this.selectionOutlines = new SelectionOutlines({ layer: overlay, selection, canChange });
     this.editingId = null;
     this.afterRender = [];
     this.frame = 0;
@@ -154,7 +144,7 @@ export class CanvasRenderer {
     const focused = document.activeElement?.closest?.('[data-record-id]')?.dataset.recordId;
     const seen = new Set();
     const comments = [];
-    const toFit = [];
+    const notes = [];
     let connectorRank = 0;
     for (const record of shown) {
       const asElement = !overview || record.type === 'comment' || record.id === focused;
@@ -164,7 +154,7 @@ export class CanvasRenderer {
       else if (record.type === 'comment') comments.push(record);
       else {
         const el = this.renderBox(record, ranks.get(record.id));
-        if (record.type === 'note' && el.fitFor !== record) toFit.push(el);
+        if (record.type === 'note') notes.push(el);
       }
       if (record.type === 'frame') connectorRank = Math.max(connectorRank, ranks.get(record.id));
     }
@@ -191,14 +181,14 @@ export class CanvasRenderer {
         this.connectors.delete(id);
       }
     }
-    this.noteFitter.fit(toFit);
+    this.noteFitter.fit(notes);
     if (overview) {
       if (this.overview.stale(this.version, visible, zoom)) this.overview.draw(list, view, this.version, visible, zoom);
     } else {
       this.overview?.hide();
     }
     this.world.classList.toggle('overview', overview);
-    this.renderSelection(view, region);
+    this.selectionOutlines.render(view, region, zoom);
     for (const fn of this.afterRender) fn(view);
   }
 
@@ -242,7 +232,6 @@ export class CanvasRenderer {
   /** Re-renders every comment pin (e.g. the author names changed). */
   refreshComments() {
     for (const el of this.elements.values()) if (el.dataset.type === 'comment') el.record = null;
-    this.outlines.forEach((outline) => outline.replaceChildren());
     this.schedule();
   }
 
@@ -272,158 +261,4 @@ export class CanvasRenderer {
     entry.label.classList.toggle('selected', selected);
     entry.label.classList.toggle('editing', this.editingId === record.id);
   }
-
-  // Outlines are kept per record (not rebuilt) so a handle under the
-  // pointer stays the same element while the board changes. One selected
-  // record gets resize handles; several get a box around them all, whose
-  // handles scale the whole selection.
-  renderSelection(view, region) {
-    const selected = [...this.selection.ids].map((id) => view.get(id)).filter(hasBox);
-    const editable = selected.filter((r) => !r.locked && this.canChange(r));
-    const keep = new Set();
-    const single = selected.length === 1;
-    for (const record of selected) {
-      if (region && !single && !inRegion(record, region, view, this.viewport.zoom)) continue;
-      keep.add(record.id);
-      const outline = this.outlineFor(record.id, single ? 'selection-outline' : 'selection-outline thin');
-      placeBox(outline, record);
-      setHandles(outline, single && editable.length === 1 ? record.id : null);
-    }
-    if (selected.length > 1) {
-      keep.add(SELECTION_BOX);
-      const box = this.outlineFor(SELECTION_BOX, 'selection-outline selection-box');
-      placeBox(box, boundsOf(selected));
-      // Handles only when every selected record may be scaled.
-      setHandles(box, editable.length === selected.length ? SELECTION_BOX : null);
-    }
-    for (const [id, outline] of this.outlines) {
-      if (!keep.has(id)) {
-        outline.remove();
-        this.outlines.delete(id);
-      }
-    }
-  }
-
-  outlineFor(id, className) {
-    let outline = this.outlines.get(id);
-    if (!outline) {
-      outline = document.createElement('div');
-      outline.dataset.selectionFor = id;
-      this.outlines.set(id, outline);
-      if (id === SELECTION_BOX) this.overlay.append(outline);
-      else this.overlay.prepend(outline);
-    }
-    if (outline.className !== className) outline.className = className;
-    return outline;
-  }
-}
-
-// Resize handles on an outline for an owner (a record id or SELECTION_BOX), or none.
-function setHandles(outline, owner) {
-  if (!owner) {
-    if (outline.firstChild) outline.replaceChildren();
-    return;
-  }
-  if (outline.firstChild?.dataset.handleFor === owner) return;
-  outline.replaceChildren(...HANDLES.map((handle) => {
-    const knob = document.createElement('div');
-    knob.className = `handle handle-${handle}`;
-    knob.dataset.handle = handle;
-    knob.dataset.handleFor = owner;
-    return knob;
-  }));
-}
-
-/**
- * Positions an element on a record's box (world units).
- * @param {HTMLElement} el
- * @param {object} record
- */
-export function placeBox(el, record) {
-  el.style.left = `${record.x}px`;
-  el.style.top = `${record.y}px`;
-  el.style.width = `${record.w}px`;
-  el.style.height = `${record.h}px`;
-  el.style.transform = record.rotation ? `rotate(${record.rotation}deg)` : '';
-}
-
-function createBox(record) {
-  const el = document.createElement('div');
-  el.className = `record type-${record.type}`;
-  el.dataset.recordId = record.id;
-  el.dataset.type = record.type;
-  el.tabIndex = 0;
-  el.setAttribute('role', 'group');
-  el.setAttribute('aria-roledescription', t(TYPE_LABEL[record.type] || 'typeNote'));
-  if (record.type === 'frame') {
-    const title = document.createElement('div');
-    title.className = 'frame-title';
-    el.append(title);
-    return el;
-  }
-  if (record.type === 'shape') {
-    const svg = document.createElementNS(SVG, 'svg');
-    svg.setAttribute('class', 'shape-bg');
-    svg.setAttribute('viewBox', '0 0 100 100');
-    svg.setAttribute('preserveAspectRatio', 'none');
-    svg.setAttribute('aria-hidden', 'true');
-    el.append(svg);
-  }
-  const text = document.createElement('div');
-  text.className = 'record-text';
-  el.append(text);
-  return el;
-}
-
-function updateBox(el, record) {
-  placeBox(el, record);
-  // A text box is at least as tall as its text, whatever its stored height.
-  if (record.type === 'text') {
-    el.style.minHeight = el.style.height;
-    el.style.height = 'auto';
-  }
-  const color = record.color || DEFAULT_COLORS[record.type];
-  el.classList.toggle('locked', !!record.locked);
-  if (record.type === 'frame') {
-    el.style.setProperty('--frame-color', color);
-    const title = record.title ?? t('defaultFrameTitle');
-    el.firstChild.textContent = title;
-    el.setAttribute('aria-label', title);
-    return;
-  }
-  const text = el.querySelector('.record-text');
-  text.textContent = record.text || '';
-  // A note's font size comes from fitting its text (note-fit.js).
-  if (record.type !== 'note') text.style.fontSize = `${record.fontSize || DEFAULT_FONT[record.type]}px`;
-  if (record.type === 'text') text.style.color = color;
-  else el.style.setProperty('--fill', color);
-  if (record.type === 'shape') drawShape(el.querySelector('.shape-bg'), record.shape);
-  const summary = (record.text || t('emptyText')).slice(0, 120);
-  el.setAttribute('aria-label', summary);
-}
-
-function drawShape(svg, kind) {
-  if (svg.dataset.kind === kind) return;
-  svg.dataset.kind = kind;
-  svg.closest('.record').dataset.shape = kind;
-  let shape;
-  if (kind === 'ellipse') {
-    shape = document.createElementNS(SVG, 'ellipse');
-    shape.setAttribute('cx', '50');
-    shape.setAttribute('cy', '50');
-    shape.setAttribute('rx', '49');
-    shape.setAttribute('ry', '49');
-  } else if (kind === 'diamond') {
-    shape = document.createElementNS(SVG, 'polygon');
-    shape.setAttribute('points', '50,1 99,50 50,99 1,50');
-  } else {
-    shape = document.createElementNS(SVG, 'rect');
-    shape.setAttribute('x', '1');
-    shape.setAttribute('y', '1');
-    shape.setAttribute('width', '98');
-    shape.setAttribute('height', '98');
-    shape.setAttribute('rx', '4');
-  }
-  shape.setAttribute('vector-effect', 'non-scaling-stroke');
-  svg.replaceChildren(shape);
 }

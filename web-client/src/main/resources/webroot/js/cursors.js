@@ -6,7 +6,7 @@
  */
 
 import { hasBox } from './geometry.js';
-import { placeBox } from './canvas.js';
+import { placeBox } from './record-boxes.js';
 import { t } from './i18n.js';
 
 const SVG = 'http://www.w3.org/2000/svg';

@@ -6,7 +6,7 @@
  * @module editor
  */
 
-import { placeBox, DEFAULT_FONT } from './canvas.js';
+import { placeBox, DEFAULT_FONT } from './record-boxes.js';
 import { MIN_NOTE_FONT, stepDownWhileOverflowing } from './note-fit.js';
 import { t } from './i18n.js';
 import { TextSession } from './text-session.js';

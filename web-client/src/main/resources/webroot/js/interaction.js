@@ -8,7 +8,8 @@
 import { arrowHead, connectorLine, containsRect, hasBox, intersects } from './geometry.js';
 import { hitTest } from './culling.js';
 import { t } from './i18n.js';
-import { SELECTION_BOX } from './canvas.js';
+import { SELECTION_BOX } from './selection-outlines.js';
+import { placeBox } from './record-boxes.js';
 import { SNAP_PX } from './snapping.js';
 import { GuideLayer } from './guides.js';
 
@@ -187,7 +188,7 @@ export class Interaction {
         if (!dragged && Math.hypot(e.clientX - start.cx, e.clientY - start.cy) < DRAG_THRESHOLD) return;
         dragged = true;
         const r = rectTo(e);
-        Object.assign(box.style, { left: `${r.x}px`, top: `${r.y}px`, width: `${r.w}px`, height: `${r.h}px` });
+        placeBox(box, r);
         const picked = new Set(base);
         const view = ctx.sync.getView();
         for (const record of view.values()) {
@@ -221,7 +222,7 @@ export class Interaction {
           w: Math.abs(p.x - start.world.x), h: Math.abs(p.y - start.world.y) };
         if (rect.w * ctx.viewport.zoom < DRAG_THRESHOLD * 2) rect = null;
         if (rect && !ghost.isConnected) ctx.overlay.append(ghost);
-        if (rect) Object.assign(ghost.style, { left: `${rect.x}px`, top: `${rect.y}px`, width: `${rect.w}px`, height: `${rect.h}px` });
+        if (rect) placeBox(ghost, rect);
       },
       end: (e, cancelled) => {
         ghost.remove();
@@ -320,10 +321,7 @@ export class Interaction {
       const size = 12 / Math.max(ctx.viewport.zoom, 0.25);
       head.setAttribute('points', arrowHead(l, size).map((p) => `${p.x},${p.y}`).join(' '));
       target.hidden = !to;
-      if (to) {
-        const r = view().get(to);
-        Object.assign(target.style, { left: `${r.x}px`, top: `${r.y}px`, width: `${r.w}px`, height: `${r.h}px` });
-      }
+      if (to) placeBox(target, view().get(to));
     };
     place(e);
     return {

@@ -51,14 +51,16 @@ export class NoteFitter {
 
   /**
    * Sets the font size of each note element's text (element.record is its
-   * record) and marks the ones that overflow at the floor.
+   * record) and marks the ones that overflow at the floor. Elements already
+   * fitted for their record are left as they are.
    * @param {HTMLElement[]} elements
    */
   fit(elements) {
-    if (!elements.length) return;
+    const stale = elements.filter((el) => el.fitFor !== el.record);
+    if (!stale.length) return;
     const measure = this.measure ||= textMeasure(getComputedStyle(this.world).fontFamily);
     const checks = [];
-    for (const el of elements) {
+    for (const el of stale) {
       const record = el.record;
       const text = el.querySelector('.record-text');
       const base = record.fontSize || this.defaultFontSize;

@@ -38,7 +38,9 @@ export function installRoleUi({ sync, perms, editor, renderer, titleInput }) {
   perms.onChange((p, previous) => {
     render();
     if (editor.active && !p.canEditText(sync.view.get(editor.id))) editor.cancel();
-    renderer.refreshComments(); // also redraws resize handles for the new role
+    // Comment pins name their author through perms (isOwn): drawn again. The
+    // render this schedules also decides resize handles from the new role.
+    renderer.refreshComments();
     if (!p.role || previous === p.role) return;
     if (previous) toast(t('roleChangedYou', { role: roleName(p.role) }));
     else if (p.role === 'viewer') toast(t('readOnly'));
