@@ -10,7 +10,7 @@ import { goToSignin, keepSessionFresh, getAuth } from './auth.js';
 import { getBoard } from './api.js';
 import { boardSession, handleAccessEnd } from './board-session.js';
 import { SyncClient } from './sync.js';
-import { openPendingStore, tokenSubject } from './pending-store.js';
+import { openPendingStore } from './pending-store.js';
 import { UndoManager } from './undo.js';
 import { Selection } from './selection.js';
 import { Viewport, openingBox } from './viewport.js';
@@ -68,7 +68,7 @@ if (session.kind === 'account') {
 
 const perms = new Permissions();
 // Pushes a closed or crashed page of this person left unsent go out again, under its clientId (SPEC W7).
-const kept = await openPendingStore(boardId, tokenSubject(session.token()));
+const kept = await openPendingStore(boardId, session.userId);
 const sync = new SyncClient({ board: boardId, token: session.token,
   forceSockJS: params.get('transport') === 'sockjs', clientId: kept?.clientId, restored: kept?.restored, store: kept?.store });
 if (kept?.restored?.pending.length) {

@@ -16,22 +16,6 @@ const DB_NAME = 'crossboard';
 const STORE = 'pending';
 const OPEN_TIMEOUT_MS = 2000;
 
-/**
- * The person a token names (its `sub`), without checking it: only to pick
- * this person's saved pushes; the server checks the token.
- * @param {string|null} token
- * @returns {string|null}
- */
-export function tokenSubject(token) {
-  try {
-    const payload = token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
-    const sub = JSON.parse(atob(payload)).sub;
-    return typeof sub === 'string' ? sub : null;
-  } catch {
-    return null;
-  }
-}
-
 function openDb() {
   return new Promise((resolve) => {
     if (!globalThis.indexedDB) {
@@ -76,7 +60,7 @@ function holdLock(name) {
  * Picks this page's clientId for a board: that of a page of the same person
  * that is gone, preferring one that left pushes, else a new one.
  * @param {string} board
- * @param {string|null} person the token's subject
+ * @param {string|null} person the user id of the session (its token's subject): an account's, or a guest's
  * @returns {Promise<{clientId: string, restored: object|null, store: PendingStore}|null>}
  *   null when pushes cannot be kept here
  */

@@ -21,11 +21,6 @@ export function canEdit(role) {
   return rank(role) <= rank('editor');
 }
 
-/** Whether the role may add comments. */
-export function canComment(role) {
-  return rank(role) <= rank('commenter');
-}
-
 /** Whether the role may invite people and change who has access. */
 export function canManage(role) {
   return rank(role) <= rank('facilitator');
