@@ -277,7 +277,7 @@ final class ChangeValidator {
 
   private boolean refersToAny(JsonObject record, Set<String> ids) {
     RecordType type = types.get(record.getString("type"));
-    for (Map.Entry<String, PropSpec.Ref> ref : type.references().entrySet()) {
+    for (Map.Entry<String, PropSpec.Ref> ref : types.referencesOf(type).entrySet()) {
       if (ref.getValue().cascade() && ids.contains(record.getValue(ref.getKey()))) {
         return true;
       }
@@ -298,7 +298,7 @@ final class ChangeValidator {
 
   /** R4, R5: every reference names an existing record of a type it may refer to, never itself, never in a cycle. */
   private void checkReferences(String id, RecordType type, JsonObject record) {
-    for (Map.Entry<String, PropSpec.Ref> entry : type.references().entrySet()) {
+    for (Map.Entry<String, PropSpec.Ref> entry : types.referencesOf(type).entrySet()) {
       String prop = entry.getKey();
       PropSpec.Ref ref = entry.getValue();
       if (!(record.getValue(prop) instanceof String targetId)) {

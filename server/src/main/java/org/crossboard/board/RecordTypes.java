@@ -4,7 +4,9 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,7 +17,7 @@ import org.crossboard.access.Action;
 
 /**
  * The record types a server knows (the board core's and those features register), with what follows
- * from them: the server-owned properties and the references that cascade on removal. Immutable;
+ * from them: the server-owned properties and each type's references. Immutable;
  * built once at the composition root.
  */
 public final class RecordTypes {
@@ -27,29 +29,27 @@ public final class RecordTypes {
 
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
-  /** A reference property of a record type. */
-  public record Reference(String type, String prop, PropSpec.Ref ref) {}
-
   private final Map<String, RecordType> types;
   private final Set<String> serverOwned;
-  private final List<Reference> references;
+  /** Each type's reference properties, computed once: the validator asks for them per record. */
+  private final Map<String, Map<String, PropSpec.Ref>> references;
   private final JsonObject schema;
   private final Action weakestAction;
 
   private RecordTypes(Map<String, RecordType> types) {
     this.types = types;
     Set<String> owned = new LinkedHashSet<>(STAMPED);
-    List<Reference> refs = new ArrayList<>();
+    Map<String, Map<String, PropSpec.Ref>> refs = new HashMap<>();
     for (RecordType type : types.values()) {
       if (type.namesAuthor()) {
         owned.add(RecordType.AUTHOR_NAME);
       }
-      type.references().forEach((prop, ref) -> refs.add(new Reference(type.name(), prop, ref)));
+      refs.put(type.name(), Collections.unmodifiableMap(type.references()));
     }
     this.serverOwned = Set.copyOf(owned);
     this.weakestAction = types.values().stream().map(RecordType::action)
         .max(Comparator.comparing(a -> a.minimum().ordinal())).orElse(Action.PUSH_EDIT);
-    this.references = List.copyOf(refs);
+    this.references = Map.copyOf(refs);
     JsonObject described = new JsonObject();
     types.values().forEach(t -> described.put(t.name(), t.toJson()));
     this.schema = new JsonObject().put("types", described)
@@ -94,9 +94,9 @@ public final class RecordTypes {
     return weakestAction;
   }
 
-  /** Every reference property of every type. */
-  public List<Reference> references() {
-    return references;
+  /** The reference properties of a known type, by name, in the order the type declares them. */
+  public Map<String, PropSpec.Ref> referencesOf(RecordType type) {
+    return references.get(type.name());
   }
 
   /** What the welcome tells clients about records (docs/PROTOCOL.md "Schema"); shared, do not modify. */

@@ -60,10 +60,6 @@ final class BoardReplica implements Sequencer.Router {
     this.forwarder = new Forwarder(room, mailbox, metrics);
   }
 
-  Role role() {
-    return role;
-  }
-
   void start() {
     room.sequencer().router(this);
     room.setPeriodic(settings.leaseTickMs(), t -> tick());
@@ -86,6 +82,11 @@ final class BoardReplica implements Sequencer.Router {
         return false;
       }
     }
+  }
+
+  @Override
+  public int handedOff() {
+    return forwarder.pendingCount();
   }
 
   private void acquire() {
@@ -212,9 +213,13 @@ final class BoardReplica implements Sequencer.Router {
 
   /** The sequencing node's answer to a push this node forwarded. */
   void answered(JsonObject answer) {
-    if (!forwarder.answered(answer) && role == Role.FOLLOWER) {
-      role = Role.ACQUIRING; // it says it is not the sequencer: find out who is
-      acquire();
+    if (!forwarder.answered(answer)) {
+      if (role == Role.FOLLOWER) {
+        role = Role.ACQUIRING; // it says it is not the sequencer: find out who is
+        acquire();
+      }
+    } else {
+      room.sequencer().handedOffAnswered();
     }
   }
 
@@ -254,6 +259,7 @@ final class BoardReplica implements Sequencer.Router {
   Future<Void> close() {
     Role was = role;
     role = Role.CLOSED;
+    forwarder.close();
     if (was != Role.SEQUENCER) {
       return Future.succeededFuture();
     }

@@ -139,7 +139,23 @@ final class Forwarder {
     }
   }
 
+  /** Pushes sent or held, not yet answered. */
+  int pendingCount() {
+    return pending.size();
+  }
+
   boolean hasAcksWaiting() {
     return !acksAfter.isEmpty();
+  }
+
+  /**
+   * The room closes: pushes still on their way are answered Unavailable (their clients re-send
+   * them), and acknowledgements waiting for their ops go now (those ops are durable).
+   */
+  void close() {
+    List<Pending> unanswered = new ArrayList<>(pending.values());
+    pending.clear();
+    unanswered.forEach(p -> p.submission().answer().accept(new Submission.Outcome.Unavailable()));
+    releaseAcks(Long.MAX_VALUE);
   }
 }

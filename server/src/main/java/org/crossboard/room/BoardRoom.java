@@ -18,6 +18,7 @@ import org.crossboard.error.ErrorCode;
 import org.crossboard.protocol.ClientMessage;
 import org.crossboard.protocol.CloseCode;
 import org.crossboard.protocol.ServerMessages;
+import org.crossboard.store.ClientMark;
 import org.crossboard.store.Op;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -120,7 +121,6 @@ public final class BoardRoom implements WritePipeline.Listener {
     if (lifecycle == Lifecycle.CLOSED) {
       return Future.failedFuture(new RoomClosedException());
     }
-    cancelClose();
     String userId = member.principal().userId();
     return confirmed.learnClient(ctx.stores().ops(), boardId, member.clientId()).compose(mark -> {
       if (mark.userId() != null && !mark.userId().equals(userId)) {
@@ -137,6 +137,7 @@ public final class BoardRoom implements WritePipeline.Listener {
         return Future.failedFuture(WritePipeline.clientIdTaken());
       }
       RoomMember replaced = membership.admit(member);
+      cancelClose(); // only now: a hello refused on the way must not keep an empty room open forever
       lifecycle = Lifecycle.OPEN;
       if (replaced != null) {
         leaveHooks(replaced);
@@ -160,15 +161,9 @@ public final class BoardRoom implements WritePipeline.Listener {
     if (lastSeq == null || lastSeq > durable || durable - lastSeq > ctx.settings().resumeOps()) {
       return Future.succeededFuture(null);
     }
-    JsonArray held = confirmed.recentOps(lastSeq, durable);
-    if (held != null) {
-      return Future.succeededFuture(new Resume(held, durable));
-    }
-    return ctx.stores().ops().range(boardId, lastSeq, durable, ctx.settings().resumeOps()).map(ops -> {
-      JsonArray wire = new JsonArray();
-      ops.forEach(op -> wire.add(op.toJson()));
-      return ops.size() == durable - lastSeq ? new Resume(wire, durable) : null; // no gap, or a snapshot
-    }).otherwise(e -> null);
+    return confirmed.opsBetween(ctx.stores().ops(), boardId, lastSeq, durable, ctx.settings().resumeOps())
+        .map(ops -> ops.size() == durable - lastSeq ? new Resume(ops, durable) : null) // no gap, or a snapshot
+        .otherwise(e -> null);
   }
 
   /** Ops read for a resume up to {@code readTo}; what became durable meanwhile comes from memory. */
@@ -376,6 +371,9 @@ public final class BoardRoom implements WritePipeline.Listener {
       Promise<Long> written = Promise.promise();
       String clientId = featureClientPrefix + as.userId();
       long clientSeq = featureClientSeqs.merge(clientId, 1L, Long::sum);
+      if (clientSeq == 1) {
+        pipeline.knowClient(clientId, new ClientMark(0, as.userId())); // new with this room: nothing to look up
+      }
       pipeline.submit(new Submission(as, clientId, clientSeq, changes, outcome -> {
         if (outcome instanceof Submission.Outcome.Written w) {
           written.complete(w.seq());

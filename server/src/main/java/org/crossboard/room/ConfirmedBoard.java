@@ -1,6 +1,7 @@
 package org.crossboard.room;
 
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
 import java.util.HashMap;
 import java.util.Map;
 import org.crossboard.board.BoardLoader;
@@ -51,13 +52,30 @@ final class ConfirmedBoard {
   }
 
   /** Deep copies of every record, for a snapshot frame. */
-  io.vertx.core.json.JsonArray records() {
+  JsonArray records() {
     return state.toJson();
   }
 
   /** The ops {@code afterSeq < seq <= toSeq} from memory, or null when they are not all held. */
-  io.vertx.core.json.JsonArray recentOps(long afterSeq, long toSeq) {
+  JsonArray recentOps(long afterSeq, long toSeq) {
     return recent.range(afterSeq, toSeq);
+  }
+
+  /**
+   * The ops in ({@code afterSeq}, {@code toSeq}] in their wire form: from memory when held, else
+   * read from the op log (at most {@code max}; fewer when the log has a gap).
+   */
+  Future<JsonArray> opsBetween(OpLog log, String boardId, long afterSeq, long toSeq,
+      int max) {
+    JsonArray held = recent.range(afterSeq, toSeq);
+    if (held != null) {
+      return Future.succeededFuture(held);
+    }
+    return log.range(boardId, afterSeq, toSeq, max).map(ops -> {
+      JsonArray wire = new JsonArray();
+      ops.forEach(op -> wire.add(op.toJson()));
+      return wire;
+    });
   }
 
   /** Each client's highest durable clientSeq known here (a copy). */

@@ -1,6 +1,5 @@
 package org.crossboard.room;
 
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.function.Consumer;
 import org.crossboard.error.ErrorCode;
@@ -21,16 +20,9 @@ final class FetchAnswer {
               + "; reconnect with lastSeq", null));
       return;
     }
-    JsonArray held = confirmed.recentOps(fetch.from(), fetch.to());
-    if (held != null) {
-      reply.accept(ServerMessages.ops(fetch.id(), held));
-      return;
-    }
-    log.range(boardId, fetch.from(), fetch.to(), maxOps).onComplete(ar -> {
+    confirmed.opsBetween(log, boardId, fetch.from(), fetch.to(), maxOps).onComplete(ar -> {
       if (ar.succeeded()) {
-        JsonArray ops = new JsonArray();
-        ar.result().forEach(op -> ops.add(op.toJson()));
-        reply.accept(ServerMessages.ops(fetch.id(), ops));
+        reply.accept(ServerMessages.ops(fetch.id(), ar.result()));
       } else {
         reply.accept(ServerMessages.error(fetch.id(), ErrorCode.ERR_UNAVAILABLE, "op log unavailable", null));
       }

@@ -28,6 +28,9 @@ public interface Sequencer {
   /** Installs the router asked about every submission from now on. */
   void router(Router router);
 
+  /** Submissions the router handed off were answered: the room's backlog shrank (P6). */
+  void handedOffAnswered();
+
   /** Decides where a submission is sequenced. */
   interface Router {
     /** Sequence everything here (a single node). */
@@ -38,5 +41,10 @@ public interface Sequencer {
      * sequence it here.
      */
     boolean handOff(Submission submission);
+
+    /** Submissions handed off and not answered yet: they count towards the room's backlog (P6). */
+    default int handedOff() {
+      return 0;
+    }
   }
 }

@@ -19,16 +19,39 @@ public record Submission(Principal as, String clientId, long clientSeq, JsonArra
 
   /** What became of a submission. */
   public sealed interface Outcome {
+    /** The outcome's name in metrics ({@code written}, {@code duplicate}, …). */
+    String name();
+
     /** Sequenced and durable as op {@code seq}. */
-    record Written(long seq) implements Outcome {}
+    record Written(long seq) implements Outcome {
+      @Override
+      public String name() {
+        return "written";
+      }
+    }
 
     /** {@code (clientId, clientSeq)} was already applied: not applied again. */
-    record Duplicate() implements Outcome {}
+    record Duplicate() implements Outcome {
+      @Override
+      public String name() {
+        return "duplicate";
+      }
+    }
 
     /** Refused; nothing changed and it never will. */
-    record Rejected(CrossboardException reason) implements Outcome {}
+    record Rejected(CrossboardException reason) implements Outcome {
+      @Override
+      public String name() {
+        return "rejected";
+      }
+    }
 
     /** Storage failed before it was durable: send it again (retryable). */
-    record Unavailable() implements Outcome {}
+    record Unavailable() implements Outcome {
+      @Override
+      public String name() {
+        return "unavailable";
+      }
+    }
   }
 }

@@ -80,6 +80,23 @@ final class WritePipeline implements Sequencer {
     }
   }
 
+  /** A submission taken and not yet answered, and the copies of it (same person) that came since. */
+  private static final class Unanswered {
+    final Submission original;
+    List<Submission> copies = List.of();
+
+    Unanswered(Submission original) {
+      this.original = original;
+    }
+
+    void add(Submission copy) {
+      if (copies.isEmpty()) {
+        copies = new ArrayList<>(2);
+      }
+      copies.add(copy);
+    }
+  }
+
   private final String boardId;
   private final OpLog log;
   private final SnapshotStore snapshots;
@@ -97,9 +114,9 @@ final class WritePipeline implements Sequencer {
    * Every submission taken but not yet answered, by clientId and clientSeq, with the copies of it
    * that arrived meanwhile (a forwarded push sent again after a silence, a push re-sent on a new
    * connection). A copy gets the original's answer when it comes: answered "duplicate" at once, it
-   * could reach its client before the op is durable — an ack before durability (C2, C7).
+   * could reach its client before the op is durable — an ack before durability (D1, C7).
    */
-  private final Map<String, List<Submission>> unanswered = new HashMap<>();
+  private final Map<String, Unanswered> unanswered = new HashMap<>();
   private Future<Void> inFlight = Future.succeededFuture();
   private Router router = Router.LOCAL;
 
@@ -120,9 +137,9 @@ final class WritePipeline implements Sequencer {
     return state;
   }
 
-  /** Submissions sequenced or waiting, not yet durable (for backpressure). */
+  /** Submissions sequenced, waiting, or handed to the sequencing node, not yet durable (for backpressure). */
   int backlog() {
-    return queue.size();
+    return queue.size() + router.handedOff();
   }
 
   boolean isSettled() {
@@ -200,39 +217,40 @@ final class WritePipeline implements Sequencer {
 
   /** Holds a copy of a submission taken and not yet answered, to give it the same answer. */
   private boolean isCopyOfUnanswered(Submission submission) {
-    List<Submission> copies = unanswered.get(Queued.key(submission.clientId(), submission.clientSeq()));
-    if (copies == null || !speculative.mayWriteAs(submission.clientId(), submission.as().userId())) {
-      return false;
+    Unanswered taken = unanswered.get(Queued.key(submission.clientId(), submission.clientSeq()));
+    if (taken == null || taken.original == submission
+        || !taken.original.as().userId().equals(submission.as().userId())) {
+      return false; // someone else's under that clientId is refused the usual way
     }
-    copies.add(submission);
+    taken.add(submission);
     return true;
   }
 
   private void enqueue(Queued queued) {
     queue.add(queued);
-    unanswered.putIfAbsent(queued.key(), new ArrayList<>());
+    unanswered.putIfAbsent(queued.key(), new Unanswered(queued.submission()));
   }
 
   /** Answers a submission, and the copies of it that arrived while it was on its way. */
   private void answer(Submission submission, Submission.Outcome outcome) {
-    String outcomeName = outcome.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
+    String outcomeName = outcome.name();
     metrics.pushAnswered(outcomeName);
     submission.answer().accept(outcome);
-    List<Submission> copies = unanswered.remove(Queued.key(submission.clientId(), submission.clientSeq()));
-    if (copies != null) {
-      copies.forEach(copy -> {
-        metrics.pushAnswered(outcomeName);
-        copy.answer().accept(outcome);
-      });
+    for (Submission copy : takeCopies(submission)) {
+      metrics.pushAnswered(outcomeName);
+      copy.answer().accept(outcome);
     }
   }
 
-  /** A queued submission goes to another node: so do the copies of it that arrived here. */
-  private void handOffCopies(Submission submission) {
-    List<Submission> copies = unanswered.remove(Queued.key(submission.clientId(), submission.clientSeq()));
-    if (copies != null) {
-      copies.forEach(this::submit);
+  /** The copies of {@code submission} if it is the one taken under its clientSeq; it is no longer waiting. */
+  private List<Submission> takeCopies(Submission submission) {
+    String key = Queued.key(submission.clientId(), submission.clientSeq());
+    Unanswered taken = unanswered.get(key);
+    if (taken == null || taken.original != submission) {
+      return List.of();
     }
+    unanswered.remove(key);
+    return taken.copies;
   }
 
   /** A clientId is one person's on a board: idempotency is per person and clientId (P7). */
@@ -255,7 +273,7 @@ final class WritePipeline implements Sequencer {
       startCatchUp();
     } else if (!queue.isEmpty()) {
       write();
-    } else if (queue.isEmpty()) {
+    } else {
       listener.settled();
     }
   }
@@ -286,7 +304,8 @@ final class WritePipeline implements Sequencer {
   private void onWritten(List<Queued> batch, List<Op> ops) {
     ops.forEach(confirmed::apply); // also when stopped meanwhile: the final snapshot must include them
     metrics.opsWritten(ops.size());
-    if (state == State.STOPPED) {
+    if (state == State.STOPPED) { // the room closed meanwhile: nobody to broadcast to, but the writes are durable
+      batch.forEach(q -> answer(q.submission(), new Submission.Outcome.Written(q.op().seq())));
       return;
     }
     state = State.IDLE;
@@ -317,11 +336,7 @@ final class WritePipeline implements Sequencer {
     switch (state) {
       case STOPPED -> { }
       case WRITING, CATCHING_UP -> catchUpDue = true; // our own step settles first; the op log is the truth then
-      case IDLE -> {
-        if (!queue.isEmpty()) {
-          startCatchUp(); // our queued pushes were sequenced on a stale base: re-sequence them on top
-          return;
-        }
+      case IDLE -> { // nothing queued: a submission taken while IDLE is written at once
         List<Op> applied = new ArrayList<>();
         boolean gap = false;
         for (Op op : ops) {
@@ -361,6 +376,13 @@ final class WritePipeline implements Sequencer {
     this.router = router;
   }
 
+  @Override
+  public void handedOffAnswered() {
+    if (isSettled()) {
+      listener.settled(); // otherwise the step under way settles and says so
+    }
+  }
+
   /** Reads every op after the durable seq from the op log, then re-validates what was queued. */
   private void startCatchUp() {
     state = State.CATCHING_UP;
@@ -398,14 +420,14 @@ final class WritePipeline implements Sequencer {
         Long seq = landed.get(q.key());
         if (seq != null) {
           answer(q.submission(), new Submission.Outcome.Written(seq));
-        } else if (speculative.isDuplicate(q.submission().clientId(), q.submission().clientSeq())) {
-          answer(q.submission(), new Submission.Outcome.Duplicate());
         } else if (!speculative.mayWriteAs(q.submission().clientId(), q.submission().as().userId())) {
           answer(q.submission(), new Submission.Outcome.Rejected(clientIdTaken()));
+        } else if (speculative.isDuplicate(q.submission().clientId(), q.submission().clientSeq())) {
+          answer(q.submission(), new Submission.Outcome.Duplicate());
         } else if (!router.handOff(q.submission())) { // this node may have stopped being the sequencer
           sequence(q.submission());
         } else {
-          handOffCopies(q.submission());
+          takeCopies(q.submission()).forEach(this::submit); // they go where the original went
         }
       }
       snapshotIfDue();
@@ -426,7 +448,10 @@ final class WritePipeline implements Sequencer {
     listener.failed(cause);
   }
 
-  /** Stops taking work; a write in flight still lands in the confirmed board. Queued work is answered Unavailable. */
+  /**
+   * Stops taking work; a write in flight still lands in the confirmed board and its submissions are
+   * answered Written. Queued work is answered Unavailable.
+   */
   void stop() {
     if (state == State.STOPPED) {
       return;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.Future;
@@ -15,6 +16,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.crossboard.access.Principal;
 import org.crossboard.access.Role;
+import org.crossboard.error.CrossboardException;
+import org.crossboard.error.ErrorCode;
 import org.crossboard.protocol.ClientMessage;
 import org.crossboard.protocol.CloseCode;
 import org.crossboard.pubsub.local.LocalPubSub;
@@ -154,6 +157,24 @@ class BoardRoomTest {
     assertNotEquals(byAna.clientId(), byBen.clientId(), "a clientId per person");
     assertFalse(byAna.clientId().equals("client-a6") || byBen.clientId().equals("client-a6"), "never a client's");
     assertEquals(2, a.opBatches().size(), "members see feature writes like any other op");
+  }
+
+  @Test
+  @DisplayName("[B2][P7] an empty room that refuses a hello (someone else's clientId) still closes")
+  void refusedHelloLeavesRoomClosing() throws Exception {
+    RecordingMember owner = member("client-a7");
+    BoardRoom room = join(owner);
+    submit(room, owner, push("r1", 1, "n1"));
+    log.release(0);
+    room.leave(owner);
+    RecordingMember intruder = new RecordingMember("client-a7", "u-someone-else", Role.EDITOR);
+    CrossboardException refused = assertThrows(CrossboardException.class, () -> join(intruder));
+    assertEquals(ErrorCode.ERR_FORBIDDEN, refused.code());
+    long deadline = System.currentTimeMillis() + 5000;
+    while (registry.roomCount() > 0 && System.currentTimeMillis() < deadline) {
+      Thread.sleep(10);
+    }
+    assertEquals(0, registry.roomCount(), "the close timer still runs");
   }
 
   void awaitAppends(int count) throws InterruptedException {

@@ -61,11 +61,19 @@ class WritePipelineTest {
             heard.add("settled");
           }
         }, new RoomMetrics());
-    pipeline.router(submission -> {
-      if (handOff) {
-        handedOff.add(submission);
+    pipeline.router(new Sequencer.Router() {
+      @Override
+      public boolean handOff(Submission submission) {
+        if (handOff) {
+          handedOff.add(submission);
+        }
+        return handOff;
       }
-      return handOff;
+
+      @Override
+      public int handedOff() {
+        return handedOff.size();
+      }
     });
   }
 
@@ -142,6 +150,21 @@ class WritePipelineTest {
     assertEquals(List.of(1, 1), log.appends.stream().map(List::size).toList(), "each op written once");
     pipeline.submit(push("c1-client", 1, "n1"));
     assertInstanceOf(Submission.Outcome.Duplicate.class, outcomes.get(4), "once durable, a copy is a duplicate");
+  }
+
+  @Test
+  @DisplayName("[P7][C7] someone else's push under a clientId being written is refused; it does not settle the owner's copies")
+  void otherPersonsCopy() {
+    pipeline.submit(push("c1-client", 1, "n1"));
+    List<Submission.Outcome> intruder = new ArrayList<>();
+    pipeline.submit(new Submission(Principal.of("u2", "Eve", Role.EDITOR), "c1-client", 1,
+        new JsonArray().add(Changes.put(Changes.note("n9", 1, 2, "mine now"))), intruder::add));
+    Submission.Outcome.Rejected refused = assertInstanceOf(Submission.Outcome.Rejected.class, intruder.get(0));
+    assertEquals(ErrorCode.ERR_FORBIDDEN, refused.reason().code());
+    pipeline.submit(push("c1-client", 1, "n1")); // the owner's copy still waits for the original
+    assertEquals(List.of(), outcomes);
+    log.release(0);
+    assertEquals(List.of(new Submission.Outcome.Written(1), new Submission.Outcome.Written(1)), outcomes);
   }
 
   @Test
@@ -256,6 +279,19 @@ class WritePipelineTest {
     assertTrue(log.appends.isEmpty() && outcomes.isEmpty(), "nothing written, nothing answered here");
     pipeline.submitHere(push("c2-client", 1, "n2")); // as a push forwarded to this node
     assertEquals(WritePipeline.State.WRITING, pipeline.state());
+  }
+
+  @Test
+  @DisplayName("[P6][M7] pushes handed to the sequencing node count in the backlog until answered; an answer says the backlog shrank")
+  void handedOffBacklog() {
+    handOff = true;
+    pipeline.submit(push("c1-client", 1, "n1"));
+    pipeline.submit(push("c1-client", 2, "n2"));
+    assertEquals(2, pipeline.backlog());
+    handedOff.clear(); // the sequencing node answered them
+    pipeline.handedOffAnswered();
+    assertEquals(0, pipeline.backlog());
+    assertEquals(List.of("settled"), heard, "the room hears of it (backpressure resumes its readers)");
   }
 
   @Test

@@ -60,9 +60,13 @@ public final class EditingCrowd implements AutoCloseable {
       c.settle(0, 60_000);
     }
     JsonObject export = Rest.export(baseUrl, board);
-    assertEquals(pushes(), export.getLong("seq"), "every push applied exactly once");
     Set<String> onBoard = new HashSet<>();
     export.getJsonArray("records").forEach(r -> onBoard.add(((JsonObject) r).getString("id")));
+    assertEquals(pushes(), export.getLong("seq"), () -> "every push applied exactly once; per client: "
+        + clients.stream().map(c -> c.clientId + " pushed " + c.pushes() + ", acknowledged " + c.durable.size()
+            + " (as duplicates: " + c.duplicateAcks + "), not on the board: "
+            + c.durable.stream().filter(id -> !onBoard.contains(id)).toList() + ", errors " + c.errors
+            + ", closes " + c.closes).toList());
     for (ResilientClient c : clients) {
       c.settle(export.getLong("seq"), 30_000);
       assertTrue(onBoard.containsAll(c.durable), c.clientId + " lost an acknowledged push");

@@ -31,6 +31,8 @@ public final class ResilientClient implements AutoCloseable {
   public final Map<String, Integer> errors = new TreeMap<>();
   /** Close codes seen, in order. */
   public final List<Integer> closes = new ArrayList<>();
+  /** The clientSeqs of pushes acknowledged as already applied (after a re-send). */
+  public final List<Long> duplicateAcks = new ArrayList<>();
   private WsTestClient socket;
   private Replica replica;
   private long clientSeq;
@@ -106,6 +108,9 @@ public final class ResilientClient implements AutoCloseable {
         long seq = Long.parseLong(m.getString("id").substring(1));
         pending.remove(seq);
         durable.add(clientId + "-n" + seq);
+        if (m.getBoolean("duplicate", false)) {
+          duplicateAcks.add(seq);
+        }
       }
       case "error" -> errors.merge(m.getString("code"), 1, Integer::sum);
       default -> { }
