@@ -1,7 +1,9 @@
 package org.crossboard.replication;
 
 import io.vertx.core.json.JsonObject;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,17 +19,29 @@ import org.crossboard.room.Submission;
  * until answered, is sent again to a new sequencer or after a silence, or sequenced here when this
  * node becomes the sequencer. An acknowledgement reaches the client only once the op it names has
  * reached the client too (the op travels on the board channel, the answer on this node's own, so
- * they may arrive in either order). Event-loop confined.
+ * they may arrive in either order).
+ *
+ * <p>Of each clientId only the oldest pending push is on its way at a time; the next goes when it
+ * is answered. Pub/sub may lose a message and deliver the ones after it: if a client's later
+ * pushes could overtake a lost one, the sequencer would apply them first, and the lost one, sent
+ * again, would be below the client's high-water mark and taken for a duplicate — never applied
+ * (C7). A client's pushes reach its own node in order over one connection; this keeps that order
+ * to the sequencer. Event-loop confined.
  */
 final class Forwarder {
-  /** A push on its way; {@code sentAt} 0 while it waits for a sequencer to send it to. */
+  /** A push on its way; {@code sentAt} 0 while it has not been sent to the current sequencer. */
   private record Pending(Submission submission, long sentAt) {}
 
   private final RoomHandle room;
   private final NodeMailbox mailbox;
   private final ReplicationMetrics metrics;
+  /** Every push not yet answered, by ref (refs grow, so this is arrival order). */
   private final Map<Long, Pending> pending = new LinkedHashMap<>();
+  /** The refs of each clientId's pending pushes, oldest first: only the oldest is sent. */
+  private final Map<String, ArrayDeque<Long>> byClient = new HashMap<>();
   private final TreeMap<Long, List<Runnable>> acksAfter = new TreeMap<>();
+  /** The node pushes go to; null while it is not known (pushes are held). */
+  private String target;
   private long nextRef;
 
   Forwarder(RoomHandle room, NodeMailbox mailbox, ReplicationMetrics metrics) {
@@ -36,44 +50,78 @@ final class Forwarder {
     this.metrics = metrics;
   }
 
-  /** Sends a push to {@code sequencer}; its answer comes back through {@link #answered}. */
+  /** Sends a push to {@code sequencer} once the client's earlier pushes are answered. */
   void forward(Submission submission, String sequencer) {
-    long ref = ++nextRef;
-    pending.put(ref, new Pending(submission, 0));
-    send(ref, sequencer);
+    target = sequencer;
+    long ref = keep(submission);
+    if (isOldestOfItsClient(ref)) {
+      send(ref);
+    }
   }
 
   /** Keeps a push until a sequencer is known ({@link #sendAll}). */
   void hold(Submission submission) {
-    pending.put(++nextRef, new Pending(submission, 0));
+    target = null;
+    keep(submission);
   }
 
-  /** Sends every pending push to {@code sequencer} (a new one, or one just learned). */
+  private long keep(Submission submission) {
+    long ref = ++nextRef;
+    pending.put(ref, new Pending(submission, 0));
+    byClient.computeIfAbsent(submission.clientId(), c -> new ArrayDeque<>()).add(ref);
+    return ref;
+  }
+
+  private boolean isOldestOfItsClient(long ref) {
+    return byClient.get(pending.get(ref).submission().clientId()).peekFirst() == ref;
+  }
+
+  /** Sends each client's oldest pending push to {@code sequencer} (a new one, or one just learned). */
   void sendAll(String sequencer) {
-    List.copyOf(pending.keySet()).forEach(ref -> send(ref, sequencer));
+    target = sequencer;
+    List.copyOf(byClient.values()).forEach(refs -> send(refs.peekFirst()));
   }
 
   /** Sends again what was sent at least {@code silenceMs} ago and is still unanswered. */
   void resendUnanswered(String sequencer, long silenceMs) {
+    target = sequencer;
     long before = System.currentTimeMillis() - silenceMs;
-    List.copyOf(pending.entrySet()).stream().filter(e -> e.getValue().sentAt() > 0 && e.getValue().sentAt() < before)
-        .forEach(e -> send(e.getKey(), sequencer));
+    for (ArrayDeque<Long> refs : List.copyOf(byClient.values())) {
+      long sentAt = pending.get(refs.peekFirst()).sentAt();
+      if (sentAt > 0 && sentAt < before) {
+        send(refs.peekFirst());
+      }
+    }
   }
 
   /** This node sequences the board now: everything pending is sequenced here, in order. */
   void sequenceHere(Sequencer sequencer) {
     List<Pending> all = new ArrayList<>(pending.values());
     pending.clear();
+    byClient.clear();
+    target = null;
     all.forEach(p -> sequencer.submitHere(p.submission()));
   }
 
-  private void send(long ref, String sequencer) {
+  private void send(long ref) {
     Submission s = pending.get(ref).submission();
     pending.put(ref, new Pending(s, System.currentTimeMillis()));
     metrics.forwarded();
-    mailbox.send(sequencer, ReplicationFeature.PUSH, new JsonObject().put("board", room.boardId()).put("ref", ref)
+    mailbox.send(target, ReplicationFeature.PUSH, new JsonObject().put("board", room.boardId()).put("ref", ref)
         .put("as", s.as().toForwarded()).put("clientId", s.clientId()).put("clientSeq", s.clientSeq())
         .put("changes", s.changes()));
+  }
+
+  /** {@code ref} was answered: it is no longer pending, and its client's next push may go. */
+  private void settled(long ref, Submission s) {
+    pending.remove(ref);
+    ArrayDeque<Long> refs = byClient.get(s.clientId());
+    refs.remove(ref);
+    if (refs.isEmpty()) {
+      byClient.remove(s.clientId());
+    } else if (target != null) {
+      send(refs.peekFirst());
+    }
   }
 
   /**
@@ -91,8 +139,8 @@ final class Forwarder {
       pending.put(ref, new Pending(p.submission(), 0));
       return false;
     }
-    pending.remove(ref);
     Submission s = p.submission();
+    settled(ref, s);
     switch (outcome) {
       case "written" -> {
         long seq = answer.getLong("seq");
@@ -155,6 +203,7 @@ final class Forwarder {
   void close() {
     List<Pending> unanswered = new ArrayList<>(pending.values());
     pending.clear();
+    byClient.clear();
     unanswered.forEach(p -> p.submission().answer().accept(new Submission.Outcome.Unavailable()));
     releaseAcks(Long.MAX_VALUE);
   }
