@@ -21,8 +21,21 @@ public enum ErrorCode {
   ERR_TOO_LARGE(413, CloseCode.PROTOCOL_VIOLATION),
   /** A change breaks the schema, a range, a reference or makes a cycle; names the change. */
   ERR_INVALID_CHANGE(422, CloseCode.PROTOCOL_VIOLATION),
-  /** A change touches a locked record (other than unlocking it). */
+  /**
+   * A change touches a locked record (other than unlocking it), or a participant's change touches
+   * a board or frame a facilitator locked in a session.
+   */
   ERR_LOCKED(423, CloseCode.PROTOCOL_VIOLATION),
+  /** Private mode is on: a participant may change only their own new (private) records until the reveal. */
+  ERR_PRIVATE_MODE(423, CloseCode.PROTOCOL_VIOLATION),
+  /** The phase's rules do not allow this now (notes or comments closed to participants). */
+  ERR_PHASE_RULES(423, CloseCode.PROTOCOL_VIOLATION),
+  /** The board has no current session. */
+  ERR_NO_SESSION(404, CloseCode.PROTOCOL_VIOLATION),
+  /** Not in the session's present state (start an ended session, cast with no vote open, …). */
+  ERR_SESSION_STATE(409, CloseCode.PROTOCOL_VIOLATION),
+  /** No dots left, or the record's cap reached. */
+  ERR_VOTE_LIMIT(409, CloseCode.PROTOCOL_VIOLATION),
   /** A second {@code hello} on an open connection. */
   ERR_NOT_HELLO(400, CloseCode.PROTOCOL_VIOLATION),
   /** The first frame is not a valid {@code hello}. */
