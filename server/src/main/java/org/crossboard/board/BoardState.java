@@ -80,14 +80,15 @@ public final class BoardState implements RecordView {
    * applies them as op {@code opSeq}.
    *
    * @param clientId the client that sent them: its own earlier writes are not transformed over (T4)
+   * @param policy the room's say over each change (SPEC.md S4, S5)
    * @return the canonical changes to sequence (stamped, cascades expanded, splices transformed)
    * @throws org.crossboard.error.CrossboardException when any change is invalid; then nothing changed
    */
-  public JsonArray applyClientChanges(RecordTypes types, JsonArray changes, Principal user, String clientId,
-      long opSeq, long now) {
+  public JsonArray applyClientChanges(RecordTypes types, ChangePolicy policy, JsonArray changes, Principal user,
+      String clientId, long opSeq, long now) {
     StagedChanges staged = new StagedChanges(this);
     SpliceMerger merger = new SpliceMerger(history, seq, clientId);
-    JsonArray canonical = new ChangeValidator(types, staged, user, now, merger).validate(changes);
+    JsonArray canonical = new ChangeValidator(types, staged, user, now, merger, policy).validate(changes);
     staged.commitInto(records);
     history.record(opSeq, clientId, canonical);
     seq = opSeq;

@@ -26,17 +26,23 @@ final class ChangeValidator {
   private final String userId;
   private final long now;
   private final SpliceMerger merger;
+  private final ChangePolicy policy;
   private final Set<String> spliced = new LinkedHashSet<>();
   private int index;
 
-  /** @param merger where this push's splices are transformed (it knows the board's recent text writes) */
-  ChangeValidator(RecordTypes types, RecordView view, Principal user, long now, SpliceMerger merger) {
+  /**
+   * @param merger where this push's splices are transformed (it knows the board's recent text writes)
+   * @param policy the room's say over each canonical change (session locks, private mode)
+   */
+  ChangeValidator(RecordTypes types, RecordView view, Principal user, long now, SpliceMerger merger,
+      ChangePolicy policy) {
     this.types = types;
     this.view = view;
     this.user = user;
     this.userId = user.userId();
     this.now = now;
     this.merger = merger;
+    this.policy = policy;
   }
 
   JsonArray validate(JsonArray changes) {
@@ -54,19 +60,29 @@ final class ChangeValidator {
         default -> throw invalid("op must be put, patch, remove or splice");
       };
       for (JsonObject c : out) {
-        CanonicalChanges.apply(view, c);
-        canonical.add(c);
+        accept(c, canonical);
       }
     }
     // R6: splices are stamped once per record and push, after them (the stamps of one push are all the same)
     for (String id : spliced) {
       if (view.get(id) != null) {
-        JsonObject stamp = CanonicalChanges.patch(id, new JsonObject().put("updatedBy", userId).put("updatedAt", now));
-        CanonicalChanges.apply(view, stamp);
-        canonical.add(stamp);
+        accept(CanonicalChanges.patch(id, new JsonObject().put("updatedBy", userId).put("updatedAt", now)), canonical);
       }
     }
     return canonical;
+  }
+
+  /** The room's policy has its say (it may refuse or mark the change), then the change applies to the view. */
+  private void accept(JsonObject change, JsonArray canonical) {
+    String id = change.getValue("record") instanceof JsonObject record ? record.getString("id") : change.getString("id");
+    JsonObject reviewed;
+    try {
+      reviewed = policy.review(user, change, view.get(id));
+    } catch (CrossboardException refused) {
+      throw CrossboardException.ofChange(refused.code(), index, refused.getMessage());
+    }
+    CanonicalChanges.apply(view, reviewed);
+    canonical.add(reviewed);
   }
 
   private JsonObject put(JsonObject change) {

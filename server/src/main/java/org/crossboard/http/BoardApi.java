@@ -6,7 +6,9 @@ import io.vertx.ext.web.RoutingContext;
 import org.crossboard.access.AccessService;
 import org.crossboard.access.Action;
 import org.crossboard.access.BoardRoles;
+import org.crossboard.access.Role;
 import org.crossboard.audit.AuditLog;
+import org.crossboard.board.PrivateRecords;
 import org.crossboard.lifecycle.BoardService;
 import org.crossboard.store.WorkspaceStore;
 
@@ -40,7 +42,8 @@ final class BoardApi {
                 "board.deleted", s.value().id(), new JsonObject().put("title", s.value().title()), api.ip(ctx)))
             .map(v -> null))));
     router.get("/api/boards/:id/export").handler(ctx -> api.authed(ctx, 200, caller ->
-        access.requireBoard(caller, id(ctx), Action.EXPORT_BOARD).compose(s -> boards.export(s.value().id())
+        access.requireBoard(caller, id(ctx), Action.EXPORT_BOARD).compose(s -> boards.export(s.value().id(),
+            new PrivateRecords.Viewer(caller.userId(), s.role().atLeast(Role.FACILITATOR)))
             .compose(doc -> audit.record(AuditLog.workspaceChain(s.value().workspace()), caller.actor(),
                     "board.exported", s.value().id(), new JsonObject().put("seq", doc.getLong("seq")), api.ip(ctx))
                 .map(v -> {

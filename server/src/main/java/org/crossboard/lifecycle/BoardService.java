@@ -6,6 +6,7 @@ import java.security.SecureRandom;
 import org.crossboard.access.Ids;
 import org.crossboard.board.BoardLoader;
 import org.crossboard.board.BoardState;
+import org.crossboard.board.PrivateRecords;
 import org.crossboard.store.BoardInfo;
 import org.crossboard.store.Grant;
 import org.crossboard.store.Snapshot;
@@ -49,7 +50,7 @@ public final class BoardService {
   }
 
   /** The durable state of a board as a JSON document, or null when there is no such board. */
-  public Future<JsonObject> export(String id) {
+  public Future<JsonObject> export(String id, PrivateRecords.Viewer viewer) {
     return stores.boards().get(id).compose(info -> {
       if (info == null) {
         return Future.succeededFuture(null);
@@ -59,7 +60,7 @@ public final class BoardService {
           .put("board", info.toJson())
           .put("seq", loaded.seq())
           .put("exportedAt", System.currentTimeMillis())
-          .put("records", loaded.state().toJson()));
+          .put("records", PrivateRecords.records(loaded.state().toJson(), viewer))); // S5
     });
   }
 }

@@ -13,6 +13,7 @@ import java.util.function.Supplier;
 import org.crossboard.access.Ids;
 import org.crossboard.access.Principal;
 import org.crossboard.board.BoardLoader;
+import org.crossboard.board.PrivateRecords;
 import org.crossboard.error.CrossboardException;
 import org.crossboard.error.ErrorCode;
 import org.crossboard.protocol.ClientMessage;
@@ -101,7 +102,7 @@ public final class BoardRoom implements WritePipeline.Listener {
       }
       confirmed = new ConfirmedBoard(ar.result(), ctx.settings().resumeOps());
       pipeline = new WritePipeline(boardId, ctx.stores().ops(), ctx.stores().snapshots(), ctx.features().recordTypes(),
-          confirmed, ctx.settings().snapshotEvery(), this, ctx.metrics());
+          () -> ctx.features().policyFor(handle()), confirmed, ctx.settings().snapshotEvery(), this, ctx.metrics());
       // features start once other nodes' answers can be heard (a presence sync request must not be missed)
       channel.open(this::onRemote).onComplete(v -> {
         lifecycle = Lifecycle.EMPTY;
@@ -251,7 +252,7 @@ public final class BoardRoom implements WritePipeline.Listener {
   /** Answers {@code fetch}: ops from memory when held, else from the op log (SPEC.md C9). */
   void fetch(RoomMember member, String requestId, ClientMessage.Fetch fetch) {
     FetchAnswer.answer(ctx.stores().ops(), boardId, confirmed, ctx.settings().resumeOps(),
-        fetch, frame -> outbox.send(member, frame));
+        fetch, () -> PrivateRecords.Viewer.of(member.principal()), frame -> outbox.send(member, frame));
   }
 
   private void onRemote(NodeEnvelope.Message message) {

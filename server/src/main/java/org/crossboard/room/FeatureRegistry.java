@@ -15,6 +15,12 @@ public interface FeatureRegistry {
   /** A kind of board record: validated, stored and sent like every other (SPEC.md R). */
   void recordType(RecordType type);
 
+  /**
+   * The feature's say over each change to a room's board (refuse it, or mark it private), asked of
+   * the room's state for every write on the node that sequences the board (SPEC.md S4, S5).
+   */
+  void changePolicy(PolicySource source);
+
   /** A kind of message between nodes on the board's channel; this node's own are never delivered (M5). */
   void remote(String kind, RemoteHandler handler);
 
@@ -28,6 +34,12 @@ public interface FeatureRegistry {
   @FunctionalInterface
   interface MessageHandler<M> {
     void handle(RoomHandle room, Member from, String requestId, M message);
+  }
+
+  /** The policy a room's state calls for now. */
+  @FunctionalInterface
+  interface PolicySource {
+    org.crossboard.board.ChangePolicy of(RoomHandle room);
   }
 
   /** Handles another node's message about a room this node has open. */

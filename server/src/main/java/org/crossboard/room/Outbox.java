@@ -2,8 +2,13 @@ package org.crossboard.room;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.crossboard.board.PrivateRecords;
 import org.crossboard.protocol.CloseCode;
 import org.crossboard.store.Op;
 import org.slf4j.Logger;
@@ -57,16 +62,48 @@ final class Outbox {
     }
   }
 
-  /** Durable ops and what rides along with them, to everyone, in frames of bounded size. */
+  /**
+   * Durable ops and what rides along with them, to everyone, in frames of bounded size. Changes to
+   * private records go only to who may see them (SPEC.md S5): when the ops carry any, members are
+   * grouped by which of the marks they may see, and each group's frames are encoded once.
+   */
   void batch(List<Op> ops, Map<String, JsonArray> riders) {
     if (ops.isEmpty() && riders.isEmpty()) {
       return;
     }
-    BatchFrames frames = new BatchFrames();
-    ops.forEach(op -> frames.add(op.toJson()));
-    for (String frame : frames.encoded(riders)) {
-      broadcast(Audience.EVERYONE, frame);
+    List<JsonObject> encoded = new ArrayList<>(ops.size());
+    Set<JsonObject> marks = new LinkedHashSet<>();
+    for (Op op : ops) {
+      JsonObject json = op.toJson();
+      encoded.add(json);
+      for (Object change : op.changes()) {
+        JsonObject mark = PrivateRecords.markOfChange((JsonObject) change);
+        if (mark != null) {
+          marks.add(new JsonObject().put("by", mark.getValue("by")).put("facilitators", mark.getValue("facilitators")));
+        }
+      }
     }
+    if (marks.isEmpty()) {
+      for (String frame : frames(encoded, riders)) {
+        broadcast(Audience.EVERYONE, frame);
+      }
+      return;
+    }
+    Map<String, List<String>> byVisibility = new HashMap<>();
+    for (RoomMember member : members.all()) {
+      PrivateRecords.Viewer viewer = PrivateRecords.Viewer.of(member.principal());
+      StringBuilder key = new StringBuilder(marks.size());
+      marks.forEach(mark -> key.append(PrivateRecords.visibleTo(mark, viewer) ? '1' : '0'));
+      List<String> frames = byVisibility.computeIfAbsent(key.toString(), k -> frames(
+          encoded.stream().map(op -> PrivateRecords.op(op, viewer)).toList(), riders));
+      frames.forEach(frame -> deliver(member, frame));
+    }
+  }
+
+  private static List<String> frames(List<JsonObject> ops, Map<String, JsonArray> riders) {
+    BatchFrames frames = new BatchFrames();
+    ops.forEach(frames::add);
+    return frames.encoded(riders);
   }
 
   private void deliver(RoomMember member, String frame) {

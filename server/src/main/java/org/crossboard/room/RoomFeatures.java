@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.crossboard.access.Action;
+import org.crossboard.board.ChangePolicy;
 import org.crossboard.board.RecordType;
 import org.crossboard.board.RecordTypes;
 import org.crossboard.protocol.ClientFrames;
@@ -22,6 +23,7 @@ public final class RoomFeatures {
   private final List<RoomFeature> features;
   private final Map<String, Route<?>> routes = new HashMap<>();
   private final Map<String, FeatureRegistry.RemoteHandler> remotes = new HashMap<>();
+  private final List<FeatureRegistry.PolicySource> policies = new ArrayList<>();
   private final RecordTypes recordTypes;
 
   private RoomFeatures(List<RoomFeature> features) {
@@ -47,6 +49,15 @@ public final class RoomFeatures {
   /** How a client message type is handled, or null when no one handles it. */
   public Route<?> route(String type) {
     return routes.get(type);
+  }
+
+  /** Every feature's say over changes to this room's board, in registration order. */
+  ChangePolicy policyFor(RoomHandle room) {
+    ChangePolicy policy = ChangePolicy.NONE;
+    for (FeatureRegistry.PolicySource source : policies) {
+      policy = policy.then(source.of(room));
+    }
+    return policy;
   }
 
   public RecordTypes recordTypes() {
@@ -95,6 +106,11 @@ public final class RoomFeatures {
     @Override
     public void recordType(RecordType type) {
       types.add(type);
+    }
+
+    @Override
+    public void changePolicy(PolicySource source) {
+      policies.add(source);
     }
 
     @Override

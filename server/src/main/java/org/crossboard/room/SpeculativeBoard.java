@@ -3,6 +3,7 @@ package org.crossboard.room;
 import java.util.HashMap;
 import java.util.Map;
 import org.crossboard.board.BoardState;
+import org.crossboard.board.ChangePolicy;
 import org.crossboard.board.RecordTypes;
 import org.crossboard.store.ClientMark;
 import org.crossboard.store.Op;
@@ -60,9 +61,9 @@ final class SpeculativeBoard {
    *
    * @throws org.crossboard.error.CrossboardException when invalid; then nothing changed
    */
-  Op sequence(RecordTypes types, Submission s, long now) {
+  Op sequence(RecordTypes types, ChangePolicy policy, Submission s, long now) {
     Op op = new Op(seq + 1, s.clientId(), s.clientSeq(), s.as().toJson(), now,
-        state.applyClientChanges(types, s.changes(), s.as(), s.clientId(), seq + 1, now));
+        state.applyClientChanges(types, policy, s.changes(), s.as(), s.clientId(), seq + 1, now));
     seq = op.seq();
     clientSeq.put(s.clientId(), s.clientSeq());
     clientOwner.putIfAbsent(s.clientId(), s.as().userId());

@@ -3,6 +3,7 @@ package org.crossboard.room;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.crossboard.access.Action;
+import org.crossboard.board.PrivateRecords;
 import org.crossboard.protocol.MessageType;
 import org.crossboard.protocol.ProtocolVersion;
 import org.crossboard.protocol.ServerMessages;
@@ -29,10 +30,12 @@ final class Welcome {
         .put("board", new JsonObject().put("id", boardId).put("title", confirmed.title()))
         .put("seq", durableSeq)
         .put("applied", confirmed.appliedClientSeq(member.clientId()));
+    PrivateRecords.Viewer viewer = PrivateRecords.Viewer.of(member.principal()); // S5: hidden records are never sent
     if (ops != null) {
-      welcome.put("ops", ops);
+      welcome.put("ops", PrivateRecords.ops(ops, viewer));
     } else {
-      welcome.put("snapshot", new JsonObject().put("seq", durableSeq).put("records", confirmed.records()));
+      welcome.put("snapshot", new JsonObject().put("seq", durableSeq)
+          .put("records", PrivateRecords.records(confirmed.records(), viewer)));
     }
     return welcome.put("limits", ServerMessages.limits()).put("schema", schema);
   }

@@ -7,6 +7,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
+import org.crossboard.board.ChangePolicy;
 import org.crossboard.board.RecordTypes;
 import org.crossboard.error.CrossboardException;
 import org.crossboard.error.ErrorCode;
@@ -101,6 +103,8 @@ final class WritePipeline implements Sequencer {
   private final OpLog log;
   private final SnapshotStore snapshots;
   private final RecordTypes types;
+  /** The room's say over each change, asked afresh for every write (a session's locks change). */
+  private final Supplier<ChangePolicy> policy;
   private final ConfirmedBoard confirmed;
   private final SpeculativeBoard speculative;
   private final int snapshotEvery;
@@ -120,12 +124,13 @@ final class WritePipeline implements Sequencer {
   private Future<Void> inFlight = Future.succeededFuture();
   private Router router = Router.LOCAL;
 
-  WritePipeline(String boardId, OpLog log, SnapshotStore snapshots, RecordTypes types, ConfirmedBoard confirmed,
-      int snapshotEvery, Listener listener, RoomMetrics metrics) {
+  WritePipeline(String boardId, OpLog log, SnapshotStore snapshots, RecordTypes types, Supplier<ChangePolicy> policy,
+      ConfirmedBoard confirmed, int snapshotEvery, Listener listener, RoomMetrics metrics) {
     this.boardId = boardId;
     this.log = log;
     this.snapshots = snapshots;
     this.types = types;
+    this.policy = policy;
     this.confirmed = confirmed;
     this.speculative = new SpeculativeBoard(confirmed);
     this.snapshotEvery = snapshotEvery;
@@ -261,7 +266,7 @@ final class WritePipeline implements Sequencer {
 
   private void sequence(Submission submission) {
     try {
-      enqueue(new Queued(speculative.sequence(types, submission, System.currentTimeMillis()), submission));
+      enqueue(new Queued(speculative.sequence(types, policy.get(), submission, System.currentTimeMillis()), submission));
     } catch (CrossboardException e) {
       answer(submission, new Submission.Outcome.Rejected(e));
     }

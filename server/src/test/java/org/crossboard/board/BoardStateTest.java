@@ -32,7 +32,7 @@ class BoardStateTest {
   }
 
   JsonArray apply(JsonObject... changes) {
-    return state.applyClientChanges(TYPES, new JsonArray(java.util.List.of((Object[]) changes)), org.crossboard.access.Principal.of("u1", "u1", org.crossboard.access.Role.EDITOR), "c-u1", state.seq() + 1, 42);
+    return state.applyClientChanges(TYPES, ChangePolicy.NONE, new JsonArray(java.util.List.of((Object[]) changes)), org.crossboard.access.Principal.of("u1", "u1", org.crossboard.access.Role.EDITOR), "c-u1", state.seq() + 1, 42);
   }
 
   CrossboardException rejected(JsonObject... changes) {
@@ -116,10 +116,10 @@ class BoardStateTest {
     JsonObject record = canonical.getJsonObject(0).getJsonObject("record");
     assertEquals("u1", record.getString("createdBy"));
     assertEquals(42L, record.getLong("createdAt"));
-    state.applyClientChanges(TYPES, new JsonArray().add(patch("n1", new JsonObject().put("x", 5))), org.crossboard.access.Principal.of("u2", "u2", org.crossboard.access.Role.EDITOR), "c-u2", state.seq() + 1, 99);
+    state.applyClientChanges(TYPES, ChangePolicy.NONE, new JsonArray().add(patch("n1", new JsonObject().put("x", 5))), org.crossboard.access.Principal.of("u2", "u2", org.crossboard.access.Role.EDITOR), "c-u2", state.seq() + 1, 99);
     assertEquals("u1", state.get("n1").getString("createdBy"));
     assertEquals("u2", state.get("n1").getString("updatedBy"));
-    state.applyClientChanges(TYPES, new JsonArray().add(put(box("n1", "note"))), org.crossboard.access.Principal.of("u3", "u3", org.crossboard.access.Role.EDITOR), "c-u3", state.seq() + 1, 100);
+    state.applyClientChanges(TYPES, ChangePolicy.NONE, new JsonArray().add(put(box("n1", "note"))), org.crossboard.access.Principal.of("u3", "u3", org.crossboard.access.Role.EDITOR), "c-u3", state.seq() + 1, 100);
     assertEquals("u1", state.get("n1").getString("createdBy"), "a later put keeps the creator");
     rejected(put(box("n1", "text")));
   }

@@ -37,7 +37,7 @@ class SpliceMergeTest {
   /** Sequences a push as the next op and replays its canonical changes on a replica (as clients do). */
   JsonArray push(Principal who, String clientId, JsonObject... changes) {
     long seq = state.seq() + 1;
-    JsonArray canonical = state.applyClientChanges(TYPES, new JsonArray(List.of((Object[]) changes)), who, clientId, seq, 7);
+    JsonArray canonical = state.applyClientChanges(TYPES, ChangePolicy.NONE, new JsonArray(List.of((Object[]) changes)), who, clientId, seq, 7);
     replica.applyCanonical(seq, clientId, canonical);
     assertEquals(state.toJson().encode(), replica.toJson().encode(), "[T6] canonical splices replay verbatim");
     return canonical;
@@ -46,7 +46,7 @@ class SpliceMergeTest {
   CrossboardException rejected(Principal who, String clientId, JsonObject... changes) {
     String before = state.toJson().encode();
     CrossboardException e = assertThrows(CrossboardException.class,
-        () -> state.applyClientChanges(TYPES, new JsonArray(List.of((Object[]) changes)), who, clientId, state.seq() + 1, 7));
+        () -> state.applyClientChanges(TYPES, ChangePolicy.NONE, new JsonArray(List.of((Object[]) changes)), who, clientId, state.seq() + 1, 7));
     assertEquals(before, state.toJson().encode(), "[C2] a rejected push changes nothing");
     return e;
   }

@@ -12,6 +12,7 @@ import org.crossboard.access.Principal;
 import org.crossboard.access.Role;
 import org.crossboard.board.BoardLoader;
 import org.crossboard.board.BoardState;
+import org.crossboard.board.ChangePolicy;
 import org.crossboard.board.RecordTypes;
 import org.crossboard.error.ErrorCode;
 import org.crossboard.store.Op;
@@ -44,7 +45,7 @@ class WritePipelineTest {
     log = new HeldOpLog();
     snapshots = new InMemorySnapshotStore();
     confirmed = new ConfirmedBoard(new BoardLoader.Loaded(BoardState.initial("t"), 0, 0, List.of()), 100);
-    pipeline = new WritePipeline(BOARD, log, snapshots, RecordTypes.withCore(List.of()), confirmed, 3,
+    pipeline = new WritePipeline(BOARD, log, snapshots, RecordTypes.withCore(List.of()), () -> ChangePolicy.NONE, confirmed, 3,
         new WritePipeline.Listener() {
           @Override
           public void durable(List<Op> all, List<Op> ours) {
@@ -329,7 +330,7 @@ class WritePipelineTest {
         new JsonArray().add(Changes.put(Changes.note("n1", 1, 1, "long ago")))));
     // a room loaded from a snapshot taken after that op: the op is in its state, its clientSeq is not
     ConfirmedBoard loaded = new ConfirmedBoard(new BoardLoader.Loaded(BoardState.initial("t"), 1, 1, List.of()), 100);
-    WritePipeline fresh = new WritePipeline(BOARD, log, snapshots, RecordTypes.withCore(List.of()), loaded, 3,
+    WritePipeline fresh = new WritePipeline(BOARD, log, snapshots, RecordTypes.withCore(List.of()), () -> ChangePolicy.NONE, loaded, 3,
         new WritePipeline.Listener() {
           @Override
           public void durable(List<Op> all, List<Op> ours) {
