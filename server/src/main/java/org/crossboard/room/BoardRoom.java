@@ -368,6 +368,16 @@ public final class BoardRoom implements WritePipeline.Listener {
     }
 
     @Override
+    public JsonObject record(String id) {
+      return confirmed.record(id);
+    }
+
+    @Override
+    public Iterable<JsonObject> records() {
+      return confirmed.allRecords();
+    }
+
+    @Override
     public Future<Long> write(Principal as, JsonArray changes) {
       Promise<Long> written = Promise.promise();
       String clientId = featureClientPrefix + as.userId();

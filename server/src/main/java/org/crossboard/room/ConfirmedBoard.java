@@ -56,6 +56,16 @@ final class ConfirmedBoard {
     return state.toJson();
   }
 
+  /** A record as it is now (not a copy: not to be changed), or null. */
+  JsonObject record(String id) {
+    return state.get(id);
+  }
+
+  /** Every record as it is now (not copies: not to be changed). */
+  Iterable<JsonObject> allRecords() {
+    return state.all();
+  }
+
   /** The ops {@code afterSeq < seq <= toSeq} from memory, or null when they are not all held. */
   JsonArray recentOps(long afterSeq, long toSeq) {
     return recent.range(afterSeq, toSeq);

@@ -37,6 +37,15 @@ public interface RoomHandle {
    */
   Future<Long> write(Principal as, JsonArray changes);
 
+  /**
+   * A durable record of the board as this node has it now, or null. Read-only: features change the
+   * board only through {@link #write}.
+   */
+  JsonObject record(String id);
+
+  /** Every durable record of the board as this node has it now; read-only, and not to be kept. */
+  Iterable<JsonObject> records();
+
   /** This room's instance of a feature's state, made by {@code init} on first use; dropped with the room. */
   <S> S state(Class<S> key, Supplier<S> init);
 

@@ -1,0 +1,565 @@
+package org.crossboard.session;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.random.RandomGenerator;
+import org.crossboard.access.Ids;
+import org.crossboard.access.Principal;
+import org.crossboard.audit.AuditLog;
+import org.crossboard.board.PrivateRecords;
+import org.crossboard.error.CrossboardException;
+import org.crossboard.error.ErrorCode;
+import org.crossboard.protocol.ServerMessages;
+import org.crossboard.room.Audience;
+import org.crossboard.room.Member;
+import org.crossboard.room.RoomHandle;
+import org.crossboard.store.AttendanceStore;
+import org.crossboard.store.DuplicateKeyException;
+import org.crossboard.store.SessionStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One room's live session on this node (SPEC.md S1–S10). Every change — a person's command, a
+ * timer reaching zero, the recap — is a {@link Step}; steps wait in one queue and are applied in
+ * batches to a copy of the session, which is stored with compare-and-set on its version. So the
+ * store orders every change, whichever node makes it: a node that loses the race reloads and
+ * applies the batch again on top of the winner (a vote burst of hundreds of ballots costs a few
+ * writes, not hundreds). Only after the store took it are commands answered, effects performed
+ * and views sent; other nodes hear "version n" and reload. Event-loop confined.
+ */
+final class SessionRoom {
+  /** Between nodes: the session changed (reload it), and a frame for the people on every node. */
+  static final String CHANGED = "session";
+  static final String RELAY = "session.relay";
+  private static final Logger LOG = LoggerFactory.getLogger(SessionRoom.class);
+  private static final int MAX_BATCH = 512;
+  private static final int MAX_ATTEMPTS = 10;
+  /** Views go out at most this often: a burst of ballots moves the chain head ten times a second, not per ballot. */
+  private static final long VIEW_INTERVAL_MS = 100;
+  /** The reveal runs again after this long, for records that were still on their way (SessionReveal). */
+  private static final long SECOND_SWEEP_MS = 2_000;
+
+  /** A change to apply: a person's command, a timer at zero, or the recap. */
+  private sealed interface Step {
+    /** The member to answer, or null. */
+    default Member from() {
+      return null;
+    }
+  }
+
+  private record Command(Member from, String requestId, SessionCommand command) implements Step {}
+
+  private record TimerZero(String key, long endsAt) implements Step {}
+
+  private record StoreRecap(String sessionId, JsonObject recap) implements Step {}
+
+  /** What came of a step in a batch: its outcome, or its refusal. */
+  private record Result(Step step, Outcome outcome, CrossboardException refusal) {}
+
+  private final RoomHandle room;
+  private final SessionFeature.Dependencies deps;
+  private final RandomGenerator random;
+  private final ArrayDeque<Step> queue = new ArrayDeque<>();
+  private final Map<String, Long> armed = new HashMap<>();
+  /** Connections per person on this node: attendance counts a person once however many tabs. */
+  private final Map<String, Integer> present = new HashMap<>();
+  /** The {@code mine} view each person was last sent from here, to send only what changed. */
+  private final Map<String, String> mineSent = new HashMap<>();
+  private Session current;
+  private boolean loaded;
+  private boolean writing;
+  private boolean viewsDue;
+  private long viewsSentAt;
+  private long viewTimer = -1;
+
+  SessionRoom(RoomHandle room, SessionFeature.Dependencies deps) {
+    this.room = room;
+    this.deps = deps;
+    this.random = deps.random();
+  }
+
+  /** The session now (null when the board never had one); its changes happen only here. */
+  Session session() {
+    return current;
+  }
+
+  /** Loads the board's session: the current one, else the last ended one (shown with its recap). */
+  void open() {
+    deps.store().current(room.boardId())
+        .compose(doc -> doc != null ? Future.succeededFuture(doc)
+            : deps.store().listForBoard(room.boardId()).map(all -> all.isEmpty() ? null : all.get(0)))
+        .onComplete(ar -> {
+          if (ar.failed()) {
+            LOG.warn("session of board {} could not be loaded; retrying", room.boardId(), ar.cause());
+            room.setTimer(1_000, t -> open());
+            return;
+          }
+          current = ar.result() == null ? null : Session.fromJson(ar.result());
+          loaded = true;
+          afterChange();
+          if (current != null) {
+            present.keySet().forEach(user -> attend(user, "join"));
+            SessionReveal.sweep(room, current);
+          }
+          drain();
+        });
+  }
+
+  /** A person's command: applied in turn, answered {@code session.ok} once stored, or refused. */
+  void submit(Member from, String requestId, SessionCommand command) {
+    queue.add(new Command(from, requestId, command));
+    drain();
+  }
+
+  void joined(Member member, JsonObject welcome) {
+    welcome.put("session", current == null ? null : view(member));
+    welcome.put("sessionMine", mine(member.principal().userId()));
+    String user = member.principal().userId();
+    if (present.merge(user, 1, Integer::sum) == 1 && live()) {
+      attend(member, "join");
+    }
+  }
+
+  void left(Member member) {
+    String user = member.principal().userId();
+    Integer left = present.computeIfPresent(user, (u, n) -> n > 1 ? n - 1 : null);
+    if (left == null) {
+      mineSent.remove(user);
+      if (live()) {
+        attend(member, "leave");
+      }
+    }
+  }
+
+  /** Another node stored a change: reload it (the store has it; the message says only which version). */
+  void changedElsewhere(JsonObject body) {
+    if (current != null && current.id().equals(body.getString("id")) && current.version() >= body.getLong("version", 0L)) {
+      return;
+    }
+    deps.store().get(body.getString("id")).onSuccess(doc -> {
+      if (doc != null && (current == null || !current.id().equals(doc.getString("_id"))
+          || doc.getLong("version", 0L) > current.version())) {
+        SessionState before = current == null ? null : current.state();
+        current = Session.fromJson(doc);
+        attendanceOnTransition(before);
+        afterChange();
+      }
+    }).onFailure(e -> LOG.warn("session {} could not be reloaded", body.getString("id"), e));
+  }
+
+  /** A frame another node's session change sends to the people here too. */
+  void relayed(JsonObject body) {
+    deliver(body.getJsonObject("frame"), Target.fromJson(body.getJsonObject("to")));
+  }
+
+  void close() {
+    armed.clear();
+  }
+
+  private boolean live() {
+    return current != null && current.state() == SessionState.LIVE;
+  }
+
+  // ---- applying steps ----------------------------------------------------------------------
+
+  private void drain() {
+    if (writing || !loaded || queue.isEmpty()) {
+      return;
+    }
+    writing = true;
+    List<Step> batch = new ArrayList<>();
+    while (!queue.isEmpty() && batch.size() < MAX_BATCH) {
+      batch.add(queue.poll());
+    }
+    attempt(batch, 1);
+  }
+
+  private void attempt(List<Step> batch, int attempt) {
+    Session base = current;
+    Session working = base == null ? null : base.copy();
+    List<Result> results = new ArrayList<>(batch.size());
+    boolean created = false;
+    boolean changed = false;
+    for (Step step : batch) {
+      try {
+        if (step instanceof Command c && c.command() instanceof SessionCommand.Create create) {
+          if (working != null && working.state() != SessionState.ENDED) {
+            throw new CrossboardException(ErrorCode.ERR_SESSION_STATE,
+                "this board already has a session that has not ended");
+          }
+          working = Session.create("s" + Ids.random(new java.security.SecureRandom(), 21), room.boardId(),
+              c.from().principal().workspace(), create, context(c));
+          created = true;
+          changed = true;
+          results.add(new Result(step, Outcome.changed(List.of(new Effect.Audit("session.created", working.id(),
+              new JsonObject().put("title", working.title())))), null));
+          continue;
+        }
+        Outcome outcome = apply(working, step);
+        changed |= outcome.changed();
+        results.add(new Result(step, outcome, null));
+      } catch (CrossboardException refused) {
+        results.add(new Result(step, null, refused));
+      }
+    }
+    if (!changed) {
+      finish(results, base, false);
+      return;
+    }
+    long expected = base == null || created ? 0 : base.version();
+    working.version(created ? 1 : expected + 1);
+    Session next = working;
+    Future<Boolean> stored = created
+        ? deps.store().insert(next.toJson()).map(true)
+            .recover(e -> e instanceof DuplicateKeyException ? Future.succeededFuture(false) : Future.failedFuture(e))
+        : deps.store().replace(next.toJson(), expected);
+    boolean isNew = created;
+    stored.onComplete(ar -> {
+      if (ar.succeeded() && ar.result()) {
+        current = next;
+        finish(results, base, true);
+        room.publish(CHANGED, new JsonObject().put("id", next.id()).put("version", next.version()));
+        if (isNew || base == null || base.state() != next.state()) {
+          attendanceOnTransition(base == null || isNew ? null : base.state());
+        }
+      } else if (ar.succeeded() && attempt < MAX_ATTEMPTS) {
+        reload().onComplete(r -> attempt(batch, attempt + 1)); // another node stored first: on top of theirs
+      } else {
+        LOG.warn("session change on board {} not stored", room.boardId(), ar.cause());
+        List<Result> failed = new ArrayList<>();
+        batch.forEach(step -> failed.add(new Result(step, null,
+            new CrossboardException(ErrorCode.ERR_UNAVAILABLE, "the session could not be stored; send again"))));
+        finish(failed, base, false);
+      }
+    });
+  }
+
+  private Outcome apply(Session working, Step step) {
+    if (step instanceof StoreRecap r) {
+      if (working == null || !working.id().equals(r.sessionId())) {
+        return Outcome.none();
+      }
+      working.recap(r.recap());
+      return Outcome.changed(List.of());
+    }
+    if (working == null) {
+      throw new CrossboardException(ErrorCode.ERR_NO_SESSION, "this board has no session; a facilitator creates one");
+    }
+    if (step instanceof TimerZero t) {
+      return SessionRules.timerZero(working, t.key(), t.endsAt(), System.currentTimeMillis(), random);
+    }
+    Command c = (Command) step;
+    return SessionRules.apply(working, c.command(), context(c));
+  }
+
+  /** Reloads the session this room shows (after losing a compare-and-set). */
+  private Future<Void> reload() {
+    Future<JsonObject> doc = current == null ? deps.store().current(room.boardId()) : deps.store().get(current.id());
+    return doc.map(d -> {
+      if (d != null) {
+        Session fresh = Session.fromJson(d);
+        if (current != null && !current.id().equals(fresh.id())) {
+          return null;
+        }
+        current = fresh;
+      } else if (current == null) {
+        return null;
+      }
+      return null;
+    }).compose(v -> current == null || current.state() != SessionState.ENDED ? Future.succeededFuture()
+        : deps.store().current(room.boardId()).map(d -> {
+          if (d != null) {
+            current = Session.fromJson(d); // a new session was created elsewhere after this one ended
+          }
+          return null;
+        })).mapEmpty();
+  }
+
+  private SessionContext context(Command c) {
+    Principal p = c.from().principal();
+    return new SessionContext(System.currentTimeMillis(), actor(p), presentActors(), new BoardRecords(room), random);
+  }
+
+  private static Actor actor(Principal p) {
+    return new Actor(p.userId(), p.name(), p.org(), p.country(), p.role());
+  }
+
+  /** The people in the room on this node, once each. */
+  private List<Actor> presentActors() {
+    Map<String, Actor> people = new LinkedHashMap<>();
+    room.members().forEach(m -> people.putIfAbsent(m.principal().userId(), actor(m.principal())));
+    return new ArrayList<>(people.values());
+  }
+
+  /** Answers the batch's commands, then does what their outcomes call for. */
+  private void finish(List<Result> results, Session before, boolean stored) {
+    for (Result r : results) {
+      if (r.step() instanceof Command c) {
+        room.send(c.from(), r.refusal() == null
+            ? new JsonObject().put("t", "session.ok").put("id", c.requestId())
+            : ServerMessages.error(c.requestId(), r.refusal().code(), r.refusal().getMessage(), null));
+      }
+    }
+    for (Result r : results) {
+      if (r.outcome() != null) {
+        r.outcome().effects().forEach(effect -> perform(effect, r.step()));
+      }
+    }
+    writing = false;
+    if (stored) {
+      afterChange();
+    }
+    drain();
+  }
+
+  private void perform(Effect effect, Step step) {
+    switch (effect) {
+      case Effect.Cue cue -> everywhere(new JsonObject().put("t", "session.cue").put("kind", cue.kind())
+          .put("group", cue.group()).put("action", cue.action()), cue.group() == null ? Target.EVERYONE : Target.group(cue.group()));
+      case Effect.SummonAll summon -> everywhere(new JsonObject().put("t", "session.summon")
+          .put("viewport", summon.viewport()).put("frame", summon.frame()).put("force", summon.force())
+          .put("group", summon.group()).put("by", summon.by().ref()),
+          summon.group() == null ? Target.EVERYONE : Target.group(summon.group()));
+      case Effect.RelayViewport relay -> everywhere(new JsonObject().put("t", "session.viewport")
+          .put("viewport", relay.viewport()), Target.PARTICIPANTS);
+      case Effect.Reveal reveal -> {
+        Session revealed = current;
+        SessionReveal.sweep(room, revealed);
+        room.setTimer(SECOND_SWEEP_MS, t -> SessionReveal.sweep(room, current));
+      }
+      case Effect.BallotCast ballot -> sendMine(ballot.voterUserId());
+      case Effect.Audit audit -> {
+        JsonObject actor = step instanceof Command c ? actor(c.from().principal()).ref()
+            : new JsonObject().put("id", SessionReveal.WRITER_ID).put("name", "Session timer");
+        deps.audit().record(AuditLog.workspaceChain(current.workspaceId()), actor, audit.action(),
+            audit.target() == null ? current.id() : audit.target(), audit.details(), null);
+      }
+      case Effect.Ended ended -> buildRecap(current);
+    }
+  }
+
+  /** The recap of an ended session, from its board's public records and its attendance, stored with it. */
+  private void buildRecap(Session ended) {
+    deps.attendance().list(ended.id()).onComplete(ar -> {
+      List<JsonObject> attendance = ar.succeeded() ? ar.result() : List.of();
+      List<JsonObject> records = new ArrayList<>();
+      PrivateRecords.Viewer nobody = new PrivateRecords.Viewer("", false);
+      for (JsonObject record : room.records()) {
+        if (PrivateRecords.visibleTo(PrivateRecords.markOf(record), nobody)) {
+          records.add(record);
+        }
+      }
+      queue.add(new StoreRecap(ended.id(), Recap.build(ended, records, attendance)));
+      drain();
+    });
+  }
+
+  // ---- what people see -----------------------------------------------------------------------
+
+  /** After the session changed here or elsewhere: timers re-armed, views sent (at most every 100 ms). */
+  private void afterChange() {
+    arm();
+    viewsDue = true;
+    long wait = viewsSentAt + VIEW_INTERVAL_MS - System.currentTimeMillis();
+    if (wait <= 0) {
+      sendViews();
+    } else if (viewTimer < 0) {
+      viewTimer = room.setTimer(wait, t -> {
+        viewTimer = -1;
+        sendViews();
+      });
+    }
+  }
+
+  private void sendViews() {
+    if (!viewsDue || current == null) {
+      return;
+    }
+    viewsDue = false;
+    viewsSentAt = System.currentTimeMillis();
+    int hidden = hiddenCount();
+    room.broadcast(frame(SessionViews.forFacilitators(current), hidden), Audience.FACILITATORS);
+    room.broadcast(frame(SessionViews.forParticipants(current), hidden), Audience.PARTICIPANTS);
+    for (Member member : room.members()) {
+      String user = member.principal().userId();
+      JsonObject mine = mine(user);
+      String encoded = mine.encode();
+      if (!encoded.equals(mineSent.get(user))) {
+        mineSent.put(user, encoded);
+        room.broadcast(new JsonObject().put("t", "session.mine").put("vote", mine), Audience.person(user));
+      }
+    }
+  }
+
+  private static JsonObject frame(JsonObject view, int hidden) {
+    return new JsonObject().put("t", "session").put("session", view).put("hidden", hidden);
+  }
+
+  private JsonObject view(Member member) {
+    JsonObject view = member.principal().role().atLeast(org.crossboard.access.Role.FACILITATOR)
+        ? SessionViews.forFacilitators(current) : SessionViews.forParticipants(current);
+    return view.put("hidden", hiddenCount());
+  }
+
+  private JsonObject mine(String userId) {
+    return current == null ? new JsonObject().put("vote", (Object) null) : SessionViews.mine(current, userId);
+  }
+
+  /** A voter's own dots, to every tab of theirs on every node, at once (not with the coalesced views). */
+  private void sendMine(String userId) {
+    JsonObject mine = mine(userId);
+    mineSent.put(userId, mine.encode());
+    everywhere(new JsonObject().put("t", "session.mine").put("vote", mine), Target.person(userId));
+  }
+
+  /** How many records of the open private round exist (what participants see instead of them). */
+  private int hiddenCount() {
+    if (current == null || !current.privateModeOn()) {
+      return 0;
+    }
+    int hidden = 0;
+    for (JsonObject record : room.records()) {
+      JsonObject mark = PrivateRecords.markOf(record);
+      if (mark != null && mark.getInteger("round", 0) == current.privateRound()) {
+        hidden++;
+      }
+    }
+    return hidden;
+  }
+
+  /** To the people here and, through the board's channel, on every other node. */
+  private void everywhere(JsonObject frame, Target to) {
+    deliver(frame, to);
+    room.publish(RELAY, new JsonObject().put("frame", frame).put("to", to.toJson()));
+  }
+
+  private void deliver(JsonObject frame, Target to) {
+    switch (to.kind()) {
+      case "everyone" -> room.broadcast(frame, Audience.EVERYONE);
+      case "participants" -> room.broadcast(frame, Audience.PARTICIPANTS);
+      case "person" -> room.broadcast(frame, Audience.person(to.value()));
+      case "group" -> {
+        List<String> members = current == null ? List.of()
+            : current.group(to.value()).map(BreakoutGroup::members).orElse(List.of());
+        String encoded = frame.encode();
+        JsonObject decoded = new JsonObject(encoded);
+        for (Member m : room.members()) {
+          if (members.contains(m.principal().userId()) || m.principal().role().atLeast(org.crossboard.access.Role.FACILITATOR)) {
+            room.send(m, decoded);
+          }
+        }
+      }
+      default -> LOG.warn("unknown session relay target {}", to.kind());
+    }
+  }
+
+  /** Who a session frame is for; named so it can travel to other nodes. */
+  private record Target(String kind, String value) {
+    static final Target EVERYONE = new Target("everyone", null);
+    static final Target PARTICIPANTS = new Target("participants", null);
+
+    static Target person(String userId) {
+      return new Target("person", userId);
+    }
+
+    static Target group(String groupId) {
+      return new Target("group", groupId);
+    }
+
+    JsonObject toJson() {
+      return new JsonObject().put("kind", kind).put("value", value);
+    }
+
+    static Target fromJson(JsonObject json) {
+      return new Target(json.getString("kind"), json.getString("value"));
+    }
+  }
+
+  // ---- timers ----------------------------------------------------------------------------------
+
+  /**
+   * One room timer per running session timer, at its {@code endsAt} on the server's clock (at once
+   * if that has passed: a room opened after the end acts then). Every node with the room open arms
+   * its own; the compare-and-set lets exactly one act.
+   */
+  private void arm() {
+    armed.values().forEach(room::cancelTimer);
+    armed.clear();
+    if (current == null || current.state() != SessionState.LIVE) {
+      return;
+    }
+    current.timers().forEach((key, timer) -> {
+      if (timer.state() == SessionTimer.State.RUNNING && timer.endsAt() != null) {
+        long endsAt = timer.endsAt();
+        long delay = Math.max(1, endsAt - System.currentTimeMillis());
+        armed.put(key, room.setTimer(delay, id -> {
+          armed.remove(key);
+          queue.add(new TimerZero(key, endsAt));
+          drain();
+        }));
+      }
+    });
+  }
+
+  // ---- attendance ----------------------------------------------------------------------------
+
+  /** On start everyone here joins the session's attendance; on end everyone here leaves it. */
+  private void attendanceOnTransition(SessionState before) {
+    if (current == null) {
+      return;
+    }
+    SessionState now = current.state();
+    if (now == SessionState.LIVE && before != SessionState.LIVE) {
+      present.keySet().forEach(user -> attend(user, "join"));
+    } else if (now == SessionState.ENDED && before == SessionState.LIVE) {
+      present.keySet().forEach(user -> attend(user, "leave"));
+    }
+  }
+
+  private void attend(String userId, String event) {
+    room.members().stream().filter(m -> m.principal().userId().equals(userId)).findFirst()
+        .ifPresent(m -> attend(m, event));
+  }
+
+  private void attend(Member member, String event) {
+    Principal p = member.principal();
+    deps.attendance().append(new JsonObject().put("session", current.id()).put("board", room.boardId())
+        .put("user", p.userId()).put("name", p.name()).put("org", p.org()).put("country", p.country())
+        .put("event", event).put("at", System.currentTimeMillis()))
+        .onFailure(e -> LOG.warn("attendance of session {} not recorded", current.id(), e));
+  }
+
+  /** The board as the session domain asks about it: public records only (a vote never lists a hidden note). */
+  private record BoardRecords(RoomHandle room) implements BoardLookup {
+    @Override
+    public boolean exists(String recordId) {
+      return room.record(recordId) != null;
+    }
+
+    @Override
+    public String typeOf(String recordId) {
+      JsonObject record = room.record(recordId);
+      return record == null ? null : record.getString("type");
+    }
+
+    @Override
+    public List<String> childrenOf(String frameId) {
+      List<JsonObject> children = new ArrayList<>();
+      for (JsonObject record : room.records()) {
+        if (frameId.equals(record.getString("parent")) && PrivateRecords.markOf(record) == null) {
+          children.add(record);
+        }
+      }
+      children.sort(java.util.Comparator.comparing((JsonObject r) -> r.getString("order", ""))
+          .thenComparing(r -> r.getString("id")));
+      return children.stream().map(r -> r.getString("id")).toList();
+    }
+  }
+}
