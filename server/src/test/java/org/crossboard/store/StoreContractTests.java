@@ -169,10 +169,26 @@ class StoreContractTests {
   }
 
   @Nested
+  class MongoSessionStoreTest extends SessionStoreContract {
+    @Override
+    SessionStore create() {
+      return MongoTestSupport.freshStores().liveSessions();
+    }
+  }
+
+  @Nested
   class InMemoryAttendanceStoreTest extends AttendanceStoreContract {
     @Override
     AttendanceStore create() {
       return new InMemoryAttendanceStore();
+    }
+  }
+
+  @Nested
+  class MongoAttendanceStoreTest extends AttendanceStoreContract {
+    @Override
+    AttendanceStore create() {
+      return MongoTestSupport.freshStores().attendance();
     }
   }
 }
