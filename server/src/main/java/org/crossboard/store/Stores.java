@@ -1,6 +1,9 @@
 package org.crossboard.store;
 
-/** The storage adapters one server runs with, chosen at the composition root. */
+/**
+ * The storage adapters one server runs with, chosen at the composition root. {@code sessions} are
+ * sign-in sessions; {@code liveSessions} are facilitated sessions on boards (docs/SESSIONS.md).
+ */
 public record Stores(BoardCatalog boards, OpLog ops, SnapshotStore snapshots, AccountStore accounts,
     AuthSessionStore sessions, WorkspaceStore workspaces, GrantStore grants, InviteStore invites,
-    AuditStore audit) {}
+    AuditStore audit, SessionStore liveSessions, AttendanceStore attendance) {}

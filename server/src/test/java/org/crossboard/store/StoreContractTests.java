@@ -1,12 +1,14 @@
 package org.crossboard.store;
 
 import org.crossboard.store.memory.InMemoryAccountStore;
+import org.crossboard.store.memory.InMemoryAttendanceStore;
 import org.crossboard.store.memory.InMemoryAuditStore;
 import org.crossboard.store.memory.InMemoryAuthSessionStore;
 import org.crossboard.store.memory.InMemoryBoardCatalog;
 import org.crossboard.store.memory.InMemoryGrantStore;
 import org.crossboard.store.memory.InMemoryInviteStore;
 import org.crossboard.store.memory.InMemoryOpLog;
+import org.crossboard.store.memory.InMemorySessionStore;
 import org.crossboard.store.memory.InMemorySnapshotStore;
 import org.crossboard.store.memory.InMemoryWorkspaceStore;
 import org.junit.jupiter.api.Nested;
@@ -155,6 +157,38 @@ class StoreContractTests {
     @Override
     AuditStore create() {
       return MongoTestSupport.freshStores().audit();
+    }
+  }
+
+  @Nested
+  class InMemorySessionStoreTest extends SessionStoreContract {
+    @Override
+    SessionStore create() {
+      return new InMemorySessionStore();
+    }
+  }
+
+  @Nested
+  class MongoSessionStoreTest extends SessionStoreContract {
+    @Override
+    SessionStore create() {
+      return MongoTestSupport.freshStores().liveSessions();
+    }
+  }
+
+  @Nested
+  class InMemoryAttendanceStoreTest extends AttendanceStoreContract {
+    @Override
+    AttendanceStore create() {
+      return new InMemoryAttendanceStore();
+    }
+  }
+
+  @Nested
+  class MongoAttendanceStoreTest extends AttendanceStoreContract {
+    @Override
+    AttendanceStore create() {
+      return MongoTestSupport.freshStores().attendance();
     }
   }
 }

@@ -17,6 +17,7 @@ public final class InMemoryStores {
   public static Stores with(BoardCatalog boards, OpLog ops, SnapshotStore snapshots) {
     return new Stores(boards, ops, snapshots,
         new InMemoryAccountStore(), new InMemoryAuthSessionStore(), new InMemoryWorkspaceStore(),
-        new InMemoryGrantStore(), new InMemoryInviteStore(), new InMemoryAuditStore());
+        new InMemoryGrantStore(), new InMemoryInviteStore(), new InMemoryAuditStore(),
+        new InMemorySessionStore(), new InMemoryAttendanceStore());
   }
 }

@@ -18,6 +18,8 @@ public final class MongoStores {
     MongoGrantStore grants = new MongoGrantStore(mongo, durability);
     MongoInviteStore invites = new MongoInviteStore(mongo, durability);
     MongoAuditStore audit = new MongoAuditStore(mongo, durability);
+    MongoSessionStore liveSessions = new MongoSessionStore(mongo, durability);
+    MongoAttendanceStore attendance = new MongoAttendanceStore(mongo, durability);
     return ops.createIndexes()
         .compose(v -> snapshots.createIndexes())
         .compose(v -> boards.createIndexes())
@@ -25,6 +27,9 @@ public final class MongoStores {
         .compose(v -> grants.createIndexes())
         .compose(v -> invites.createIndexes())
         .compose(v -> audit.createIndexes())
-        .map(v -> new Stores(boards, ops, snapshots, accounts, sessions, workspaces, grants, invites, audit));
+        .compose(v -> liveSessions.createIndexes())
+        .compose(v -> attendance.createIndexes())
+        .map(v -> new Stores(boards, ops, snapshots, accounts, sessions, workspaces, grants, invites, audit,
+            liveSessions, attendance));
   }
 }
