@@ -455,11 +455,12 @@ export class SessionPanel {
     // The summary.
     if (s) {
       const when = formatSessionTime(s.startsAt, s.timeZone);
-      this.summary.replaceChildren(
+      this.summary.replaceChildren(...[
         el('p', { className: 'sp-title' }, [el('strong', { textContent: s.title || t('untitledSession') }),
           el('span', { className: 'session-chip', textContent: t(`sessionState.${s.state}`) })]),
-        el('p', { className: 'hint', textContent: when.session ? t('startsAtBoth', { local: when.local, there: when.session }) : t('startsAt', { local: when.local }) }),
-      );
+        s.state === 'scheduled' ? el('p', { className: 'hint', textContent: when.session
+          ? t('startsAtBoth', { local: when.local, there: when.session }) : t('startsAt', { local: when.local }) }) : null,
+      ].filter(Boolean));
     } else {
       this.summary.replaceChildren(el('p', { className: 'hint', textContent: t('noSessionYet') }));
     }
