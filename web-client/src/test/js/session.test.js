@@ -114,7 +114,9 @@ test('the hidden count of private mode lasts while private mode is on', () => {
   assert.equal(state.hidden, 7);
   state = applySessionFrame(state, { t: 'session', session: session({ privateMode: { on: true, round: 1 } }) });
   assert.equal(state.hidden, 7);
-  state = applySessionFrame(state, { t: 'session', session: session({ privateMode: { on: false, round: 1 } }) });
+  state = applySessionFrame(state, { t: 'session', session: session({ privateMode: { on: true, round: 1 } }), hidden: 9 });
+  assert.equal(state.hidden, 9, 'a session frame names the count too');
+  state = applySessionFrame(state, { t: 'session', session: session({ privateMode: { on: false, round: 1 } }), hidden: 9 });
   assert.equal(state.hidden, 0);
   assert.equal(applySessionFrame(state, { t: 'session.cue', kind: 'timerZero' }), state);
 });
@@ -237,10 +239,10 @@ test('the feature sends session requests with ids; its answers and errors reach 
   await start;
   await assert.rejects(cast, (e) => e.code === 'ERR_VOTE_LIMIT');
   assert.deepEqual(errors, [], 'a refused session request is no "change refused"');
-  // next() is session.phase with the next index.
   client.next().catch(() => {});
-  assert.deepEqual(sent.at(-1).index, 1);
-  assert.equal(sent.at(-1).t, 'session.phase');
+  assert.equal(sent.at(-1).t, 'session.next');
+  client.phase(2).catch(() => {});
+  assert.deepEqual([sent.at(-1).t, sent.at(-1).index], ['session.phase', 2]);
   // The connection dropping fails what is still waiting.
   const end = client.end();
   sync.onDown();

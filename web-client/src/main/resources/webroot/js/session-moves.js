@@ -54,6 +54,7 @@ export function installSessionMoves({ session, viewport, sync, stayPut, follow }
     if (kind === 'state' && !leadingMe()) sentKey = '';
     if (kind === 'summon') {
       if (message.by?.id === me()) return;
+      if (message.group && message.group !== session.myGroup()?.id) return;
       if (stayPut() && !message.force) {
         toast(t('summonIgnored', { name: message.by?.name || t('facilitator') }));
         return;

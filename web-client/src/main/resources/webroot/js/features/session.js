@@ -68,7 +68,8 @@ export function applySessionFrame(state, message) {
       const fresh = headOf(vote);
       const head = !fresh ? null
         : state.head?.vote === fresh.vote && state.head.count > fresh.count ? state.head : fresh;
-      const hidden = session?.privateMode?.on ? state.hidden : 0;
+      // The server names the hidden count with every session frame (and in session.private between them).
+      const hidden = !session?.privateMode?.on ? 0 : Number.isFinite(message.hidden) ? Math.max(0, message.hidden) : state.hidden;
       return { session, mine, head, hidden };
     }
     case 'session.mine':
@@ -362,9 +363,9 @@ export class SessionClient {
     return this.request('session.phase', { index });
   }
 
-  /** The phase after the current one (session.phase with its index: one request type for both). */
+  /** The phase after the current one (the server picks it, so two facilitators pressing at once move one phase). */
   next() {
-    return this.phase((this.session?.current ?? -1) + 1);
+    return this.request('session.next');
   }
 
   /**
