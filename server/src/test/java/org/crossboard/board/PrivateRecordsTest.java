@@ -106,7 +106,7 @@ class PrivateRecordsTest {
   }
 
   @Test
-  @DisplayName("[L4] a policy's refusal names the change that was refused")
+  @DisplayName("[B6][L4] a policy's refusal names the change that was refused")
   void refusalCarriesIndex() {
     ChangePolicy locked = (as, change, before) -> {
       throw new CrossboardException(ErrorCode.ERR_LOCKED, "the board is locked");
