@@ -143,7 +143,8 @@ final class RecapFormats {
     }
   }
 
+  /** The objects of a table; none when it is absent (participants' recaps have no attendance). */
   private static List<JsonObject> objects(JsonArray array) {
-    return array.stream().map(JsonObject.class::cast).toList();
+    return array == null ? List.of() : array.stream().map(JsonObject.class::cast).toList();
   }
 }

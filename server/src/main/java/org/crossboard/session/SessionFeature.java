@@ -1,8 +1,8 @@
 package org.crossboard.session;
 
 import io.vertx.core.json.JsonObject;
+import java.security.SecureRandom;
 import java.util.List;
-import java.util.random.RandomGenerator;
 import org.crossboard.access.Action;
 import org.crossboard.audit.AuditLog;
 import org.crossboard.room.FeatureRegistry;
@@ -27,7 +27,7 @@ public final class SessionFeature implements RoomFeature {
       "session.breakouts");
 
   /** What the feature works with, chosen at the composition root. */
-  public record Dependencies(SessionStore store, AttendanceStore attendance, AuditLog audit, RandomGenerator random) {}
+  public record Dependencies(SessionStore store, AttendanceStore attendance, AuditLog audit, SecureRandom random) {}
 
   private final Dependencies deps;
 

@@ -103,11 +103,11 @@ final class SessionRoom {
             room.setTimer(1_000, t -> open());
             return;
           }
-          current = ar.result() == null ? null : Session.fromJson(ar.result());
           loaded = true;
-          afterChange();
+          if (ar.result() != null) {
+            adopt(Session.fromJson(ar.result())); // the people already here join a live session's attendance
+          }
           if (current != null) {
-            present.keySet().forEach(user -> attend(user, "join"));
             SessionReveal.sweep(room, current);
           }
           drain();
@@ -148,12 +148,24 @@ final class SessionRoom {
     deps.store().get(body.getString("id")).onSuccess(doc -> {
       if (doc != null && (current == null || !current.id().equals(doc.getString("_id"))
           || doc.getLong("version", 0L) > current.version())) {
-        SessionState before = current == null ? null : current.state();
-        current = Session.fromJson(doc);
-        attendanceOnTransition(before);
-        afterChange();
+        adopt(Session.fromJson(doc));
       }
     }).onFailure(e -> LOG.warn("session {} could not be reloaded", body.getString("id"), e));
+  }
+
+  /**
+   * Shows a session read from the store (another node's change, or the winner of a race this node
+   * lost): attendance follows its state, timers are re-armed, views go out.
+   */
+  private void adopt(Session fresh) {
+    boolean same = current != null && current.id().equals(fresh.id());
+    if (same && current.version() == fresh.version()) {
+      return;
+    }
+    SessionState before = same ? current.state() : null;
+    current = fresh;
+    attendanceOnTransition(before);
+    afterChange();
   }
 
   /**
@@ -208,7 +220,7 @@ final class SessionRoom {
             throw new CrossboardException(ErrorCode.ERR_SESSION_STATE,
                 "this board already has a session that has not ended");
           }
-          working = Session.create("s" + Ids.random(new java.security.SecureRandom(), 21), room.boardId(),
+          working = Session.create("s" + Ids.random(deps.random(), 21), room.boardId(),
               c.from().principal().workspace(), create, context(c));
           created = true;
           changed = true;
@@ -273,27 +285,26 @@ final class SessionRoom {
     return SessionRules.apply(working, c.command(), context(c));
   }
 
-  /** Reloads the session this room shows (after losing a compare-and-set). */
+  /**
+   * Reloads the session this room shows (after losing a compare-and-set): the same session, or —
+   * when it has ended — a newer one created meanwhile.
+   */
   private Future<Void> reload() {
     Future<JsonObject> doc = current == null ? deps.store().current(room.boardId()) : deps.store().get(current.id());
-    return doc.map(d -> {
+    return doc.compose(d -> {
       if (d != null) {
-        Session fresh = Session.fromJson(d);
-        if (current != null && !current.id().equals(fresh.id())) {
-          return null;
-        }
-        current = fresh;
-      } else if (current == null) {
-        return null;
+        adopt(Session.fromJson(d));
       }
-      return null;
-    }).compose(v -> current == null || current.state() != SessionState.ENDED ? Future.succeededFuture()
-        : deps.store().current(room.boardId()).map(d -> {
-          if (d != null) {
-            current = Session.fromJson(d); // a new session was created elsewhere after this one ended
-          }
-          return null;
-        })).mapEmpty();
+      if (current == null || current.state() != SessionState.ENDED) {
+        return Future.succeededFuture();
+      }
+      return deps.store().current(room.boardId()).map(newer -> {
+        if (newer != null) {
+          adopt(Session.fromJson(newer));
+        }
+        return null;
+      });
+    }).mapEmpty();
   }
 
   private SessionContext context(Command c) {

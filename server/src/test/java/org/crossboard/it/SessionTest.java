@@ -471,6 +471,11 @@ class SessionTest {
       JsonObject participants = new JsonObject(Rest.as(ana.token()).send("GET", base + "/recap", null).body());
       assertFalse(participants.containsKey("attendance"), "[L10] who attended is the facilitators'");
       assertEquals(recap.getJsonArray("votes"), participants.getJsonArray("votes"));
+      for (String format : List.of("md", "csv")) {
+        HttpResponse<String> theirs = Rest.as(ana.token()).send("GET", base + "/recap?format=" + format, null);
+        assertEquals(200, theirs.statusCode(), theirs.body());
+        assertFalse(theirs.body().contains("Bo Latecomer"), "[L10] no attendance in a participant's " + format);
+      }
       HttpResponse<String> md = Rest.as(room.owner().token()).send("GET", base + "/recap?format=md", null);
       assertTrue(md.headers().firstValue("Content-Type").orElse("").startsWith("text/markdown"));
       assertTrue(md.body().contains("Open experimentation") && md.body().contains("Ana Attendee"), md.body());
