@@ -191,6 +191,7 @@ public final class SessionBench {
             .put("otherFrames", new JsonObject(new HashMap<>(otherFrames)))
             .put("serverMetricsEnd", endMetrics[0]);
         boolean allOk = ok && run.castsRefused.sum() == 0 && run.errorsByCode.isEmpty() && closedSockets == 0
+            && run.closesByCode.isEmpty()
             && run.castsNotSent.sum() == 0;
         result.put("ok", allOk);
         if (!run.samples.isEmpty()) {
@@ -217,6 +218,12 @@ public final class SessionBench {
         long sentBefore = run.castsSent.sum(), ackedBefore = run.castsAcked.sum(), refusedBefore = run.castsRefused.sum();
         run.firstCastSent.set(Long.MAX_VALUE);
         run.lastCastAcked.set(Long.MIN_VALUE);
+        List<SessionClient> everyone = new ArrayList<>(people);
+        everyone.add(fac);
+        Map<SessionClient, SessionClient.Snapshot> startSnaps = new HashMap<>();
+        for (SessionClient c : everyone) {
+            startSnaps.put(c, await(c.snapshot(), 10));
+        }
         JsonObject[] atStart = probe.metrics("round " + r + " start");
         long cpu0 = processCpuNanos();
         long wall0 = System.nanoTime();
@@ -273,8 +280,6 @@ public final class SessionBench {
 
         // wait for everyone's reveal and cue (or revealWait seconds after zero)
         long waitUntilMs = endsAt + cfg.revealWait() * 1_000L;
-        List<SessionClient> everyone = new ArrayList<>(people);
-        everyone.add(fac);
         Map<SessionClient, SessionClient.Snapshot> snaps = new HashMap<>();
         while (true) {
             Thread.sleep(200);
@@ -309,12 +314,15 @@ public final class SessionBench {
         Map<String, Integer> expectedVoters = new HashMap<>();
         Map<String, List<Integer>> textsByKey = new HashMap<>();
         List<String> texts = new ArrayList<>();
-        long headFrames = 0, sessionFrames = 0;
+        long headFrames = 0, sessionFrames = 0, chars = 0, sessionChars = 0;
         for (SessionClient c : everyone) {
             SessionClient.Snapshot s = snaps.get(c);
             SessionClient.VoteSeen v = s.votes().get(voteId);
-            headFrames += s.headFrames();
-            sessionFrames += s.sessionFrames();
+            SessionClient.Snapshot before = startSnaps.get(c);
+            headFrames += s.headFrames() - before.headFrames();
+            sessionFrames += s.sessionFrames() - before.sessionFrames();
+            chars += s.charsReceived() - before.charsReceived();
+            sessionChars += s.sessionChars() - before.sessionChars();
             if (v != null && v.openAtMicros() >= 0) {
                 open.record(v.openAtMicros() - openSentMicros);
                 all.openToEveryone.record(v.openAtMicros() - openSentMicros);
@@ -374,6 +382,7 @@ public final class SessionBench {
             .put("distinctClosedFrames", texts.size())
             .put("closedFrameBytes", new JsonArray(texts.stream().map(String::length).toList()))
             .put("headFrames", headFrames).put("sessionFrames", sessionFrames)
+            .put("charsReceived", chars).put("sessionFrameChars", sessionChars)
             .put("problems", new JsonArray(problems)).put("windowSec", round1(wallSec))
             .put("generatorCpuPercentOfOneCore", cpu0 < 0 ? null : round1((cpu1 - cpu0) / (wallSec * 1e7)));
         if (atStart[0] != null && atEnd[0] != null && atStart[0].getValue("cpuTimeMs") instanceof Number c0
@@ -395,14 +404,16 @@ public final class SessionBench {
     private static String roundLine(JsonObject r) {
         StringBuilder b = new StringBuilder();
         b.append(String.format("round %d (vote %s): casts sent %d, acked %d, refused %d, %.1f casts/s over %.1f s;"
-                + " revealed to %d of %d, cue to %d; closed frame %s bytes, %d distinct; %d session frames, %d head frames;"
+                + " revealed to %d of %d, cue to %d; closed frame %s bytes, %d distinct; %d session frames (%.1f MB of %.1f MB"
+                + " received), %d head frames;"
                 + " vote.open ok %.1f ms, timer ok %.1f ms after; endsAt %.0f ms after open sent;"
                 + " server CPU %s %% of one core over %.1f s, heap %s, RSS %s; generator %s %%%n",
             r.getInteger("round"), r.getString("vote"), r.getLong("castsSent"), r.getLong("castsAcked"),
             r.getLong("castsRefused"), r.getDouble("castsPerSecond"), r.getDouble("castSpanSec"),
             r.getInteger("revealed"), r.getInteger("people"), r.getInteger("cued"),
             r.getJsonArray("closedFrameBytes").encode(), r.getInteger("distinctClosedFrames"),
-            r.getLong("sessionFrames"), r.getLong("headFrames"), r.getDouble("openAckMs"),
+            r.getLong("sessionFrames"), r.getLong("sessionFrameChars") / 1e6, r.getLong("charsReceived") / 1e6,
+            r.getLong("headFrames"), r.getDouble("openAckMs"),
             r.getDouble("timerAckAfterOpenMs"), r.getDouble("timerEndsAfterOpenSentMs"),
             r.getValue("serverCpuPercentOfOneCore", "n/a"), r.getDouble("windowSec"),
             mib(r.getValue("serverHeapUsedBytes")), mib(r.getValue("serverRssBytes")),
@@ -442,7 +453,7 @@ public final class SessionBench {
                 mib(r.getValue("serverHeapUsedBytes")), mib(r.getValue("serverRssBytes")),
                 r.getValue("generatorCpuPercentOfOneCore", "n/a")));
         }
-        b.append(String.format("casts: sent %d, acked %d, REFUSED %d %s, not sent %d; errors %s; closes %s;"
+        b.append(String.format("casts: sent %d, acked %d, REFUSED %d %s, not sent %d; errors %s; unexpected closes %s;"
                 + " sockets closed by the server %d%n", j.getLong("castsSent"), j.getLong("castsAcked"),
             j.getLong("castsRefused"), j.getJsonObject("refusalsByCode").encode(), j.getLong("castsNotSent"),
             j.getJsonObject("errorsByCode").encode(), j.getJsonObject("closesByCode").encode(),

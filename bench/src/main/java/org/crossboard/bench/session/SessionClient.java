@@ -36,7 +36,8 @@ final class SessionClient {
 
     /** Everything the coordinator reads after a round. */
     record Snapshot(Map<String, VoteSeen> votes, List<long[]> cues, long headFrames, long sessionFrames,
-                    int castsOutstanding, boolean closed, Map<String, Long> otherFrames) {
+                    int castsOutstanding, boolean closed, Map<String, Long> otherFrames, long charsReceived,
+                    long sessionChars) {
     }
 
     private static final String VOTE_KEY = "\"vote\":{\"id\":\"";
@@ -54,6 +55,7 @@ final class SessionClient {
     private long pingTimer = -1;
     private long nextRequest = 1;
     private boolean closedFlag;
+    private boolean closing;
     private final Promise<JsonObject> welcome = Promise.promise();
     private final Map<String, Promise<JsonObject>> requests = new HashMap<>();
     private final Map<String, Long> castsSent = new HashMap<>();
@@ -66,6 +68,8 @@ final class SessionClient {
     private final Map<String, Long> otherFrames = new HashMap<>();
     private long headFrames;
     private long sessionFrames;
+    private long charsReceived;
+    private long sessionChars;
     /** The facilitator's latest session view (parsed), read by the coordinator. */
     private volatile JsonObject latestSession;
 
@@ -177,7 +181,7 @@ final class SessionClient {
             cast.forEach((vote, c) -> votes.putIfAbsent(vote, new VoteSeen(-1, -1, null,
                 mine.get(vote) == null ? null : mine.get(vote).copy(), new HashMap<>(c))));
             p.complete(new Snapshot(votes, new ArrayList<>(cues), headFrames, sessionFrames, castsSent.size(),
-                closedFlag, new HashMap<>(otherFrames)));
+                closedFlag, new HashMap<>(otherFrames), charsReceived, sessionChars));
         });
         return p.future();
     }
@@ -185,6 +189,7 @@ final class SessionClient {
     void close() {
         ctx.runOnContext(v -> {
             vertx.cancelTimer(pingTimer);
+            closing = true;
             if (ws != null && !closedFlag) {
                 ws.close((short) 1000, "bench done");
             }
@@ -197,6 +202,7 @@ final class SessionClient {
         long nanos = System.nanoTime();
         long micros = nowMicros();
         String t = typeOf(text);
+        charsReceived += text.length();
         switch (t) {
             case "session" -> onSession(text, micros);
             case "session.ok" -> onOk(text, nanos);
@@ -235,6 +241,7 @@ final class SessionClient {
 
     private void onSession(String text, long micros) {
         sessionFrames++;
+        sessionChars += text.length();
         int at = text.indexOf(VOTE_KEY);
         if (at >= 0) {
             int from = at + VOTE_KEY.length();
@@ -300,7 +307,9 @@ final class SessionClient {
     private void onClose() {
         closedFlag = true;
         vertx.cancelTimer(pingTimer);
-        run.closed(ws.closeStatusCode(), name() + ": " + ws.closeReason());
+        if (!closing) {
+            run.closed(ws.closeStatusCode(), name() + ": " + ws.closeReason());
+        }
         welcome.tryFail("closed before welcome: " + ws.closeStatusCode() + " " + ws.closeReason());
         requests.values().forEach(p -> p.tryFail("socket closed"));
         requests.clear();
