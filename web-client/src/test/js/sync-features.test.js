@@ -56,3 +56,20 @@ test('errors without id answering a feature\'s frame go to the features, not to 
   assert.deepEqual(heard, [{ code: 'ERR_UNKNOWN_TYPE', message: 'presence' }, { code: 'ERR_MALFORMED', message: undefined }]);
   assert.deepEqual(errors, ['ERR_FORBIDDEN']);
 });
+
+test('features hear every pong, and may claim errors answering their own requests (not a push\'s)', () => {
+  const sync = new SyncClient({ board: 'b1' });
+  sync.connection.link = { send: () => true, close() {} };
+  const pongs = [];
+  const claimed = [];
+  const errors = [];
+  sync.use({ pong: (m) => pongs.push(m.id), requestError: (m) => m.id.startsWith('s') && claimed.push(m.code) > 0 });
+  sync.on('error', (e) => errors.push(e.code));
+  sync.handle(welcome());
+  sync.handle({ t: 'pong', id: 'p1', at: 5 });
+  sync.handle({ t: 'error', id: 's1', code: 'ERR_VOTE_LIMIT' });
+  sync.handle({ t: 'error', id: 'other', code: 'ERR_FORBIDDEN' });
+  assert.deepEqual(pongs, ['p1']);
+  assert.deepEqual(claimed, ['ERR_VOTE_LIMIT']);
+  assert.deepEqual(errors, ['ERR_FORBIDDEN']);
+});

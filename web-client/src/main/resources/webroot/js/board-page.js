@@ -35,6 +35,11 @@ import { installRoleUi } from './role-ui.js';
 import { CommentPanel } from './comment-panel.js';
 import { installShare } from './share-dialog.js';
 import { installAccountChrome } from './chrome.js';
+import { SessionClient } from './features/session.js';
+import { VoteLayer } from './session-vote.js';
+import { SessionBar } from './session-bar.js';
+import { SessionPanel } from './session-panel.js';
+import { installSessionMoves } from './session-moves.js';
 
 const params = new URLSearchParams(location.search);
 const boardId = params.get('board') || params.get('id');
@@ -108,6 +113,13 @@ const peerLayer = new PeerLayer({ presence, sync, marks: document.getElementById
 const follow = new FollowController({ presence, viewport, banner: document.getElementById('follow-banner'),
   frame: document.getElementById('follow-frame') });
 installPeople({ presence, follow, peerLayer });
+
+// The live session (docs/SESSIONS.md): the facilitator's panel, everyone's strip, votes on the board.
+const live = new SessionClient({ sync });
+const votes = new VoteLayer({ session: live, sync, perms, container, world });
+const sessionPanel = new SessionPanel({ session: live, sync, selection, viewport, boardId });
+const sessionBar = new SessionBar({ session: live, votes, sync });
+installSessionMoves({ session: live, viewport, sync, follow, stayPut: () => sessionBar.stayPut });
 
 // Board title: shows the "board" record; editing it patches that record.
 const titleInput = document.getElementById('board-title');
@@ -201,6 +213,16 @@ window.crossboard = {
   pendingCount: () => sync.pendingCount,
   /** "websocket" or "sockjs" while connected, else null. */
   transport: () => sync.connection.link?.kind ?? null,
+  session: {
+    client: live,
+    panel: sessionPanel,
+    bar: sessionBar,
+    votes,
+    /** The session as this person sees it (a copy), or null. */
+    current: () => structuredClone(live.session),
+    /** ms to add to this page's clock to get the server's. */
+    offset: () => live.clock.offset,
+  },
   presence: {
     client: presence,
     follow,

@@ -3,13 +3,14 @@
  * (a missing one would fall back to English). Placeholders look like
  * {name}. Strings for accounts, workspaces, roles, invitations and comments
  * live in i18n-accounts.js, the account page's in i18n-settings.js, the
- * board page's in i18n-board.js.
+ * board page's in i18n-board.js, live sessions' in i18n-session.js.
  * @module i18n
  */
 
 import { ACCOUNT_STRINGS } from './i18n-accounts.js';
 import { SETTINGS_STRINGS } from './i18n-settings.js';
 import { BOARD_STRINGS } from './i18n-board.js';
+import { SESSION_STRINGS } from './i18n-session.js';
 
 const STRINGS = {
   en: {
@@ -210,6 +211,7 @@ const STRINGS = {
 for (const [code, strings] of Object.entries(ACCOUNT_STRINGS)) Object.assign(STRINGS[code], strings);
 for (const [code, strings] of Object.entries(SETTINGS_STRINGS)) Object.assign(STRINGS[code], strings);
 for (const [code, strings] of Object.entries(BOARD_STRINGS)) Object.assign(STRINGS[code], strings);
+for (const [code, strings] of Object.entries(SESSION_STRINGS)) Object.assign(STRINGS[code], strings);
 
 /**
  * The string tables, for checks that every language has every string.

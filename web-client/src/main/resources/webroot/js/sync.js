@@ -129,6 +129,9 @@ export class SyncClient {
    *   without id answering a frame sent with sendFrame (ERR_UNKNOWN_TYPE, ERR_MALFORMED):
    *   nothing the user can act on
    * @param {() => void} [feature.down] the connection went down
+   * @param {(pong: object) => void} [feature.pong] every pong (the answer to any ping: measuring the clock)
+   * @param {(error: object) => boolean} [feature.requestError] an error frame with an id that is
+   *   no push's: the feature returns true when the id is one of its requests (then nobody else hears it)
    * @returns {Function} unplug
    */
   use(feature) {
@@ -274,7 +277,7 @@ export class SyncClient {
       case 'error': this.onError(message); break;
       case 'closing': this.connection.noteClosing(message.code, message.reason); break;
       case 'role': this.setRole(message.role, message.allowed); break;
-      case 'pong': break;
+      case 'pong': for (const feature of this.features) feature.pong?.(message); break;
       default: this.handlers.get(message.t)?.(message); // a feature's, or a newer server's
     }
   }
@@ -397,6 +400,7 @@ export class SyncClient {
       for (const feature of this.features) feature.frameError?.({ code: message.code, message: message.message });
       return;
     }
+    if (message.id && !this.pushes.has(message.id) && this.features.some((f) => f.requestError?.(message) === true)) return;
     if (!this.pushes.has(message.id)) {
       this.connection.noteError(message.code, message.message);
       if (this.connection.ready) this.emit('error', { code: message.code, message: message.message });

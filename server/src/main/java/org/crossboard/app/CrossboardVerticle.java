@@ -9,6 +9,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.sockjs.SockJSHandler;
 import io.vertx.ext.web.handler.sockjs.SockJSHandlerOptions;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import org.crossboard.access.Authenticator;
@@ -38,6 +39,7 @@ import org.crossboard.room.RoomFeature;
 import org.crossboard.room.RoomFeatures;
 import org.crossboard.room.RoomMetrics;
 import org.crossboard.room.RoomRegistry;
+import org.crossboard.session.SessionFeature;
 import org.crossboard.room.RoomSettings;
 import org.crossboard.transport.Connection;
 import org.crossboard.transport.ConnectionSupervisor;
@@ -133,6 +135,8 @@ public final class CrossboardVerticle extends VerticleBase {
         config.presenceTimeoutMs(), config.presenceThinAbove())));
     features.add(new CommentFeature());
     features.add(new BoardTitleFeature(stores.stores().boards(), access.audit()));
+    features.add(new SessionFeature(new SessionFeature.Dependencies(stores.stores().liveSessions(),
+        stores.stores().attendance(), access.audit(), new SecureRandom())));
     return features;
   }
 

@@ -30,5 +30,6 @@ public final class RestApi {
     new BoardApi(s.access(), s.boards(), s.boardRoles(), s.stores().workspaces(), s.audit(), api).mount(router);
     new InviteApi(s.invites(), api).mount(router);
     new AuditApi(s.audit(), s.access(), api).mount(router);
+    new SessionApi(s.access(), s.stores().liveSessions(), s.stores().attendance(), api).mount(router);
   }
 }

@@ -2,6 +2,7 @@ package org.crossboard.room;
 
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import java.util.HashMap;
 import java.util.Map;
 import org.crossboard.board.BoardLoader;

@@ -78,6 +78,8 @@ final class SessionRoom {
   private boolean viewsDue;
   private long viewsSentAt;
   private long viewTimer = -1;
+  /** The hidden-record count last sent (-1: none yet), so a batch sends it only when it moved. */
+  private int hiddenSent = -1;
 
   SessionRoom(RoomHandle room, SessionFeature.Dependencies deps) {
     this.room = room;
@@ -152,6 +154,18 @@ final class SessionRoom {
         afterChange();
       }
     }).onFailure(e -> LOG.warn("session {} could not be reloaded", body.getString("id"), e));
+  }
+
+  /**
+   * Durable ops are going out: while private mode is on, everyone gets the number of private records
+   * when it moved — the placeholder for what they may not see (S5). Every node counts its own.
+   */
+  void batchGoingOut() {
+    int hidden = hiddenCount();
+    if (hidden != hiddenSent && (hidden > 0 || hiddenSent > 0)) {
+      hiddenSent = hidden;
+      room.broadcast(new JsonObject().put("t", "session.private").put("hidden", hidden), Audience.EVERYONE);
+    }
   }
 
   /** A frame another node's session change sends to the people here too. */
@@ -320,28 +334,27 @@ final class SessionRoom {
   }
 
   private void perform(Effect effect, Step step) {
-    switch (effect) {
-      case Effect.Cue cue -> everywhere(new JsonObject().put("t", "session.cue").put("kind", cue.kind())
-          .put("group", cue.group()).put("action", cue.action()), cue.group() == null ? Target.EVERYONE : Target.group(cue.group()));
-      case Effect.SummonAll summon -> everywhere(new JsonObject().put("t", "session.summon")
-          .put("viewport", summon.viewport()).put("frame", summon.frame()).put("force", summon.force())
-          .put("group", summon.group()).put("by", summon.by().ref()),
-          summon.group() == null ? Target.EVERYONE : Target.group(summon.group()));
-      case Effect.RelayViewport relay -> everywhere(new JsonObject().put("t", "session.viewport")
-          .put("viewport", relay.viewport()), Target.PARTICIPANTS);
-      case Effect.Reveal reveal -> {
-        Session revealed = current;
-        SessionReveal.sweep(room, revealed);
-        room.setTimer(SECOND_SWEEP_MS, t -> SessionReveal.sweep(room, current));
-      }
-      case Effect.BallotCast ballot -> sendMine(ballot.voterUserId());
-      case Effect.Audit audit -> {
-        JsonObject actor = step instanceof Command c ? actor(c.from().principal()).ref()
-            : new JsonObject().put("id", SessionReveal.WRITER_ID).put("name", "Session timer");
-        deps.audit().record(AuditLog.workspaceChain(current.workspaceId()), actor, audit.action(),
-            audit.target() == null ? current.id() : audit.target(), audit.details(), null);
-      }
-      case Effect.Ended ended -> buildRecap(current);
+    if (effect instanceof Effect.Cue cue) {
+      everywhere(new JsonObject().put("t", "session.cue").put("kind", cue.kind()).put("group", cue.group())
+          .put("action", cue.action()), cue.group() == null ? Target.EVERYONE : Target.group(cue.group()));
+    } else if (effect instanceof Effect.SummonAll summon) {
+      everywhere(new JsonObject().put("t", "session.summon").put("viewport", summon.viewport())
+          .put("frame", summon.frame()).put("force", summon.force()).put("group", summon.group())
+          .put("by", summon.by().ref()), summon.group() == null ? Target.EVERYONE : Target.group(summon.group()));
+    } else if (effect instanceof Effect.RelayViewport relay) {
+      everywhere(new JsonObject().put("t", "session.viewport").put("viewport", relay.viewport()), Target.PARTICIPANTS);
+    } else if (effect instanceof Effect.Reveal) {
+      SessionReveal.sweep(room, current);
+      room.setTimer(SECOND_SWEEP_MS, t -> SessionReveal.sweep(room, current));
+    } else if (effect instanceof Effect.BallotCast ballot) {
+      sendMine(ballot.voterUserId());
+    } else if (effect instanceof Effect.Audit audit) {
+      JsonObject actor = step instanceof Command c ? actor(c.from().principal()).ref()
+          : new JsonObject().put("id", SessionReveal.WRITER_ID).put("name", "Session timer");
+      deps.audit().record(AuditLog.workspaceChain(current.workspaceId()), actor, audit.action(),
+          audit.target() == null ? current.id() : audit.target(), audit.details(), null);
+    } else if (effect instanceof Effect.Ended) {
+      buildRecap(current);
     }
   }
 
@@ -385,6 +398,7 @@ final class SessionRoom {
     viewsDue = false;
     viewsSentAt = System.currentTimeMillis();
     int hidden = hiddenCount();
+    hiddenSent = hidden;
     room.broadcast(frame(SessionViews.forFacilitators(current), hidden), Audience.FACILITATORS);
     room.broadcast(frame(SessionViews.forParticipants(current), hidden), Audience.PARTICIPANTS);
     for (Member member : room.members()) {

@@ -35,6 +35,7 @@ class RoleMatrixTest {
   static final AtomicInteger CLIENTS = new AtomicInteger();
   static String workspace;
   static String board;
+  static String session;
 
   @BeforeAll
   static void members() {
@@ -45,6 +46,24 @@ class RoleMatrixTest {
     PEOPLE.put(Role.OWNER, owner.account());
     for (Role role : new Role[] {Role.FACILITATOR, Role.EDITOR, Role.COMMENTER, Role.VIEWER}) {
       PEOPLE.put(role, newMember(role.wire()));
+    }
+    session = liveSessionWithOpenVote(owner.token());
+  }
+
+  /** The session cells act in: live, with a vote on one note open (100 dots: every role may cast). */
+  static String liveSessionWithOpenVote(String ownerToken) {
+    try (WsTestClient c = WsTestClient.join(server.port(), board, "matrix-session-owner", null, ownerToken)) {
+      c.send(Changes.push("n", 1, Changes.put(Changes.note("matrix-note", 0, 0, "vote on me"))));
+      assertEquals("ack", c.reply("n").getString("t"));
+      c.send(new JsonObject().put("t", "session.create").put("id", "c").put("title", "Matrix session")
+          .put("startsAt", 0).put("timeZone", "UTC").put("phases", new io.vertx.core.json.JsonArray()));
+      assertEquals("session.ok", c.reply("c").getString("t"));
+      c.send(new JsonObject().put("t", "session.start").put("id", "s"));
+      assertEquals("session.ok", c.reply("s").getString("t"));
+      c.send(new JsonObject().put("t", "session.vote.open").put("id", "v").put("dots", 20)
+          .put("records", new io.vertx.core.json.JsonArray().add("matrix-note")));
+      assertEquals("session.ok", c.reply("v").getString("t"));
+      return c.expect(m -> "session".equals(m.getString("t"))).getJsonObject("session").getString("id");
     }
   }
 
@@ -78,7 +97,11 @@ class RoleMatrixTest {
     String owner = PEOPLE.get(Role.OWNER).token();
     String viewerId = PEOPLE.get(Role.VIEWER).userId();
     return switch (action) {
-      case JOIN_BOARD, FETCH_OPS, SEND_PRESENCE, PUSH_COMMENT, PUSH_EDIT -> socket(action, token);
+      case JOIN_BOARD, FETCH_OPS, SEND_PRESENCE, PUSH_COMMENT, PUSH_EDIT, RAISE_HAND, VOTE, RUN_SESSION ->
+          socket(action, token);
+      case VIEW_SESSIONS -> rest(token, "GET", "/api/boards/" + board + "/sessions", null, 200)
+          & rest(token, "GET", "/api/boards/" + board + "/sessions/" + session, null, 200);
+      case VIEW_ATTENDANCE -> rest(token, "GET", "/api/boards/" + board + "/sessions/" + session + "/attendance", null, 200);
       case VIEW_BOARD -> rest(token, "GET", "/api/boards/" + board, null, 200);
       case LIST_BOARD_PEOPLE -> rest(token, "GET", "/api/boards/" + board + "/members", null, 200);
       case EXPORT_BOARD -> rest(token, "GET", "/api/boards/" + board + "/export", null, 200);
@@ -132,6 +155,10 @@ class RoleMatrixTest {
             new JsonObject().put("x", 1).put("y", 2));
         case PUSH_COMMENT -> Changes.push("r", 1, Changes.put(new JsonObject().put("id", "c-" + clientId)
             .put("type", "comment").put("order", "a1").put("x", 10).put("y", 20).put("text", "a question")));
+        case RAISE_HAND -> new JsonObject().put("t", "session.hand").put("id", "r").put("up", true);
+        case VOTE -> new JsonObject().put("t", "session.vote.cast").put("id", "r").put("record", "matrix-note").put("delta", 1);
+        case RUN_SESSION -> new JsonObject().put("t", "session.summon").put("id", "r").put("force", false)
+            .put("viewport", new JsonObject().put("x", 0).put("y", 0).put("zoom", 1));
         default -> Changes.push("r", 1, Changes.put(Changes.note("n-" + clientId, 1, 2, "an edit")));
       };
       c.send(request);
@@ -141,7 +168,12 @@ class RoleMatrixTest {
         JsonObject next = c.expect(m -> "after".equals(m.getString("id")) || "r".equals(m.getString("id")));
         return socketAnswer(next, "pong");
       }
-      return socketAnswer(c.reply("r"), action == Action.FETCH_OPS ? "ops" : "ack");
+      String success = switch (action) {
+        case FETCH_OPS -> "ops";
+        case RAISE_HAND, VOTE, RUN_SESSION -> "session.ok";
+        default -> "ack";
+      };
+      return socketAnswer(c.reply("r"), success);
     }
   }
 

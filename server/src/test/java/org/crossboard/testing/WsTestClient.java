@@ -6,7 +6,9 @@ import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -22,6 +24,8 @@ public final class WsTestClient implements AutoCloseable {
 
   private final WebSocket ws;
   private final BlockingQueue<JsonObject> inbox = new LinkedBlockingQueue<>();
+  /** Every text frame received, as sent (secrecy tests search all of them, read or not). */
+  private final List<String> received = new CopyOnWriteArrayList<>();
   private final CompletableFuture<Short> closed = new CompletableFuture<>();
 
   private final int port;
@@ -29,7 +33,10 @@ public final class WsTestClient implements AutoCloseable {
   private WsTestClient(WebSocket ws, int port) {
     this.ws = ws;
     this.port = port;
-    ws.textMessageHandler(text -> inbox.add(new JsonObject(text)));
+    ws.textMessageHandler(text -> {
+      received.add(text);
+      inbox.add(new JsonObject(text));
+    });
     ws.closeHandler(v -> closed.complete(ws.closeStatusCode()));
   }
 
@@ -56,6 +63,11 @@ public final class WsTestClient implements AutoCloseable {
   }
 
   private JsonObject welcome;
+
+  /** Every text frame this client has received so far, in order, as it arrived. */
+  public List<String> received() {
+    return List.copyOf(received);
+  }
 
   public JsonObject welcome() {
     return welcome;

@@ -1,0 +1,149 @@
+package org.crossboard.session;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+/**
+ * A {@link Recap} as Markdown and as CSV. Everything in a recap that people typed (titles, notes,
+ * names, organisations) is escaped: in Markdown so it cannot become links, images, HTML or table
+ * cells; in CSV (RFC 4180) quoted, and a cell a spreadsheet would run as a formula is prefixed
+ * with an apostrophe.
+ */
+final class RecapFormats {
+  /** One header for every section so each row has the same fields; a row fills its section's columns. */
+  static final List<String> CSV_COLUMNS = List.of("section", "phase", "planned_minutes", "actual_minutes", "vote",
+      "rank", "record", "label", "count", "user", "name", "org", "country", "joined_at", "left_at");
+  private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+  private static final String MD_SPECIAL = "\\`*_{}[]<>()#+-.!|~&";
+
+  private RecapFormats() {}
+
+  static String markdown(JsonObject recap) {
+    JsonObject session = recap.getJsonObject("session");
+    ZoneId zone = zone(session.getString("timeZone"));
+    StringBuilder md = new StringBuilder();
+    md.append("# ").append(md(session.getString("title"))).append("\n\n");
+    md.append("- Scheduled: ").append(when(session.getLong("startsAt"), zone)).append('\n');
+    md.append("- Started: ").append(when(session.getLong("startedAt"), zone)).append('\n');
+    md.append("- Ended: ").append(when(session.getLong("endedAt"), zone)).append("\n\n");
+
+    md.append("## Agenda\n\n| Phase | Planned (min) | Actual (min) |\n|---|---:|---:|\n");
+    for (JsonObject p : objects(recap.getJsonArray("phases"))) {
+      md.append("| ").append(md(p.getString("title"))).append(" | ").append(p.getInteger("plannedMinutes"))
+          .append(" | ").append(p.getDouble("actualMinutes")).append(" |\n");
+    }
+    for (JsonObject p : objects(recap.getJsonArray("phases"))) {
+      if (!p.getJsonArray("notes").isEmpty()) {
+        md.append("\n### ").append(md(p.getString("title"))).append("\n\n");
+        p.getJsonArray("notes").forEach(n -> md.append("- ").append(md((String) n)).append('\n'));
+      }
+    }
+
+    md.append("\n## Votes\n");
+    int number = 0;
+    for (JsonObject v : objects(recap.getJsonArray("votes"))) {
+      JsonObject chain = v.getJsonObject("chain");
+      md.append("\n### Vote ").append(++number).append(v.getBoolean("anonymous") ? " (anonymous)" : "")
+          .append("\n\n| Rank | Record | Dots |\n|---:|---|---:|\n");
+      int rank = 0;
+      for (JsonObject r : objects(v.getJsonArray("ranking"))) {
+        md.append("| ").append(++rank).append(" | ").append(md(r.getString("label"))).append(" | ")
+            .append(r.getInteger("count")).append(" |\n");
+      }
+      md.append("\n").append(chain.getInteger("count")).append(" ballots, chain head `")
+          .append(chain.getString("hash")).append("`\n");
+    }
+
+    md.append("\n## Attendance\n\n| Name | Organisation | Country | Joined | Left |\n|---|---|---|---|---|\n");
+    for (JsonObject a : objects(recap.getJsonArray("attendance"))) {
+      md.append("| ").append(md(a.getString("name"))).append(" | ").append(md(a.getString("org"))).append(" | ")
+          .append(md(a.getString("country"))).append(" | ").append(when(a.getLong("joinedAt"), zone)).append(" | ")
+          .append(when(a.getLong("leftAt"), zone)).append(" |\n");
+    }
+    return md.toString();
+  }
+
+  static String csv(JsonObject recap) {
+    StringBuilder out = new StringBuilder();
+    row(out, CSV_COLUMNS.toArray(String[]::new));
+    for (JsonObject p : objects(recap.getJsonArray("phases"))) {
+      row(out, "phase", p.getString("title"), String.valueOf(p.getInteger("plannedMinutes")),
+          String.valueOf(p.getDouble("actualMinutes")));
+    }
+    for (JsonObject v : objects(recap.getJsonArray("votes"))) {
+      int rank = 0;
+      for (JsonObject r : objects(v.getJsonArray("ranking"))) {
+        row(out, "vote", "", "", "", v.getString("id"), String.valueOf(++rank), r.getString("record"),
+            r.getString("label"), String.valueOf(r.getInteger("count")));
+      }
+    }
+    for (JsonObject a : objects(recap.getJsonArray("attendance"))) {
+      row(out, "attendance", "", "", "", "", "", "", "", "", a.getString("user"), a.getString("name"),
+          a.getString("org"), a.getString("country"), iso(a.getLong("joinedAt")), iso(a.getLong("leftAt")));
+    }
+    return out.toString();
+  }
+
+  private static void row(StringBuilder out, String... cells) {
+    for (int i = 0; i < CSV_COLUMNS.size(); i++) {
+      if (i > 0) {
+        out.append(',');
+      }
+      out.append(cell(i < cells.length ? cells[i] : ""));
+    }
+    out.append("\r\n");
+  }
+
+  static String cell(String value) {
+    if (value == null) {
+      return "";
+    }
+    String v = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+    if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")) {
+      return '"' + v.replace("\"", "\"\"") + '"';
+    }
+    return v;
+  }
+
+  /** Text as literal Markdown on one line: every character with a meaning is backslash-escaped. */
+  static String md(String text) {
+    if (text == null || text.isBlank()) {
+      return "—";
+    }
+    StringBuilder out = new StringBuilder();
+    for (char c : text.strip().replaceAll("\\s*\\R\\s*", " ").toCharArray()) {
+      if (MD_SPECIAL.indexOf(c) >= 0) {
+        out.append('\\');
+      }
+      out.append(c);
+    }
+    return out.toString();
+  }
+
+  private static String when(Long at, ZoneId zone) {
+    return at == null ? "—" : WHEN.format(Instant.ofEpochMilli(at).atZone(zone)) + " " + zone.getId();
+  }
+
+  private static String iso(Long at) {
+    return at == null ? "" : Instant.ofEpochMilli(at).toString();
+  }
+
+  /** The session's zone; UTC should a stored id no longer be known to this JVM. */
+  private static ZoneId zone(String id) {
+    try {
+      return ZoneId.of(id);
+    } catch (DateTimeException | NullPointerException e) {
+      return ZoneOffset.UTC;
+    }
+  }
+
+  private static List<JsonObject> objects(JsonArray array) {
+    return array.stream().map(JsonObject.class::cast).toList();
+  }
+}

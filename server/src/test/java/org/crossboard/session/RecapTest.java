@@ -1,0 +1,121 @@
+package org.crossboard.session;
+
+import static org.crossboard.session.Fixture.ANA;
+import static org.crossboard.session.Fixture.FAC;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class RecapTest {
+  final Fixture fx = new Fixture();
+
+  private static JsonObject record(String id, String type, String parent, String text) {
+    return new JsonObject().put("id", id).put("type", type).put("parent", parent).put("text", text);
+  }
+
+  private static JsonObject att(String user, String event, long at) {
+    return new JsonObject().put("session", "s_1").put("user", user).put("name", user.equals("u_ana") ? "Ana" : "=Evil")
+        .put("org", "Acme, Inc.").put("country", "EE").put("event", event).put("at", at);
+  }
+
+  private JsonObject endedRecap() {
+    Session s = fx.live();
+    long t0 = fx.now;
+    fx.now += 90_000;
+    fx.apply(s, FAC, "session.next", new JsonObject());
+    fx.apply(s, FAC, "session.phase", new JsonObject().put("index", 2));
+    fx.apply(s, FAC, "session.vote.open", new JsonObject().put("frame", "f_1").put("dots", 2));
+    fx.apply(s, ANA, "session.vote.cast", new JsonObject().put("record", "n_2").put("delta", 1));
+    fx.now += 30_000;
+    Outcome end = fx.apply(s, FAC, "session.end", new JsonObject());
+    assertEquals(1, Fixture.effects(end, Effect.Ended.class).size());
+    List<JsonObject> records = List.of(record("f_1", "frame", null, null), record("n_1", "note", "f_1", "Ship *faster* [now](x)"),
+        record("n_2", "note", "f_1", "Fewer\nmeetings"), record("t_1", "text", "f_1", "  "),
+        record("n_3", "note", null, "elsewhere"));
+    List<JsonObject> attendance = List.of(att("u_ana", "join", t0), att("u_ana", "join", t0 + 10),
+        att("u_ana", "leave", t0 + 20), att("u_ana", "leave", t0 + 50_000), att("u_ana", "join", t0 + 60_000),
+        att("u_eve", "leave", t0 + 1), att("u_eve", "join", t0 + 5),
+        att("u_zed", "join", t0 + 7).put("session", "s_other"));
+    JsonObject recap = Recap.build(s, records, attendance);
+    s.recap(recap);
+    assertEquals(recap, SessionViews.forFacilitators(s).getJsonObject("recap"));
+    assertFalse(SessionViews.forParticipants(s).getJsonObject("recap").containsKey("attendance"));
+    assertTrue(SessionViews.forParticipants(s).getJsonObject("recap").containsKey("votes"));
+    return recap;
+  }
+
+  @Test
+  @DisplayName("[S10] recap: planned vs actual minutes, each phase frame's notes, vote ranking with labels and chain")
+  void content() {
+    JsonObject recap = endedRecap();
+    JsonArray phases = recap.getJsonArray("phases");
+    assertEquals(new JsonObject().put("title", "Warm-up").put("plannedMinutes", 10).put("actualMinutes", 1.5)
+        .put("frame", null).put("notes", new JsonArray()), phases.getJsonObject(0));
+    assertEquals(0.0, phases.getJsonObject(1).getDouble("actualMinutes"));
+    assertEquals(0.5, phases.getJsonObject(2).getDouble("actualMinutes"));
+    assertEquals(new JsonArray().add("Ship *faster* [now](x)").add("Fewer\nmeetings"),
+        phases.getJsonObject(2).getJsonArray("notes"));
+    JsonObject vote = recap.getJsonArray("votes").getJsonObject(0);
+    assertEquals(new JsonObject().put("record", "n_2").put("label", "Fewer").put("count", 1),
+        vote.getJsonArray("ranking").getJsonObject(0));
+    assertEquals("(text)", vote.getJsonArray("ranking").getJsonObject(2).getString("label"));
+    assertEquals(1, vote.getJsonObject("chain").getInteger("count"));
+    assertEquals("Retro", recap.getJsonObject("session").getString("title"));
+  }
+
+  @Test
+  @DisplayName("[S10] attendance folds joins and leaves into stays; two tabs are one stay; open stays end with the session")
+  void attendance() {
+    JsonObject recap = endedRecap();
+    JsonArray a = recap.getJsonArray("attendance");
+    long t0 = fx.now - 120_000;
+    assertEquals(3, a.size());
+    assertEquals(new JsonObject().put("user", "u_ana").put("name", "Ana").put("org", "Acme, Inc.").put("country", "EE")
+        .put("joinedAt", t0).put("leftAt", t0 + 50_000), a.getJsonObject(0));
+    assertEquals("u_eve", a.getJsonObject(1).getString("user"));
+    assertEquals(t0 + 5, a.getJsonObject(1).getLong("joinedAt"));
+    assertEquals(fx.now, a.getJsonObject(1).getLong("leftAt"));
+    assertEquals(t0 + 60_000, a.getJsonObject(2).getLong("joinedAt"));
+    assertEquals(fx.now, a.getJsonObject(2).getLong("leftAt"));
+  }
+
+  @Test
+  @DisplayName("[S10] Markdown escapes what people typed; times are in the session's zone")
+  void markdown() {
+    String md = Recap.markdown(endedRecap());
+    assertTrue(md.startsWith("# Retro\n"), md);
+    assertTrue(md.contains("| Warm\\-up | 10 | 1.5 |"), md);
+    assertTrue(md.contains("- Ship \\*faster\\* \\[now\\]\\(x\\)\n"), md);
+    assertTrue(md.contains("- Fewer meetings\n"), md);
+    assertTrue(md.contains("Europe/Tallinn"), md);
+    assertTrue(md.contains("- Started: 2025-11-30 12:53 Europe/Tallinn"), md);
+    assertTrue(md.contains("| =Evil | Acme, Inc\\. | EE |"), md);
+    assertTrue(md.contains("1 ballots, chain head `"), md);
+    assertEquals("a \\<b\\> \\| c \\& d", RecapFormats.md(" a <b> | c\r\n& d "));
+  }
+
+  @Test
+  @DisplayName("[S10] CSV (RFC 4180): one header, a section column, quoted cells, formulas defused")
+  void csv() {
+    String csv = Recap.csv(endedRecap());
+    String[] lines = csv.split("\r\n", -1);
+    assertEquals(String.join(",", RecapFormats.CSV_COLUMNS), lines[0]);
+    assertEquals("phase,Warm-up,10,1.5,,,,,,,,,,,", lines[1]);
+    assertTrue(csv.contains("\r\nvote,,,,v_"), csv);
+    assertTrue(csv.contains(",1,n_2,Fewer,1,,,,,,\r\n"), csv);
+    assertTrue(csv.contains("attendance,,,,,,,,,u_eve,'=Evil,\"Acme, Inc.\",EE,"), csv);
+    for (String line : lines) {
+      if (!line.isEmpty()) {
+        assertEquals(15, line.replaceAll("\"[^\"]*\"", "").split(",", -1).length, line);
+      }
+    }
+    assertEquals("\"say \"\"hi\"\"\nthere\"", RecapFormats.cell("say \"hi\"\nthere"));
+    assertEquals("'-1+2", RecapFormats.cell("-1+2"));
+  }
+}

@@ -1,0 +1,535 @@
+/**
+ * The facilitator's panel (role facilitator or owner): creating a session
+ * (title, start in a time zone, the agenda's phases with minutes, a frame
+ * and rules), then running it — start and end, phases, the timer, locks,
+ * private mode, dot votes, raised hands, breakouts, taking the room to a
+ * view or frame, follow me — and the attendance and recap downloads.
+ * A side panel on wide screens, a bottom sheet on phones.
+ * @module session-panel
+ */
+
+import { t } from './i18n.js';
+import { el } from './dom.js';
+import { toast } from './toast.js';
+import { authFetch } from './auth.js';
+import { saveBlob } from './dom.js';
+import { fromZonedInput, isTimeZone, localTimeZone, settle, toZonedInput, viewCenter, formatSessionTime } from './session-ui.js';
+
+const AT_ZERO = ['none', 'closeVote', 'reveal', 'lock', 'next'];
+const SPLIT_BY = ['random', 'org', 'country'];
+
+let fieldCount = 0;
+/**
+ * A labelled control.
+ * @param {string} label
+ * @param {HTMLElement} control
+ * @param {string} [className]
+ * @returns {HTMLElement}
+ */
+function field(label, control, className = 'field') {
+  control.id ||= `sp-field-${++fieldCount}`;
+  return el('div', { className }, [el('label', { htmlFor: control.id, textContent: label }), control]);
+}
+
+function check(label, checked = false) {
+  const input = el('input', { type: 'checkbox', checked, id: `sp-check-${++fieldCount}` });
+  return { input, row: el('label', { className: 'check', htmlFor: input.id }, [input, el('span', { textContent: label })]) };
+}
+
+function button(label, onClick, className = '') {
+  const b = el('button', { type: 'button', className: `button small ${className}`, textContent: label });
+  b.addEventListener('click', onClick);
+  return b;
+}
+
+function section(title, children) {
+  const id = `sp-section-${++fieldCount}`;
+  return el('section', { className: 'sp-section', attrs: { 'aria-labelledby': id } },
+    [el('h3', { id, textContent: title }), ...children]);
+}
+
+/**
+ * The facilitator panel.
+ */
+export class SessionPanel {
+  /**
+   * @param {object} options
+   * @param {import('./features/session.js').SessionClient} options.session
+   * @param {import('./sync.js').SyncClient} options.sync
+   * @param {import('./selection.js').Selection} options.selection
+   * @param {import('./viewport.js').Viewport} options.viewport
+   * @param {string} options.boardId
+   */
+  constructor({ session, sync, selection, viewport, boardId }) {
+    this.session = session;
+    this.sync = sync;
+    this.selection = selection;
+    this.viewport = viewport;
+    this.boardId = boardId;
+    this.filledFor = null;
+    this.toggle = document.getElementById('session-button');
+    this.build();
+    this.toggle?.addEventListener('click', () => (this.isOpen ? this.close() : this.open()));
+    session.onChange((kind) => {
+      if (kind === 'state') this.render();
+    });
+    sync.on('role', () => this.render());
+    sync.on('change', () => this.renderFrames());
+    selection.onChange(() => this.renderSelection());
+  }
+
+  /** Whether the panel is open. */
+  get isOpen() {
+    return !this.root.hidden;
+  }
+
+  /** Opens the panel and moves focus into it. */
+  open() {
+    if (!this.session.isFacilitator) return;
+    this.opener = document.activeElement;
+    this.root.hidden = false;
+    this.toggle?.setAttribute('aria-expanded', 'true');
+    document.body.classList.add('session-panel-open');
+    this.render();
+    this.root.querySelector('h2').focus();
+  }
+
+  /** Closes the panel; focus goes back where it came from. */
+  close() {
+    if (this.root.hidden) return;
+    this.root.hidden = true;
+    this.toggle?.setAttribute('aria-expanded', 'false');
+    document.body.classList.remove('session-panel-open');
+    if (this.opener?.isConnected) this.opener.focus();
+  }
+
+  build() {
+    const heading = el('h2', { id: 'session-panel-title', textContent: t('sessionPanelTitle'), tabIndex: -1 });
+    const closeButton = el('button', { type: 'button', className: 'icon-button', attrs: { 'aria-label': t('close'), title: t('close') } });
+    closeButton.innerHTML = '<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M6 6l12 12M18 6L6 18"/></svg>';
+    closeButton.addEventListener('click', () => this.close());
+    this.summary = el('div', { className: 'sp-summary', attrs: { 'aria-live': 'polite' } });
+    this.root = el('aside', { id: 'session-panel', className: 'session-panel', hidden: true,
+      attrs: { role: 'dialog', 'aria-modal': 'false', 'aria-labelledby': 'session-panel-title' } }, [
+      el('div', { className: 'sp-head' }, [heading, closeButton]),
+      this.summary,
+      this.buildForm(),
+      this.buildRun(),
+      this.buildRecap(),
+    ]);
+    this.root.addEventListener('keydown', (e) => {
+      if (e.key === 'Escape') {
+        e.stopPropagation();
+        this.close();
+      }
+    });
+    document.body.append(this.root);
+  }
+
+  // Creating (or, before it starts, editing) a session.
+  buildForm() {
+    this.titleInput = el('input', { type: 'text', maxLength: 200, required: true, autocomplete: 'off' });
+    this.startInput = el('input', { type: 'datetime-local', required: true });
+    this.zoneInput = el('input', { type: 'text', autocomplete: 'off', spellcheck: false, value: localTimeZone(),
+      attrs: { list: 'sp-zones' } });
+    const zones = el('datalist', { id: 'sp-zones' });
+    try {
+      for (const zone of Intl.supportedValuesOf('timeZone')) zones.append(el('option', { value: zone }));
+    } catch { /* older browsers: free text */ }
+    this.zoneHint = el('p', { className: 'hint' });
+    const updateHint = () => {
+      const ms = fromZonedInput(this.startInput.value, this.zoneInput.value.trim());
+      this.zoneInput.setAttribute('aria-invalid', String(!isTimeZone(this.zoneInput.value.trim())));
+      this.zoneHint.textContent = ms === null ? '' : t('yourTime', { time: formatSessionTime(ms, localTimeZone()).local });
+    };
+    this.startInput.addEventListener('input', updateHint);
+    this.zoneInput.addEventListener('input', updateHint);
+    this.updateZoneHint = updateHint;
+    this.phaseList = el('ol', { className: 'sp-phases' });
+    const addPhase = button(t('addPhase'), () => {
+      this.addPhaseRow({});
+      this.phaseList.lastElementChild.querySelector('input').focus();
+    });
+    this.submit = el('button', { type: 'submit', className: 'button primary', textContent: t('createSession') });
+    this.formError = el('p', { className: 'form-error', hidden: true, attrs: { role: 'alert' } });
+    this.form = el('form', { className: 'sp-form', noValidate: true }, [
+      el('h3', { id: 'sp-form-heading', textContent: t('newSession') }),
+      field(t('sessionTitle'), this.titleInput),
+      el('div', { className: 'field-row' }, [field(t('sessionStart'), this.startInput), field(t('timeZone'), this.zoneInput)]),
+      zones, this.zoneHint,
+      el('fieldset', { className: 'sp-agenda' }, [el('legend', { textContent: t('agenda') }), this.phaseList, addPhase]),
+      this.formError,
+      this.submit,
+    ]);
+    this.form.setAttribute('aria-labelledby', 'sp-form-heading');
+    this.form.addEventListener('submit', (e) => {
+      e.preventDefault();
+      this.save();
+    });
+    return this.form;
+  }
+
+  addPhaseRow(phase) {
+    const title = el('input', { type: 'text', maxLength: 200, value: phase.title || '', className: 'sp-phase-title' });
+    const minutes = el('input', { type: 'number', min: 1, max: 600, step: 1, value: phase.minutes || 10, className: 'sp-phase-minutes' });
+    const frame = el('select', { className: 'sp-phase-frame' });
+    frame.dataset.value = phase.frame || '';
+    const notes = el('select', { className: 'sp-phase-notes' }, [
+      el('option', { value: 'everyone', textContent: t('notesEveryone') }),
+      el('option', { value: 'facilitators', textContent: t('notesFacilitators') }),
+    ]);
+    notes.value = phase.rules?.notes || 'everyone';
+    const voting = check(t('ruleVoting'), phase.rules?.voting ?? true);
+    const comments = check(t('ruleComments'), phase.rules?.comments ?? true);
+    const row = el('li', { className: 'sp-phase' });
+    const remove = button(t('removePhase'), () => {
+      const next = row.nextElementSibling || row.previousElementSibling;
+      row.remove();
+      this.renumber();
+      next?.querySelector('input')?.focus();
+    }, 'subtle-danger');
+    row.append(
+      el('div', { className: 'sp-phase-main' }, [field(t('phaseTitle'), title), field(t('minutes'), minutes, 'field sp-minutes')]),
+      field(t('phaseFrame'), frame),
+      el('div', { className: 'sp-rules' }, [field(t('ruleNotes'), notes), voting.row, comments.row]),
+      remove,
+    );
+    row.fields = { title, minutes, frame, notes, voting: voting.input, comments: comments.input, remove };
+    this.phaseList.append(row);
+    this.renderFrames();
+    this.renumber();
+  }
+
+  renumber() {
+    [...this.phaseList.children].forEach((row, i) => {
+      row.fields.remove.setAttribute('aria-label', t('removePhaseN', { n: i + 1 }));
+      row.fields.title.placeholder = t('phaseN', { n: i + 1 });
+    });
+  }
+
+  /** The frames of the board, for the phase pickers. */
+  frames() {
+    return [...this.sync.getView().values()].filter((r) => r.type === 'frame')
+      .map((r) => ({ id: r.id, title: r.title || t('defaultFrameTitle') }));
+  }
+
+  renderFrames() {
+    if (this.root?.hidden !== false || !this.phaseList) return;
+    const frames = this.frames();
+    const key = JSON.stringify(frames);
+    for (const row of this.phaseList.children) {
+      const select = row.fields.frame;
+      if (select.dataset.framesKey === key) continue;
+      const value = select.value || select.dataset.value || '';
+      select.replaceChildren(el('option', { value: '', textContent: t('noFrame') }),
+        ...frames.map((f) => el('option', { value: f.id, textContent: f.title })));
+      select.value = frames.some((f) => f.id === value) ? value : '';
+      select.dataset.framesKey = key;
+    }
+  }
+
+  readForm() {
+    const title = this.titleInput.value.trim();
+    const timeZone = this.zoneInput.value.trim();
+    const startsAt = fromZonedInput(this.startInput.value, timeZone);
+    const phases = [...this.phaseList.children].map((row, i) => {
+      const f = row.fields;
+      const phase = {
+        title: f.title.value.trim() || t('phaseN', { n: i + 1 }),
+        minutes: Math.max(1, Math.round(Number(f.minutes.value) || 1)),
+        rules: { notes: f.notes.value, voting: f.voting.checked, comments: f.comments.checked },
+      };
+      if (f.frame.value) phase.frame = f.frame.value;
+      return phase;
+    });
+    if (!title) return { error: t('sessionTitleMissing'), focus: this.titleInput };
+    if (!isTimeZone(timeZone)) return { error: t('timeZoneInvalid'), focus: this.zoneInput };
+    if (startsAt === null) return { error: t('sessionStartMissing'), focus: this.startInput };
+    if (!phases.length) return { error: t('agendaEmpty'), focus: this.form.querySelector('.sp-agenda button') };
+    return { body: { title, startsAt, timeZone, phases } };
+  }
+
+  async save() {
+    const { error, focus, body } = this.readForm();
+    this.formError.hidden = !error;
+    this.formError.textContent = error || '';
+    if (error) {
+      focus?.focus();
+      return;
+    }
+    const editing = this.session.session?.state === 'scheduled';
+    this.submit.disabled = true;
+    const ok = await settle(editing ? this.session.update(body) : this.session.create(body));
+    this.submit.disabled = false;
+    if (ok) toast(editing ? t('sessionSaved') : t('sessionCreated'));
+  }
+
+  fillForm(s) {
+    this.filledFor = s ? s._id || s.id || 'current' : null;
+    this.titleInput.value = s?.title || '';
+    const zone = s?.timeZone && isTimeZone(s.timeZone) ? s.timeZone : localTimeZone();
+    this.zoneInput.value = zone;
+    const start = Number.isFinite(s?.startsAt) ? s.startsAt : Math.ceil((Date.now() + 5 * 60000) / 300000) * 300000;
+    this.startInput.value = toZonedInput(start, zone);
+    this.phaseList.replaceChildren();
+    const phases = s?.phases?.length ? s.phases : [{ title: '', minutes: 10 }];
+    for (const phase of phases) this.addPhaseRow(phase);
+    this.updateZoneHint();
+  }
+
+  // Running a session.
+  buildRun() {
+    this.startButton = button(t('startSession'), () => settle(this.session.start()), 'primary');
+    this.endButton = button(t('endSession'), () => {
+      if (confirm(t('endSessionConfirm'))) settle(this.session.end());
+    }, 'subtle-danger');
+    this.agenda = el('ol', { className: 'sp-agenda-live' });
+    this.nextButton = button(t('nextPhase'), () => settle(this.session.next()), 'primary');
+
+    this.timerMinutes = el('input', { type: 'number', min: 1, max: 600, step: 1, value: 5 });
+    this.atZero = el('select', {}, AT_ZERO.map((a) => el('option', { value: a, textContent: t(`atZero.${a}`) })));
+    const timerStart = button(t('timerStart'), () => settle(this.session.timer('start', {
+      durationMs: Math.max(1, Number(this.timerMinutes.value) || 1) * 60000, atZero: this.atZero.value })), 'primary');
+    this.pauseButton = button(t('timerPause'), () => {
+      const state = this.session.session?.timers?.all?.state;
+      settle(this.session.timer(state === 'paused' ? 'resume' : 'pause'));
+    });
+    const plus = button(t('timerAddMinute'), () => settle(this.session.timer('add', { ms: 60000 })));
+    const reset = button(t('timerReset'), () => settle(this.session.timer('reset')));
+
+    this.lockBoard = button(t('lockBoard'), () => {
+      settle(this.session.lock('board', !this.session.session?.locks?.board));
+    });
+    this.lockFrame = button(t('lockFrame'), () => {
+      const frame = this.selectedFrame();
+      if (!frame) return;
+      settle(this.session.lock(frame, !this.session.session?.locks?.frames?.includes(frame)));
+    });
+
+    this.privSee = check(t('facilitatorsSee'), true);
+    this.privAnon = check(t('anonymousReveal'), false);
+    this.privButton = button(t('privateOn'), () => {
+      const on = !this.session.session?.privateMode?.on;
+      settle(this.session.setPrivate(on, { facilitatorsSee: this.privSee.input.checked, anonymous: this.privAnon.input.checked }));
+    });
+
+    this.voteDots = el('input', { type: 'number', min: 1, max: 20, step: 1, value: 3 });
+    this.voteCap = el('input', { type: 'number', min: 0, max: 20, step: 1, value: 0 });
+    this.voteAnon = check(t('voteAnonymous'), false);
+    this.voteLive = check(t('voteLiveCounts'), false);
+    this.voteOnSelection = button(t('voteOnSelection'), () => this.openVote({ records: this.selectedRecords() }), 'primary');
+    this.voteOnFrame = button(t('voteOnFrame'), () => this.openVote({ frame: this.selectedFrame() }));
+    this.voteStatus = el('p', { className: 'sp-status', attrs: { role: 'status' } });
+    this.voteClose = button(t('closeVote'), () => settle(this.session.closeVote()), 'primary');
+    this.voteSetup = el('div', { className: 'sp-vote-setup' }, [
+      el('div', { className: 'field-row' }, [field(t('voteDots'), this.voteDots), field(t('voteCap'), this.voteCap)]),
+      this.voteAnon.row, this.voteLive.row,
+      el('div', { className: 'sp-buttons' }, [this.voteOnSelection, this.voteOnFrame]),
+    ]);
+
+    this.hands = el('ul', { className: 'sp-hands' });
+
+    this.splitBy = el('select', {}, SPLIT_BY.map((b) => el('option', { value: b, textContent: t(`splitBy.${b}`) })));
+    this.splitCount = el('input', { type: 'number', min: 2, max: 50, step: 1, value: 3 });
+    const split = button(t('splitGroups'), () => settle(this.session.breakouts({ action: 'split', by: this.splitBy.value,
+      count: Math.max(2, Number(this.splitCount.value) || 2) })));
+    this.endBreakouts = button(t('endBreakouts'), () => settle(this.session.breakouts({ action: 'end' })));
+    this.groups = el('ul', { className: 'sp-groups' });
+
+    this.force = check(t('forceMove'), false);
+    const summon = button(t('summonAll'), () => settle(this.session.summon(viewCenter(this.viewport), this.force.input.checked)));
+    this.spotlight = button(t('spotlightFrame'), () => {
+      const frame = this.selectedFrame();
+      if (frame) settle(this.session.spotlight(frame, this.force.input.checked));
+    });
+    this.followButton = button(t('followMe'), () => settle(this.session.follow(this.session.session?.follow !== this.session.me)));
+    this.attendanceLive = button(t('attendance'), () => this.download('attendance'));
+
+    this.run = el('div', { className: 'sp-run' }, [
+      el('div', { className: 'sp-buttons sp-main-buttons' }, [this.startButton, this.endButton]),
+      this.liveParts = el('div', { className: 'sp-live' }, [
+        section(t('agenda'), [this.agenda, this.nextButton]),
+        section(t('timer'), [
+          el('div', { className: 'field-row' }, [field(t('minutes'), this.timerMinutes), field(t('atZeroLabel'), this.atZero)]),
+          el('div', { className: 'sp-buttons' }, [timerStart, this.pauseButton, plus, reset]),
+        ]),
+        section(t('locks'), [el('div', { className: 'sp-buttons' }, [this.lockBoard, this.lockFrame])]),
+        section(t('privateMode'), [this.privSee.row, this.privAnon.row, this.privButton]),
+        section(t('dotVote'), [this.voteSetup, this.voteStatus, this.voteClose]),
+        section(t('hands'), [this.hands]),
+        section(t('breakouts'), [
+          el('div', { className: 'field-row' }, [field(t('splitByLabel'), this.splitBy), field(t('groupCount'), this.splitCount)]),
+          el('div', { className: 'sp-buttons' }, [split, this.endBreakouts]), this.groups,
+        ]),
+        section(t('moveRoom'), [this.force.row, el('div', { className: 'sp-buttons' }, [summon, this.spotlight, this.followButton])]),
+        section(t('attendance'), [this.attendanceLive]),
+      ]),
+    ]);
+    return this.run;
+  }
+
+  buildRecap() {
+    this.recap = section(t('recap'), [
+      el('p', { className: 'hint', textContent: t('recapHint') }),
+      el('div', { className: 'sp-buttons' }, [
+        button(t('recapMarkdown'), () => this.download('recap', 'md')),
+        button(t('recapJson'), () => this.download('recap', 'json')),
+        button(t('recapCsv'), () => this.download('recap', 'csv')),
+        button(t('attendance'), () => this.download('attendance')),
+      ]),
+    ]);
+    return this.recap;
+  }
+
+  openVote(target) {
+    if (!target.records?.length && !target.frame) {
+      toast(t('voteNeedsTarget'));
+      return;
+    }
+    const cap = Math.round(Number(this.voteCap.value) || 0);
+    settle(this.session.openVote({
+      ...target,
+      dots: Math.min(20, Math.max(1, Math.round(Number(this.voteDots.value) || 1))),
+      ...(cap > 0 ? { cap } : {}),
+      anonymous: this.voteAnon.input.checked,
+      liveCounts: this.voteLive.input.checked,
+    }));
+  }
+
+  /** The selected records a vote can be on (not frames, connectors or comments). */
+  selectedRecords() {
+    const view = this.sync.getView();
+    return [...this.selection.ids].filter((id) => ['note', 'text', 'shape'].includes(view.get(id)?.type));
+  }
+
+  /** The selected frame, or the frame the selection is on. */
+  selectedFrame() {
+    const view = this.sync.getView();
+    for (const id of this.selection.ids) {
+      const record = view.get(id);
+      if (record?.type === 'frame') return id;
+      if (record?.parent && view.get(record.parent)?.type === 'frame') return record.parent;
+    }
+    return null;
+  }
+
+  async download(kind, format) {
+    const sid = this.session.session?._id || this.session.session?.id;
+    if (!sid) return;
+    const base = `/api/boards/${encodeURIComponent(this.boardId)}/sessions/${encodeURIComponent(sid)}`;
+    const path = kind === 'recap' ? `${base}/recap?format=${format}` : `${base}/attendance`;
+    try {
+      const response = await authFetch(path, {}, { redirect: false });
+      if (!response.ok) throw new Error(String(response.status));
+      saveBlob(await response.blob(), kind === 'recap' ? `recap-${sid}.${format}` : `attendance-${sid}.json`);
+    } catch (error) {
+      toast(t('downloadFailed', { message: error.message }), { kind: 'error' });
+    }
+  }
+
+  renderSelection() {
+    if (this.root.hidden) return;
+    const frame = this.selectedFrame();
+    this.lockFrame.disabled = !frame;
+    this.spotlight.disabled = !frame;
+    this.voteOnFrame.disabled = !frame;
+    this.voteOnSelection.disabled = this.selectedRecords().length === 0;
+    const locked = frame && this.session.session?.locks?.frames?.includes(frame);
+    this.lockFrame.textContent = locked ? t('unlockFrame') : t('lockFrame');
+    this.lockFrame.setAttribute('aria-pressed', String(!!locked));
+  }
+
+  render() {
+    if (this.toggle) {
+      this.toggle.hidden = !this.session.isFacilitator;
+      this.toggle.dataset.state = this.session.session?.state ?? 'none';
+    }
+    if (!this.session.isFacilitator) {
+      this.close();
+      return;
+    }
+    if (this.root.hidden) return;
+    const s = this.session.session;
+    const state = s?.state ?? 'none';
+    this.root.dataset.state = state;
+    // The summary.
+    if (s) {
+      const when = formatSessionTime(s.startsAt, s.timeZone);
+      this.summary.replaceChildren(...[
+        el('p', { className: 'sp-title' }, [el('strong', { textContent: s.title || t('untitledSession') }),
+          el('span', { className: 'session-chip', textContent: t(`sessionState.${s.state}`) })]),
+        s.state === 'scheduled' ? el('p', { className: 'hint', textContent: when.session
+          ? t('startsAtBoth', { local: when.local, there: when.session }) : t('startsAt', { local: when.local }) }) : null,
+      ].filter(Boolean));
+    } else {
+      this.summary.replaceChildren(el('p', { className: 'hint', textContent: t('noSessionYet') }));
+    }
+    // The form: a new session (none, or the last one ended), or editing one not started.
+    const showForm = state !== 'live';
+    this.form.hidden = !showForm;
+    if (showForm) {
+      const key = state === 'scheduled' ? s._id || s.id || 'current' : 'new';
+      if (this.filledFor !== key) {
+        this.fillForm(state === 'scheduled' ? s : null);
+        this.filledFor = key;
+      }
+      this.form.querySelector('h3').textContent = state === 'scheduled' ? t('editSession') : t('newSession');
+      this.submit.textContent = state === 'scheduled' ? t('saveSession') : t('createSession');
+    }
+    this.run.hidden = state !== 'scheduled' && state !== 'live';
+    this.startButton.hidden = state !== 'scheduled';
+    this.endButton.hidden = state !== 'live';
+    this.liveParts.hidden = state !== 'live';
+    this.recap.hidden = state !== 'ended';
+    if (state === 'live') this.renderLive(s);
+    this.renderSelection();
+  }
+
+  renderLive(s) {
+    const phases = s.phases || [];
+    this.agenda.replaceChildren(...phases.map((p, i) => {
+      const current = i === s.current;
+      const go = button(current ? t('phaseCurrent') : t('phaseGo'), () => settle(this.session.phase(i)));
+      go.disabled = current;
+      go.setAttribute('aria-label', t('phaseGoTo', { title: p.title || t('phaseN', { n: i + 1 }) }));
+      return el('li', { className: current ? 'current' : '', attrs: current ? { 'aria-current': 'step' } : {} }, [
+        el('span', { className: 'sp-phase-name', textContent: `${p.title || t('phaseN', { n: i + 1 })} · ${t('minutesShort', { n: p.minutes })}` }),
+        go,
+      ]);
+    }));
+    this.nextButton.disabled = s.current >= phases.length - 1;
+    const timer = s.timers?.all;
+    this.pauseButton.textContent = timer?.state === 'paused' ? t('timerResume') : t('timerPause');
+    this.pauseButton.disabled = !['running', 'paused'].includes(timer?.state);
+    this.lockBoard.setAttribute('aria-pressed', String(!!s.locks?.board));
+    this.lockBoard.textContent = s.locks?.board ? t('unlockBoard') : t('lockBoard');
+    const priv = !!s.privateMode?.on;
+    this.privButton.textContent = priv ? t('privateOffReveal') : t('privateOn');
+    this.privButton.setAttribute('aria-pressed', String(priv));
+    this.privSee.input.disabled = priv;
+    this.privAnon.input.disabled = priv;
+    const vote = s.vote;
+    const open = vote?.state === 'open';
+    this.voteSetup.hidden = open;
+    this.voteClose.hidden = !open;
+    const head = this.session.state.head;
+    this.voteStatus.textContent = open ? t('voteOpenStatus', { n: head?.vote === vote.id ? head.count : vote.chain?.count ?? 0 })
+      : vote?.state === 'closed' ? t('voteClosedStatus') : '';
+    this.voteStatus.hidden = !this.voteStatus.textContent;
+    const hands = Array.isArray(s.hands) ? s.hands : [];
+    this.hands.replaceChildren(...(hands.length ? hands.map((h) => el('li', {}, [
+      el('span', { textContent: h.name || '?' }),
+      (() => {
+        const lower = button(t('lowerHandOf'), () => settle(this.session.hand(false, h.user)));
+        lower.setAttribute('aria-label', t('lowerHandName', { name: h.name || '?' }));
+        return lower;
+      })(),
+    ])) : [el('li', { className: 'hint', textContent: t('noHands') })]));
+    const groups = s.breakouts?.groups || [];
+    this.endBreakouts.disabled = !groups.length;
+    this.groups.replaceChildren(...groups.map((g) => el('li', { textContent: t('groupMembers', { name: g.name, n: g.members?.length || 0 }) })));
+    const leading = s.follow === this.session.me;
+    this.followButton.setAttribute('aria-pressed', String(leading));
+    this.followButton.textContent = leading ? t('followMeOff') : t('followMe');
+  }
+}
