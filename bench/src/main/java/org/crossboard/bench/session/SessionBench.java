@@ -226,6 +226,7 @@ public final class SessionBench {
         }
         JsonObject[] atStart = probe.metrics("round " + r + " start");
         long cpu0 = processCpuNanos();
+        long[] cores0 = coreTicks();
         long wall0 = System.nanoTime();
 
         // open the vote, and right after its session.ok start the timer
@@ -303,6 +304,7 @@ public final class SessionBench {
         }
         long wall1 = System.nanoTime();
         long cpu1 = processCpuNanos();
+        long[] cores1 = coreTicks();
         JsonObject[] atEnd = probe.metrics("round " + r + " end");
 
         // figures of the round
@@ -384,7 +386,8 @@ public final class SessionBench {
             .put("headFrames", headFrames).put("sessionFrames", sessionFrames)
             .put("charsReceived", chars).put("sessionFrameChars", sessionChars)
             .put("problems", new JsonArray(problems)).put("windowSec", round1(wallSec))
-            .put("generatorCpuPercentOfOneCore", cpu0 < 0 ? null : round1((cpu1 - cpu0) / (wallSec * 1e7)));
+            .put("generatorCpuPercentOfOneCore", cpu0 < 0 ? null : round1((cpu1 - cpu0) / (wallSec * 1e7)))
+            .put("cpu0BusyPercent", busy(cores0, cores1, 0)).put("cpu1BusyPercent", busy(cores0, cores1, 1));
         if (atStart[0] != null && atEnd[0] != null && atStart[0].getValue("cpuTimeMs") instanceof Number c0
             && atEnd[0].getValue("cpuTimeMs") instanceof Number c1) {
             round.put("serverCpuPercentOfOneCore", round1((c1.longValue() - c0.longValue()) / (wallSec * 10)));
@@ -407,7 +410,7 @@ public final class SessionBench {
                 + " revealed to %d of %d, cue to %d; closed frame %s bytes, %d distinct; %d session frames (%.1f MB of %.1f MB"
                 + " received), %d head frames;"
                 + " vote.open ok %.1f ms, timer ok %.1f ms after; endsAt %.0f ms after open sent;"
-                + " server CPU %s %% of one core over %.1f s, heap %s, RSS %s; generator %s %%%n",
+                + " server CPU %s %% of one core over %.1f s, heap %s, RSS %s; generator %s %%; cores busy: cpu0 %s %%, cpu1 %s %%%n",
             r.getInteger("round"), r.getString("vote"), r.getLong("castsSent"), r.getLong("castsAcked"),
             r.getLong("castsRefused"), r.getDouble("castsPerSecond"), r.getDouble("castSpanSec"),
             r.getInteger("revealed"), r.getInteger("people"), r.getInteger("cued"),
@@ -417,7 +420,8 @@ public final class SessionBench {
             r.getDouble("timerAckAfterOpenMs"), r.getDouble("timerEndsAfterOpenSentMs"),
             r.getValue("serverCpuPercentOfOneCore", "n/a"), r.getDouble("windowSec"),
             mib(r.getValue("serverHeapUsedBytes")), mib(r.getValue("serverRssBytes")),
-            r.getValue("generatorCpuPercentOfOneCore", "n/a")));
+            r.getValue("generatorCpuPercentOfOneCore", "n/a"), r.getValue("cpu0BusyPercent", "n/a"),
+            r.getValue("cpu1BusyPercent", "n/a")));
         line(b, "  vote-to-ack", r.getJsonObject("voteToAckMs"));
         line(b, "  open-to-everyone", r.getJsonObject("openToEveryoneMs"));
         line(b, "  reveal-to-everyone", r.getJsonObject("revealToEveryoneMs"));
@@ -447,11 +451,13 @@ public final class SessionBench {
         for (int i = 0; i < rounds.size(); i++) {
             JsonObject r = rounds.getJsonObject(i);
             b.append(String.format("round %d: %.1f casts/s acked (%d in %.1f s); server CPU %s %% of one core over"
-                    + " %.1f s, heap %s, RSS %s at round end; generator %s %% of its core%n", r.getInteger("round"),
+                    + " %.1f s, heap %s, RSS %s at round end; generator %s %% of its core; cores busy cpu0 %s %%,"
+                + " cpu1 %s %% (anything above server + generator is someone else)%n", r.getInteger("round"),
                 r.getDouble("castsPerSecond"), r.getLong("castsAcked"), r.getDouble("castSpanSec"),
                 r.getValue("serverCpuPercentOfOneCore", "n/a"), r.getDouble("windowSec"),
                 mib(r.getValue("serverHeapUsedBytes")), mib(r.getValue("serverRssBytes")),
-                r.getValue("generatorCpuPercentOfOneCore", "n/a")));
+                r.getValue("generatorCpuPercentOfOneCore", "n/a"), r.getValue("cpu0BusyPercent", "n/a"),
+                r.getValue("cpu1BusyPercent", "n/a")));
         }
         b.append(String.format("casts: sent %d, acked %d, REFUSED %d %s, not sent %d; errors %s; unexpected closes %s;"
                 + " sockets closed by the server %d%n", j.getLong("castsSent"), j.getLong("castsAcked"),
@@ -507,6 +513,37 @@ public final class SessionBench {
 
     private static String mib(Object bytes) {
         return bytes instanceof Number n ? String.format("%.1f MiB", n.doubleValue() / (1 << 20)) : "n/a";
+    }
+
+    // {busy, total} jiffies of cpu0 and cpu1 from /proc/stat (as LoadGenerator), to show whether
+    // anything besides the server and the generator competed for the cores; empty when unavailable
+    private static long[] coreTicks() {
+        long[] t = new long[4];
+        try {
+            for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/stat"))) {
+                if (line.startsWith("cpu0 ") || line.startsWith("cpu1 ")) {
+                    String[] f = line.trim().split("\\s+");
+                    long idle = Long.parseLong(f[4]) + Long.parseLong(f[5]);
+                    long total = 0;
+                    for (int i = 1; i <= 8; i++) {
+                        total += Long.parseLong(f[i]);
+                    }
+                    int k = line.charAt(3) == '0' ? 0 : 2;
+                    t[k] = total - idle;
+                    t[k + 1] = total;
+                }
+            }
+            return t;
+        } catch (java.io.IOException | RuntimeException e) {
+            return new long[0];
+        }
+    }
+
+    private static Long busy(long[] before, long[] after, int core) {
+        if (before.length < 4 || after.length < 4 || after[core * 2 + 1] == before[core * 2 + 1]) {
+            return null;
+        }
+        return Math.round(100.0 * (after[core * 2] - before[core * 2]) / (after[core * 2 + 1] - before[core * 2 + 1]));
     }
 
     private static long processCpuNanos() {
