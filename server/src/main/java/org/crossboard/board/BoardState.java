@@ -80,7 +80,7 @@ public final class BoardState implements RecordView {
    * applies them as op {@code opSeq}.
    *
    * @param clientId the client that sent them: its own earlier writes are not transformed over (T4)
-   * @param policy the room's say over each change (SPEC.md S4, S5)
+   * @param policy the room's say over each change (SPEC.md L4, L5)
    * @return the canonical changes to sequence (stamped, cascades expanded, splices transformed)
    * @throws org.crossboard.error.CrossboardException when any change is invalid; then nothing changed
    */

@@ -6,7 +6,7 @@ import org.crossboard.access.Principal;
 /**
  * A room's say over each change a person makes, beyond what the record types allow: a live
  * session refuses participants' changes to a locked board or frame, or outside the phase's rules,
- * and marks what participants create in private mode private (SPEC.md S4, S5). Asked for every
+ * and marks what participants create in private mode private (SPEC.md B6, L4, L5). Asked for every
  * canonical change — a push's own and those its removals cascade to — on the node that sequences
  * the board, just before the change applies.
  */

@@ -8,7 +8,7 @@ import org.crossboard.access.Principal;
 import org.crossboard.access.Role;
 
 /**
- * Private records (SPEC.md S5): a record a participant made in private mode carries the server-owned
+ * Private records (SPEC.md L5): a record a participant made in private mode carries the server-owned
  * prop {@code private} = {@code {"by":userId,"facilitators":bool,"round":n}}, and so does every
  * canonical change to it while it is private ({@code record.private} of a {@code put},
  * {@code props.private} of a {@code patch}, {@code private} of a {@code remove} or {@code splice}).

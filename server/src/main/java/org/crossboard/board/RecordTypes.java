@@ -39,7 +39,7 @@ public final class RecordTypes {
   private RecordTypes(Map<String, RecordType> types) {
     this.types = types;
     Set<String> owned = new LinkedHashSet<>(STAMPED);
-    owned.add(PrivateRecords.PROP); // only the server marks a record private (S5)
+    owned.add(PrivateRecords.PROP); // only the server marks a record private (L5)
     Map<String, Map<String, PropSpec.Ref>> refs = new HashMap<>();
     for (RecordType type : types.values()) {
       if (type.namesAuthor()) {

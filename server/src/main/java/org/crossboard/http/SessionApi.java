@@ -19,7 +19,7 @@ import org.crossboard.store.SessionStore;
 /**
  * A board's live sessions over REST (docs/API.md "Sessions"): the list, one session, its
  * attendance (facilitators) and its recap as Markdown, JSON or CSV. A session is answered as the
- * caller's audience sees it on the socket — never a ballot of an open vote (SPEC.md S6).
+ * caller's audience sees it on the socket — never a ballot of an open vote (SPEC.md L6).
  */
 final class SessionApi {
   private final AccessService access;

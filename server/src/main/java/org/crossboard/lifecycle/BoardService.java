@@ -60,7 +60,7 @@ public final class BoardService {
           .put("board", info.toJson())
           .put("seq", loaded.seq())
           .put("exportedAt", System.currentTimeMillis())
-          .put("records", PrivateRecords.records(loaded.state().toJson(), viewer))); // S5
+          .put("records", PrivateRecords.records(loaded.state().toJson(), viewer))); // L5
     });
   }
 }

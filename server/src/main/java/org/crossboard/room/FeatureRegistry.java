@@ -17,7 +17,7 @@ public interface FeatureRegistry {
 
   /**
    * The feature's say over each change to a room's board (refuse it, or mark it private), asked of
-   * the room's state for every write on the node that sequences the board (SPEC.md S4, S5).
+   * the room's state for every write on the node that sequences the board (SPEC.md B6, L4, L5).
    */
   void changePolicy(PolicySource source);
 

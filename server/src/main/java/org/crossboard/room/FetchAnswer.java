@@ -13,7 +13,7 @@ import org.crossboard.store.OpLog;
 final class FetchAnswer {
   private FetchAnswer() {}
 
-  /** @param viewer who asks, at the moment of answering: changes they may not see are taken out (S5) */
+  /** @param viewer who asks, at the moment of answering: changes they may not see are taken out (L5) */
   static void answer(OpLog log, String boardId, ConfirmedBoard confirmed, int maxOps,
       ClientMessage.Fetch fetch, Supplier<PrivateRecords.Viewer> viewer, Consumer<JsonObject> reply) {
     long durableSeq = confirmed.seq();

@@ -64,7 +64,7 @@ final class Outbox {
 
   /**
    * Durable ops and what rides along with them, to everyone, in frames of bounded size. Changes to
-   * private records go only to who may see them (SPEC.md S5): when the ops carry any, members are
+   * private records go only to who may see them (SPEC.md L5): when the ops carry any, members are
    * grouped by which of the marks they may see, and each group's frames are encoded once.
    */
   void batch(List<Op> ops, Map<String, JsonArray> riders) {

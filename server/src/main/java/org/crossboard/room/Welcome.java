@@ -30,7 +30,7 @@ final class Welcome {
         .put("board", new JsonObject().put("id", boardId).put("title", confirmed.title()))
         .put("seq", durableSeq)
         .put("applied", confirmed.appliedClientSeq(member.clientId()));
-    PrivateRecords.Viewer viewer = PrivateRecords.Viewer.of(member.principal()); // S5: hidden records are never sent
+    PrivateRecords.Viewer viewer = PrivateRecords.Viewer.of(member.principal()); // L5: hidden records are never sent
     if (ops != null) {
       welcome.put("ops", PrivateRecords.ops(ops, viewer));
     } else {

@@ -9,7 +9,7 @@ import org.crossboard.access.Role;
  */
 public record Actor(String userId, String name, String org, String country, Role role) {
 
-  /** Whether this person drives the session (SPEC.md S1). */
+  /** Whether this person drives the session (SPEC.md L1). */
   public boolean facilitator() {
     return role != null && role.atLeast(Role.FACILITATOR);
   }

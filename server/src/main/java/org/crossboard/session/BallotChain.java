@@ -9,7 +9,7 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * The hash chain over a vote's ballots (SPEC.md S7): {@code hash_i = SHA-256(hash_{i-1} + "\n" +
+ * The hash chain over a vote's ballots (SPEC.md L7): {@code hash_i = SHA-256(hash_{i-1} + "\n" +
  * canonical(ballot_i))}, hex, starting from {@link #GENESIS}. Everyone sees the head move while the
  * vote is open; at close the ballots are revealed and anyone can recompute it, so no ballot can be
  * added, dropped or changed unnoticed. The canonical form fixes the key order (n, voter, record,

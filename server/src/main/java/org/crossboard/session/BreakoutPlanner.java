@@ -11,7 +11,7 @@ import org.crossboard.error.CrossboardException;
 import org.crossboard.session.SessionCommand.GroupSpec;
 
 /**
- * Lays out breakout groups (SPEC.md S9). Only participants present are split (facilitators move
+ * Lays out breakout groups (SPEC.md L9). Only participants present are split (facilitators move
  * between groups), each person once however many connections they have. Random groups differ in
  * size by at most one; by organisation or country puts the people of one value together, one
  * group per value named after it (people without one together, last); manual takes the

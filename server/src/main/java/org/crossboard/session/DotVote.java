@@ -11,7 +11,7 @@ import org.crossboard.error.CrossboardException;
 import org.crossboard.error.ErrorCode;
 
 /**
- * A dot vote (SPEC.md S6, S7): each person spends up to {@code dots} dots on the vote's records, at
+ * A dot vote (SPEC.md L6, L7): each person spends up to {@code dots} dots on the vote's records, at
  * most {@code cap} on one. Every cast, +1 or −1, appends a ballot to a {@link BallotChain}; while the
  * vote is open only the chain's count and head are public, at close the ballots are revealed with
  * the results. In an anonymous vote a ballot names a pseudonym ({@code voter-1}, … in the order of

@@ -8,7 +8,7 @@ import org.crossboard.error.CrossboardException;
 import org.crossboard.error.ErrorCode;
 
 /**
- * Private mode's rounds (SPEC.md S5): each time it is turned on a new round starts (numbered from
+ * Private mode's rounds (SPEC.md L5): each time it is turned on a new round starts (numbered from
  * 1); turning it off reveals that round, anonymously if asked for when it was turned on. Which
  * records belong to a round is the board's business (their {@code private} stamp).
  */

@@ -11,7 +11,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The recap of an ended session (SPEC.md S10): the agenda with planned and actual minutes and each
+ * The recap of an ended session (SPEC.md L10): the agenda with planned and actual minutes and each
  * phase's notes, the votes' results with their chain heads, and attendance as one interval per
  * stay. Built once at the end and kept in the session; {@link RecapFormats} renders it as Markdown
  * and CSV.

@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * Every client message of a session, decoded and validated ({@link #decode}); what needs the board
  * or the session (does the frame exist, is a vote open) is checked when applied ({@link SessionRules}).
- * All but {@link VoteCast} and {@link Hand} are the facilitators' (SPEC.md S1).
+ * All but {@link VoteCast} and {@link Hand} are the facilitators' (SPEC.md L1).
  */
 public sealed interface SessionCommand {
 

@@ -14,13 +14,13 @@ import org.crossboard.store.AttendanceStore;
 import org.crossboard.store.SessionStore;
 
 /**
- * Live facilitated sessions on a board (docs/SESSIONS.md, SPEC.md S1–S10): the {@code session.*}
+ * Live facilitated sessions on a board (docs/SESSIONS.md, SPEC.md L1–L10): the {@code session.*}
  * messages, the session's say over board changes (locks, phase rules, private mode), its state in
  * the welcome, and its messages between nodes. The rules are the domain's ({@link SessionRules});
  * a room's session lives in its {@link SessionRoom}.
  */
 public final class SessionFeature implements RoomFeature {
-  /** The messages only facilitators send; the router refuses them to anyone else before decoding (S1). */
+  /** The messages only facilitators send; the router refuses them to anyone else before decoding (L1). */
   static final List<String> RUN = List.of("session.create", "session.update", "session.start", "session.end",
       "session.phase", "session.next", "session.timer", "session.lock", "session.private", "session.vote.open",
       "session.vote.close", "session.summon", "session.spotlight", "session.follow", "session.viewport",

@@ -11,7 +11,7 @@ import org.crossboard.room.RoomHandle;
 
 /**
  * What a live session allows on its board, change by change, on the node that sequences it
- * (SPEC.md S4, S5): participants cannot touch a locked board or a locked frame, add notes or
+ * (SPEC.md L4, L5): participants cannot touch a locked board or a locked frame, add notes or
  * comments when the phase's rules keep them closed, or — in private mode — change anything but
  * their own new records, which are marked private. Facilitators are never refused. A record of a
  * private round that has been revealed is written again whole, without its mark, the next time

@@ -13,7 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reveals the private records of revealed rounds (SPEC.md S5): an empty patch to each, which the
+ * Reveals the private records of revealed rounds (SPEC.md L5): an empty patch to each, which the
  * {@link SessionPolicy} turns into a put of the whole record without its mark, so every client
  * receives it at once — as it is when the patch is sequenced, so nothing its author wrote just
  * before is lost. Runs on the node whose session change revealed the round, again a moment later

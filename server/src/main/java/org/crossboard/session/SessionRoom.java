@@ -26,7 +26,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One room's live session on this node (SPEC.md S1–S10). Every change — a person's command, a
+ * One room's live session on this node (SPEC.md L1–L10). Every change — a person's command, a
  * timer reaching zero, the recap — is a {@link Step}; steps wait in one queue and are applied in
  * batches to a copy of the session, which is stored with compare-and-set on its version. So the
  * store orders every change, whichever node makes it: a node that loses the race reloads and
@@ -158,7 +158,7 @@ final class SessionRoom {
 
   /**
    * Durable ops are going out: while private mode is on, everyone gets the number of private records
-   * when it moved — the placeholder for what they may not see (S5). Every node counts its own.
+   * when it moved — the placeholder for what they may not see (L5). Every node counts its own.
    */
   void batchGoingOut() {
     int hidden = hiddenCount();

@@ -30,7 +30,7 @@ public final class SessionRules {
   /** Applies {@code cmd} for {@code ctx.actor()}; {@code ERR_NO_SESSION} is the caller's to answer. */
   public static Outcome apply(Session s, SessionCommand cmd, SessionContext ctx) {
     if (cmd.facilitatorOnly() && !ctx.actor().facilitator()) {
-      throw CrossboardException.forbidden("only facilitators may do this"); // SPEC.md S1
+      throw CrossboardException.forbidden("only facilitators may do this"); // SPEC.md L1
     }
     if (cmd instanceof SessionCommand.Create) {
       throw state("the board already has a current session");
@@ -92,7 +92,7 @@ public final class SessionRules {
   }
 
   /**
-   * The timer {@code key} reached zero. Acts once (SPEC.md S3): only if that timer is still running
+   * The timer {@code key} reached zero. Acts once (SPEC.md L3): only if that timer is still running
    * and due at exactly {@code endsAt} — a timer paused, reset, restarted or already acted on by
    * another node makes this a no-op, so nodes racing on compare-and-set cannot act twice.
    * {@code random} is for actions that need fresh ids; none does today.
@@ -338,7 +338,7 @@ public final class SessionRules {
         .put("records", records.size()).put("dots", v.dots()).put("anonymous", v.anonymous()))));
   }
 
-  /** A participant's dot (SPEC.md S6): commenters and up, while a vote is open and the phase allows voting. */
+  /** A participant's dot (SPEC.md L6): commenters and up, while a vote is open and the phase allows voting. */
   private static Outcome voteCast(Session s, SessionCommand.VoteCast c, SessionContext ctx) {
     Actor actor = ctx.actor();
     if (actor.role() == null || !actor.role().atLeast(Role.COMMENTER)) {
@@ -364,7 +364,7 @@ public final class SessionRules {
     s.votes.add(s.vote);
   }
 
-  /** Hands (SPEC.md S8): anyone raises and lowers their own; only facilitators lower someone else's. */
+  /** Hands (SPEC.md L8): anyone raises and lowers their own; only facilitators lower someone else's. */
   private static Outcome hand(Session s, SessionCommand.Hand h, SessionContext ctx) {
     Actor actor = ctx.actor();
     String user = h.user() == null ? actor.userId() : h.user();

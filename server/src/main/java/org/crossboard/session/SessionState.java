@@ -2,7 +2,7 @@ package org.crossboard.session;
 
 import java.util.Locale;
 
-/** The life of a session (SPEC.md S2): scheduled → live → ended; a scheduled one may also be ended (cancelled). */
+/** The life of a session (SPEC.md L2): scheduled → live → ended; a scheduled one may also be ended (cancelled). */
 public enum SessionState {
   SCHEDULED, LIVE, ENDED;
 

@@ -6,7 +6,7 @@ import org.crossboard.error.CrossboardException;
 import org.crossboard.error.ErrorCode;
 
 /**
- * A countdown kept on the server's clock (SPEC.md S3). Running, it stores only {@code endsAt}, so it
+ * A countdown kept on the server's clock (SPEC.md L3). Running, it stores only {@code endsAt}, so it
  * survives restarts and every node agrees when it reaches zero; paused, it stores what was left.
  * Immutable: every transition returns the next timer, or refuses with {@code ERR_SESSION_STATE}.
  *

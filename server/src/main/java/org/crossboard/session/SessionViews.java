@@ -4,7 +4,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 /**
- * What each audience may see of a session (SPEC.md S6): built from the stored document by taking
+ * What each audience may see of a session (SPEC.md L6): built from the stored document by taking
  * out what must never be sent, never by trusting the sender to leave it out.
  *
  * <p>Neither audience gets the pseudonym map of an anonymous vote (ever), the ballots of an open

@@ -20,7 +20,7 @@ import org.crossboard.error.ErrorCode;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-/** Private records and the room's change policy at the board level (SPEC.md S4, S5). */
+/** Private records and the room's change policy at the board level (SPEC.md L4, L5). */
 class PrivateRecordsTest {
   static final RecordTypes TYPES = RecordTypes.withCore(List.of());
   static final Principal ANA = Principal.of("ana", "Ana", Role.EDITOR);
@@ -51,22 +51,22 @@ class PrivateRecordsTest {
   }
 
   @Test
-  @DisplayName("[S5] a private record and every change to it carry the mark; a client cannot set or clear it")
+  @DisplayName("[L5] a private record and every change to it carry the mark; a client cannot set or clear it")
   void marksTravelWithChanges() {
     JsonArray created = apply(ANA, MARK_ANAS, put(note("n1", "secret idea").put("private", null)));
     assertEquals("ana", PrivateRecords.markOfChange(created.getJsonObject(0)).getString("by"));
     JsonArray patched = apply(ANA, MARK_ANAS, patch("n1", new JsonObject().put("text", "better idea").put("private", null)));
-    assertEquals("ana", PrivateRecords.markOfChange(patched.getJsonObject(0)).getString("by"), "[S5] the mark is server-owned");
+    assertEquals("ana", PrivateRecords.markOfChange(patched.getJsonObject(0)).getString("by"), "[L5] the mark is server-owned");
     assertEquals("ana", PrivateRecords.markOf(state.get("n1")).getString("by"));
     JsonArray removed = apply(ANA, MARK_ANAS, remove("n1"));
     assertEquals("ana", PrivateRecords.markOfChange(removed.getJsonObject(0)).getString("by"));
 
     JsonArray forged = apply(BO, ChangePolicy.NONE, put(note("n2", "x").put("private", PrivateRecords.mark("bo", false, 1))));
-    assertNull(PrivateRecords.markOfChange(forged.getJsonObject(0)), "[S5] a client's private prop is ignored");
+    assertNull(PrivateRecords.markOfChange(forged.getJsonObject(0)), "[L5] a client's private prop is ignored");
   }
 
   @Test
-  @DisplayName("[S5] ops and records are redacted per viewer: the author and facilitators (when allowed) see them, nobody else")
+  @DisplayName("[L5] ops and records are redacted per viewer: the author and facilitators (when allowed) see them, nobody else")
   void redaction() {
     apply(BO, ChangePolicy.NONE, put(note("pub", "public")));
     JsonArray changes = apply(ANA, MARK_ANAS, put(note("n1", "secret idea")), put(note("n2", "other secret")));
@@ -77,7 +77,7 @@ class PrivateRecordsTest {
     assertSame(op, PrivateRecords.op(op, FACILITATOR_SEES));
     JsonObject forBo = PrivateRecords.op(op, BO_SEES);
     assertEquals(new JsonObject().put("seq", 2).put("at", 42).put("changes", new JsonArray()), forBo,
-        "[S5] nothing left: neither the changes nor who made them");
+        "[L5] nothing left: neither the changes nor who made them");
     assertFalse(forBo.encode().contains("secret"));
 
     JsonArray records = state.toJson();
@@ -90,7 +90,7 @@ class PrivateRecordsTest {
   }
 
   @Test
-  @DisplayName("[S5] a facilitator's removal of a frame cascades to a private note: Bo gets the op without that change")
+  @DisplayName("[L5] a facilitator's removal of a frame cascades to a private note: Bo gets the op without that change")
   void partlyHiddenOp() {
     apply(BO, ChangePolicy.NONE, put(note("f1", "").put("type", "frame").put("title", "Ideas").put("order", "a0")
         .put("x", 0).put("y", 0).put("w", 500).put("h", 500).put("text", null)));
@@ -106,7 +106,7 @@ class PrivateRecordsTest {
   }
 
   @Test
-  @DisplayName("[S4] a policy's refusal names the change that was refused")
+  @DisplayName("[B6][L4] a policy's refusal names the change that was refused")
   void refusalCarriesIndex() {
     ChangePolicy locked = (as, change, before) -> {
       throw new CrossboardException(ErrorCode.ERR_LOCKED, "the board is locked");

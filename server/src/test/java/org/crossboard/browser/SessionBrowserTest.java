@@ -116,7 +116,6 @@ class SessionBrowserTest extends BrowserTestBase {
     assertThat(bruno.locator("#session-bar .session-private")).isHidden();
 
     // A dot vote on two notes: clicks cast dots, Shift-click takes one back, the ranking goes to all.
-    facilitator.keyboard().press("Escape");
     facilitator.locator("[data-record-id='" + coffee + "']").click();
     facilitator.locator("[data-record-id='" + meetings + "']").click(new Locator.ClickOptions()
         .setModifiers(List.of(com.microsoft.playwright.options.KeyboardModifier.SHIFT)));

@@ -37,9 +37,11 @@ import java.util.regex.Pattern;
 import org.crossboard.access.Action;
 import org.crossboard.error.CrossboardException;
 import org.crossboard.error.ErrorCode;
+import org.crossboard.testing.Changes;
 import org.crossboard.testing.Rest;
 import org.crossboard.testing.ServerExtension;
 import org.crossboard.testing.TestAccess;
+import org.crossboard.testing.WsTestClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -66,6 +68,8 @@ class OpenApiTest {
   private static ResponseValidator responses;
   private static TestAccess.Owner owner;
   private static String board;
+  /** The ended session (with its recap) on {@link #board}; see {@link #endedSession}. */
+  private static String endedSession;
 
   /** One documented operation. */
   private record Op(String id, String method, String path, JsonObject json) {
@@ -114,6 +118,10 @@ class OpenApiTest {
     Call withQuery(String other) {
       return new Call(token, params, other, body);
     }
+
+    Call withToken(String other) {
+      return new Call(other, params, query, body);
+    }
   }
 
   @BeforeAll
@@ -134,13 +142,14 @@ class OpenApiTest {
   }
 
   /**
-   * vertx-openapi refuses documents with media types it cannot validate; the only one ours uses is
-   * the audit log's {@code text/csv}, which the tests then check by hand.
+   * vertx-openapi refuses documents with media types it cannot validate; the ones ours uses are
+   * {@code text/csv} (audit log, recap) and {@code text/markdown} (recap), which the tests then check
+   * by hand.
    */
   private static JsonObject supportedByVertx(JsonObject document) {
     Set<String> removed = new TreeSet<>();
     removeUnsupported(document, removed);
-    assertEquals(Set.of("text/csv"), removed, "media types vertx-openapi cannot load");
+    assertEquals(Set.of("text/csv", "text/markdown"), removed, "media types vertx-openapi cannot load");
     return document;
   }
 
@@ -412,6 +421,41 @@ class OpenApiTest {
     assertTrue(csv.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"));
     assertTrue(audit.response(200).getJsonObject("content").containsKey("text/csv"));
     assertTrue(csv.headers().firstValue("Content-Disposition").orElse("").startsWith("attachment"));
+
+    // the recap: JSON as an attachment (checked against its schema), Markdown and CSV by hand
+    Op recap = operation("getSessionRecap");
+    String sid = endedSession();
+    assertDocumented(recap, send(recap, plan(recap, null).withQuery("format=json")));
+    HttpResponse<String> md = send(recap, plan(recap, null).withQuery("format=md"));
+    assertEquals(200, md.statusCode(), md.body());
+    assertTrue(md.headers().firstValue("Content-Type").orElse("").startsWith("text/markdown"));
+    assertTrue(recap.response(200).getJsonObject("content").containsKey("text/markdown"));
+    assertEquals("attachment; filename=\"recap-" + sid + ".md\"", md.headers().firstValue("Content-Disposition").orElse(""));
+    assertTrue(md.body().startsWith("# OpenAPI session\n"), md.body());
+    assertTrue(md.body().contains("## Attendance"), md.body());
+    HttpResponse<String> recapCsv = send(recap, plan(recap, null).withQuery("format=csv"));
+    assertEquals(200, recapCsv.statusCode(), recapCsv.body());
+    assertTrue(recapCsv.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"));
+    assertTrue(recap.response(200).getJsonObject("content").containsKey("text/csv"));
+    assertEquals("attachment; filename=\"recap-" + sid + ".csv\"",
+        recapCsv.headers().firstValue("Content-Disposition").orElse(""));
+    List<String> lines = recapCsv.body().lines().toList();
+    assertTrue(recap.response(200).getJsonObject("content").getJsonObject("text/csv").getJsonObject("schema")
+        .getString("description").contains("`" + lines.get(0) + "`"), "the documented header: " + lines.get(0));
+    assertTrue(lines.stream().anyMatch(l -> l.startsWith("phase,Ideas,5,")), recapCsv.body());
+    assertTrue(lines.stream().anyMatch(l -> l.startsWith("vote,")), recapCsv.body());
+    assertTrue(lines.stream().anyMatch(l -> l.startsWith("attendance,")), recapCsv.body());
+
+    // participants get the recap without who attended, and the participants' view of the session
+    String editor = member().token();
+    HttpResponse<String> theirs = send(recap, plan(recap, null).withToken(editor));
+    assertDocumented(recap, theirs);
+    assertFalse(new JsonObject(theirs.body()).containsKey("attendance"), theirs.body());
+    assertTrue(new JsonObject(send(recap, plan(recap, null)).body()).containsKey("attendance"));
+    Op session = operation("getSession");
+    HttpResponse<String> theirView = send(session, plan(session, null).withToken(editor));
+    assertDocumented(session, theirView);
+    assertFalse(new JsonObject(theirView.body()).getJsonObject("recap").containsKey("attendance"), theirView.body());
   }
 
   @Test
@@ -437,7 +481,14 @@ class OpenApiTest {
             new JsonObject().put("current", "not it").put("password", "a brand new passphrase")), 403,
             "ERR_WRONG_PASSWORD"),
         new Refusal("previewInvite", new Call(null, Map.of(), null, new JsonObject().put("code", 42)), 410,
-            "ERR_INVITE_INVALID"));
+            "ERR_INVITE_INVALID"),
+        new Refusal("getSession", new Call(owner.token(), Map.of("id", board, "sid", "s_0000000000000000"), null, null),
+            404, "ERR_NOT_FOUND"),
+        new Refusal("listSessions", new Call(stranger.token(), Map.of("id", board), null, null), 404,
+            "ERR_BOARD_NOT_FOUND"),
+        new Refusal("getSessionAttendance", new Call(member().token(), Map.of("id", board, "sid", endedSession()),
+            null, null), 403, "ERR_FORBIDDEN"),
+        new Refusal("getSessionRecap", liveSession(), 409, "ERR_SESSION_STATE"));
     for (Refusal refusal : refusals) {
       Op op = operation(refusal.operation());
       HttpResponse<String> r = send(op, refusal.call());
@@ -723,8 +774,70 @@ class OpenApiTest {
           new Call(null, Map.of(), null, example.copy().put("code", invite(board).getString("code")));
       case "acceptInvite" -> new Call(TestAccess.signUp(base, "Accepts").token(), Map.of(), null,
           example.copy().put("code", invite(null).getString("code")));
+      case "listSessions" -> {
+        endedSession(); // so that the list holds a session to check against the schema
+        yield new Call(token, Map.of("id", board), null, example);
+      }
+      case "getSession", "getSessionAttendance", "getSessionRecap" ->
+          new Call(token, Map.of("id", board, "sid", endedSession()), null, example);
       default -> throw new AssertionError("no call planned for " + op.id() + ": add it to plan()");
     };
+  }
+
+  /**
+   * The ended session on the test board, run once over the socket by the owner: one phase in a
+   * frame holding a note, a closed vote on that note with one dot. Returned once its recap is
+   * stored, so every session call has everything to answer.
+   */
+  private static synchronized String endedSession() {
+    if (endedSession == null) {
+      try (WsTestClient c = WsTestClient.join(server.port(), board, "openapi-session-owner", null, owner.token())) {
+        JsonObject frame = Changes.note("openapi-frame", 0, 0, null).put("type", "frame").put("w", 800).put("h", 600);
+        frame.remove("text");
+        c.send(Changes.push("records", 1, Changes.put(frame),
+            Changes.put(Changes.note("openapi-note", 10, 10, "Share the data").put("parent", "openapi-frame"))));
+        assertEquals("ack", c.reply("records").getString("t"));
+        sessionOk(c, "session.create", new JsonObject().put("title", "OpenAPI session")
+            .put("startsAt", System.currentTimeMillis()).put("timeZone", "Europe/Tallinn")
+            .put("phases", new JsonArray().add(new JsonObject().put("title", "Ideas").put("minutes", 5)
+                .put("frame", "openapi-frame"))));
+        sessionOk(c, "session.start", new JsonObject());
+        sessionOk(c, "session.vote.open", new JsonObject().put("records", new JsonArray().add("openapi-note")).put("dots", 3));
+        sessionOk(c, "session.vote.cast", new JsonObject().put("record", "openapi-note").put("delta", 1));
+        sessionOk(c, "session.vote.close", new JsonObject());
+        sessionOk(c, "session.end", new JsonObject());
+        // the recap is built after the end and stored with the session, which is then sent again
+        JsonObject ended = c.expect(m -> "session".equals(m.getString("t"))
+            && m.getJsonObject("session").getValue("recap") != null).getJsonObject("session");
+        assertEquals("ended", ended.getString("state"));
+        endedSession = ended.getString("id");
+      }
+      JsonObject stored = ok(Rest.as(owner.token()).send("GET", server.baseUrl() + "/api/boards/" + board
+          + "/sessions/" + endedSession, null), 200);
+      assertNotNull(stored.getJsonObject("recap"), stored.encode());
+    }
+    return endedSession;
+  }
+
+  /** A call for the recap of a session that is live (so has none): on a board of its own. */
+  private static Call liveSession() {
+    String live = TestAccess.createBoard(server.baseUrl(), "OpenAPI live session");
+    try (WsTestClient c = WsTestClient.join(server.port(), live, "openapi-live-owner", null, owner.token())) {
+      sessionOk(c, "session.create", new JsonObject().put("title", "Not over yet").put("startsAt", 0)
+          .put("timeZone", "UTC").put("phases", new JsonArray()));
+      sessionOk(c, "session.start", new JsonObject());
+      String sid = c.expect(m -> "session".equals(m.getString("t"))
+          && "live".equals(m.getJsonObject("session").getString("state"))).getJsonObject("session").getString("id");
+      return new Call(owner.token(), Map.of("id", live, "sid", sid), null, null);
+    }
+  }
+
+  /** Sends a session message with a request id and waits for its {@code session.ok}. */
+  private static void sessionOk(WsTestClient c, String type, JsonObject fields) {
+    String id = type.replace('.', '-');
+    c.send(fields.copy().put("t", type).put("id", id));
+    JsonObject reply = c.reply(id);
+    assertEquals("session.ok", reply.getString("t"), type + " → " + reply.encode());
   }
 
   /** A new account that is an editor of the owner's workspace. */

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * Live sessions over real sockets and REST (docs/SESSIONS.md, SPEC.md S1–S10): who drives, the
+ * Live sessions over real sockets and REST (docs/SESSIONS.md, SPEC.md L1–L10): who drives, the
  * server's timer acting at zero, locks, private mode and votes kept secret in every frame a
  * participant receives, hands, breakouts, attendance and the recap, and a restart mid-session.
  */
@@ -107,7 +107,7 @@ class SessionTest {
   }
 
   @Test
-  @DisplayName("[S1][S2] only facilitators drive a session; everyone sees it go scheduled → live → ended")
+  @DisplayName("[L1][L2] only facilitators drive a session; everyone sees it go scheduled → live → ended")
   void onlyFacilitatorsDrive() {
     Room room = room();
     TestAccess.Account editor = room.member("editor", "Eve Editor");
@@ -132,7 +132,7 @@ class SessionTest {
   }
 
   @Test
-  @DisplayName("[S3][S4] the server's timer acts at zero (locks the board) and every client gets the cue within 100 ms")
+  @DisplayName("[L3][L4] the server's timer acts at zero (locks the board) and every client gets the cue within 100 ms")
   void timerActsAtZero() {
     Room room = room();
     TestAccess.Account a = room.member("editor", "Ana");
@@ -144,19 +144,19 @@ class SessionTest {
       long endsAt = running.getJsonObject("timers").getJsonObject("all").getLong("endsAt");
       JsonObject facilitatorsTimer = sessionFrame(f, s -> "running".equals(s.getJsonObject("timers").getJsonObject("all").getString("state")));
       assertEquals(endsAt, facilitatorsTimer.getJsonObject("timers").getJsonObject("all").getLong("endsAt"),
-          "[S3] one end time for everyone");
+          "[L3] one end time for everyone");
       for (WsTestClient c : List.of(p, f)) {
         JsonObject cue = c.expect(m -> "session.cue".equals(m.getString("t")));
         long late = System.currentTimeMillis() - endsAt;
         assertEquals("timerZero", cue.getString("kind"));
         assertEquals("lock", cue.getString("action"));
-        assertTrue(late >= 0 && late < 100, "[S3] cue " + late + " ms after the server's zero");
+        assertTrue(late >= 0 && late < 100, "[L3] cue " + late + " ms after the server's zero");
       }
       sessionFrame(p, s -> s.getJsonObject("locks").getBoolean("board"));
       JsonObject refusedPush = push(p, 2, Changes.patch("n1", new JsonObject().put("x", 50)));
-      assertEquals("ERR_LOCKED", refusedPush.getString("code"), "[S4] " + refusedPush.encode());
+      assertEquals("ERR_LOCKED", refusedPush.getString("code"), "[L4] " + refusedPush.encode());
       assertEquals("ack", push(f, 1, Changes.patch("n1", new JsonObject().put("x", 60))).getString("t"),
-          "[S4] facilitators still edit");
+          "[L4] facilitators still edit");
       ok(f, "session.lock", new JsonObject().put("target", "board").put("locked", false));
       sessionFrame(p, s -> !s.getJsonObject("locks").getBoolean("board"));
       assertEquals("ack", push(p, 3, Changes.patch("n1", new JsonObject().put("x", 70))).getString("t"));
@@ -164,7 +164,7 @@ class SessionTest {
   }
 
   @Test
-  @DisplayName("[S4] a locked frame refuses participants' changes inside it and moves into it; facilitators may")
+  @DisplayName("[L4] a locked frame refuses participants' changes inside it and moves into it; facilitators may")
   void lockedFrame() {
     Room room = room();
     TestAccess.Account a = room.member("editor", "Ana");
@@ -187,7 +187,7 @@ class SessionTest {
   }
 
   @Test
-  @DisplayName("[S5] private mode: a participant's notes reach no other participant — no frame, welcome, fetch, export or REST answer — until the reveal, then all at once")
+  @DisplayName("[L5] private mode: a participant's notes reach no other participant — no frame, welcome, fetch, export or REST answer — until the reveal, then all at once")
   void privateModeIsSecret() {
     Room room = room();
     TestAccess.Account ana = room.member("editor", "Ana");
@@ -202,40 +202,40 @@ class SessionTest {
       assertEquals("ack", push(a, 1, Changes.put(Changes.note("sec", 100, 0, "SECRET-DRAFT-one"))).getString("t"));
       assertEquals("ack", push(a, 2, Changes.patch("sec", new JsonObject().put("text", "SECRET-FINAL-two"))).getString("t"));
       assertEquals("ERR_PRIVATE_MODE", push(a, 3, Changes.patch("pub", new JsonObject().put("x", 5))).getString("code"),
-          "[S5] others' records wait for the reveal");
+          "[L5] others' records wait for the reveal");
       assertEquals("ERR_PRIVATE_MODE", push(b, 1, Changes.patch("sec", new JsonObject().put("text", "guess"))).getString("code"));
       f.expect(m -> m.encode().contains("SECRET-FINAL-two")); // the facilitator sees it (facilitatorsSee)
 
       JsonObject fetched = ask(b, "fetch", new JsonObject().put("from", 0).put("to", currentSeq(f)));
       assertEquals("ops", fetched.getString("t"), fetched.encode());
       try (WsTestClient again = room.join(bo.token())) { // a welcome snapshot while private
-        assertFalse(again.welcome().encode().contains("SECRET"), "[S5] welcome snapshot");
+        assertFalse(again.welcome().encode().contains("SECRET"), "[L5] welcome snapshot");
         assertTrue(again.welcome().getJsonObject("snapshot").encode().contains("public note"));
       }
       try (WsTestClient resumed = WsTestClient.join(server.port(), room.board(), "resume-bo-1", 0L, bo.token())) {
-        assertFalse(resumed.welcome().encode().contains("SECRET"), "[S5] welcome ops");
+        assertFalse(resumed.welcome().encode().contains("SECRET"), "[L5] welcome ops");
       }
       String export = Rest.as(bo.token()).send("GET", url + "/api/boards/" + room.board() + "/export", null).body();
       assertTrue(export.contains("public note"));
-      assertFalse(export.contains("SECRET"), "[S5] export");
+      assertFalse(export.contains("SECRET"), "[L5] export");
       assertTrue(Rest.as(ana.token()).send("GET", url + "/api/boards/" + room.board() + "/export", null).body()
           .contains("SECRET-FINAL-two"), "the author's own export has it");
       String sessions = Rest.as(bo.token()).send("GET", url + "/api/boards/" + room.board() + "/sessions", null).body();
       assertFalse(sessions.contains("SECRET"));
       ask(b, "ping", new JsonObject());
       assertTrue(b.received().stream().anyMatch(x -> x.equals("{\"t\":\"session.private\",\"hidden\":1}")),
-          "[S5] a count instead of the notes");
+          "[L5] a count instead of the notes");
       for (String frame : b.received()) {
-        assertFalse(frame.contains("SECRET"), "[S5] frame to another participant: " + frame);
+        assertFalse(frame.contains("SECRET"), "[L5] frame to another participant: " + frame);
       }
 
       ok(f, "session.private", new JsonObject().put("on", false));
       JsonObject revealed = b.expect(m -> m.encode().contains("SECRET-FINAL-two"));
       assertEquals("batch", revealed.getString("t"));
       assertFalse(String.join("\n", b.received()).contains("SECRET-DRAFT-one"),
-          "[S5] what was changed while private stays unsent");
+          "[L5] what was changed while private stays unsent");
       JsonObject put = revealed.getJsonArray("ops").getJsonObject(0).getJsonArray("changes").getJsonObject(0);
-      assertEquals("put", put.getString("op"), "[S5] the reveal sends the whole record");
+      assertEquals("put", put.getString("op"), "[L5] the reveal sends the whole record");
       assertFalse(put.getJsonObject("record").containsKey("private"));
       assertEquals("ack", push(b, 2, Changes.patch("pub", new JsonObject().put("x", 9))).getString("t"));
     }
@@ -255,7 +255,7 @@ class SessionTest {
   }
 
   @Test
-  @DisplayName("[S5] an anonymous reveal names no author")
+  @DisplayName("[L5] an anonymous reveal names no author")
   void anonymousReveal() {
     Room room = room();
     TestAccess.Account ana = room.member("editor", "Ana");
@@ -267,7 +267,7 @@ class SessionTest {
       sessionFrame(a, s -> s.getJsonObject("privateMode").getBoolean("on"));
       assertEquals("ack", push(a, 1, Changes.put(Changes.note("anon", 0, 0, "ANON-IDEA"))).getString("t"));
       ask(f, "ping", new JsonObject());
-      assertFalse(String.join("\n", f.received()).contains("ANON-IDEA"), "[S5] facilitators see nothing when not allowed");
+      assertFalse(String.join("\n", f.received()).contains("ANON-IDEA"), "[L5] facilitators see nothing when not allowed");
       ok(f, "session.private", new JsonObject().put("on", false));
       JsonObject revealed = b.expect(m -> m.encode().contains("ANON-IDEA"));
       JsonObject record = revealed.getJsonArray("ops").getJsonObject(0).getJsonArray("changes").getJsonObject(0)
@@ -278,7 +278,7 @@ class SessionTest {
         if ("batch".equals(m.getString("t"))) {
           for (Object op : m.getJsonArray("ops")) {
             if (((JsonObject) op).encode().contains("\"anon\"")) {
-              assertFalse(((JsonObject) op).encode().contains(ana.userId()), "[S5] the note's ops never name Ana: " + op);
+              assertFalse(((JsonObject) op).encode().contains(ana.userId()), "[L5] the note's ops never name Ana: " + op);
             }
           }
         }
@@ -287,7 +287,7 @@ class SessionTest {
   }
 
   @Test
-  @DisplayName("[S6][S7] a dot vote: limits hold under concurrent casts, nothing of anyone's ballot reaches others before close, and the revealed chain verifies")
+  @DisplayName("[L6][L7] a dot vote: limits hold under concurrent casts, nothing of anyone's ballot reaches others before close, and the revealed chain verifies")
   void dotVote() {
     Room room = room();
     List<TestAccess.Account> voters = new ArrayList<>();
@@ -326,7 +326,7 @@ class SessionTest {
               assertEquals("ERR_VOTE_LIMIT", reply.getString("code"), reply.encode());
             }
           }
-          assertEquals(2, accepted, "[S6] two dots each, one per record");
+          assertEquals(2, accepted, "[L6] two dots each, one per record");
           JsonObject mine = c.expect(m -> "session.mine".equals(m.getString("t"))
               && m.getJsonObject("vote").getInteger("left", -1) == 0).getJsonObject("vote");
           assertEquals(0, mine.getInteger("left"));
@@ -343,11 +343,11 @@ class SessionTest {
             }
             for (int j = 0; j < voters.size(); j++) {
               if (j != i) {
-                assertFalse(frame.contains(voters.get(j).userId()), "[S6] another's vote leaked: " + frame);
+                assertFalse(frame.contains(voters.get(j).userId()), "[L6] another's vote leaked: " + frame);
               }
             }
-            assertFalse(frame.contains("\"nonce\""), "[S6] no ballot before close: " + frame);
-            assertFalse(frame.contains("\"counts\""), "[S6] no counts without live counts: " + frame);
+            assertFalse(frame.contains("\"nonce\""), "[L6] no ballot before close: " + frame);
+            assertFalse(frame.contains("\"counts\""), "[L6] no counts without live counts: " + frame);
           }
         }
         ok(f, "session.vote.close", new JsonObject());
@@ -358,13 +358,13 @@ class SessionTest {
           assertEquals(12, ballots.size());
           List<JsonObject> list = new ArrayList<>();
           ballots.forEach(x -> list.add((JsonObject) x));
-          assertEquals(closed.getJsonObject("chain").getString("hash"), BallotChain.headOf(list), "[S7] the chain verifies");
+          assertEquals(closed.getJsonObject("chain").getString("hash"), BallotChain.headOf(list), "[L7] the chain verifies");
           Map<String, Integer> counted = new HashMap<>();
           list.forEach(x -> counted.merge(x.getString("record"), x.getInteger("delta"), Integer::sum));
           JsonArray ranking = closed.getJsonObject("results").getJsonArray("ranking");
           for (Object r : ranking) {
             JsonObject row = (JsonObject) r;
-            assertEquals(counted.getOrDefault(row.getString("record"), 0), row.getInteger("count"), "[S7] " + row);
+            assertEquals(counted.getOrDefault(row.getString("record"), 0), row.getInteger("count"), "[L7] " + row);
           }
           assertEquals("v1", ranking.getJsonObject(0).getString("record"), "v1 has all six voters' dots");
           assertEquals(6, ranking.getJsonObject(0).getInteger("count"));
@@ -376,7 +376,7 @@ class SessionTest {
   }
 
   @Test
-  @DisplayName("[S8] hands: an ordered queue; people lower their own, only facilitators lower others'")
+  @DisplayName("[L8] hands: an ordered queue; people lower their own, only facilitators lower others'")
   void hands() {
     Room room = room();
     TestAccess.Account ana = room.member("viewer", "Ana");
@@ -396,7 +396,7 @@ class SessionTest {
   }
 
   @Test
-  @DisplayName("[S9] breakouts: groups of participants; a group's summon reaches only that group (and facilitators); summon everyone reaches all")
+  @DisplayName("[L9] breakouts: groups of participants; a group's summon reaches only that group (and facilitators); summon everyone reaches all")
   void breakouts() {
     Room room = room();
     List<TestAccess.Account> people = new ArrayList<>();
@@ -438,7 +438,7 @@ class SessionTest {
   }
 
   @Test
-  @DisplayName("[S10] attendance while live, and the recap at the end (Markdown, JSON, CSV) with phases, votes and who attended")
+  @DisplayName("[L10] attendance while live, and the recap at the end (Markdown, JSON, CSV) with phases, votes and who attended")
   void attendanceAndRecap() throws Exception {
     Room room = room();
     TestAccess.Account ana = room.member("editor", "Ana Attendee");
@@ -461,7 +461,7 @@ class SessionTest {
       JsonObject attendance = new JsonObject(Rest.as(room.owner().token()).send("GET", base + "/attendance", null).body());
       String events = attendance.getJsonArray("events").encode();
       assertTrue(events.contains(ana.userId()) && events.contains(bo.userId()), events);
-      assertEquals(403, Rest.as(ana.token()).send("GET", base + "/attendance", null).statusCode(), "[S10] facilitators only");
+      assertEquals(403, Rest.as(ana.token()).send("GET", base + "/attendance", null).statusCode(), "[L10] facilitators only");
 
       JsonObject recap = new JsonObject(Rest.as(room.owner().token()).send("GET", base + "/recap", null).body());
       assertEquals(2, recap.getJsonArray("phases").size());
@@ -469,7 +469,7 @@ class SessionTest {
       assertEquals(1, recap.getJsonArray("votes").size());
       assertTrue(recap.getJsonArray("attendance").encode().contains("Bo Latecomer"));
       JsonObject participants = new JsonObject(Rest.as(ana.token()).send("GET", base + "/recap", null).body());
-      assertFalse(participants.containsKey("attendance"), "[S10] who attended is the facilitators'");
+      assertFalse(participants.containsKey("attendance"), "[L10] who attended is the facilitators'");
       assertEquals(recap.getJsonArray("votes"), participants.getJsonArray("votes"));
       HttpResponse<String> md = Rest.as(room.owner().token()).send("GET", base + "/recap?format=md", null);
       assertTrue(md.headers().firstValue("Content-Type").orElse("").startsWith("text/markdown"));
@@ -481,7 +481,7 @@ class SessionTest {
   }
 
   @Test
-  @DisplayName("[S3] a session survives a restart mid-session: the timer keeps its end time and still acts at zero")
+  @DisplayName("[L3] a session survives a restart mid-session: the timer keeps its end time and still acts at zero")
   void survivesRestart() throws Exception {
     Room room = room();
     long endsAt;
@@ -498,7 +498,7 @@ class SessionTest {
         session = sessionFrame(f, s -> true);
       }
       assertEquals("live", session.getString("state"));
-      assertEquals(endsAt, session.getJsonObject("timers").getJsonObject("all").getLong("endsAt"), "[S3] same end time");
+      assertEquals(endsAt, session.getJsonObject("timers").getJsonObject("all").getLong("endsAt"), "[L3] same end time");
       JsonObject cue = f.expect(m -> "session.cue".equals(m.getString("t")));
       assertEquals("next", cue.getString("action"));
       assertEquals(1, sessionFrame(f, s -> s.getInteger("current") == 1).getInteger("current"));

@@ -27,7 +27,7 @@ class BreakoutsTest {
   }
 
   @Test
-  @DisplayName("[S9] random split: participants only, once each, sizes differ by at most one")
+  @DisplayName("[L9] random split: participants only, once each, sizes differ by at most one")
   void random() {
     for (int i = 0; i < 7; i++) {
       fx.present.add(new Actor("u_p" + i, "P" + i, null, null, Role.EDITOR));
@@ -53,7 +53,7 @@ class BreakoutsTest {
   }
 
   @Test
-  @DisplayName("[S9] by org and by country: one group per value, named after it, people without one last")
+  @DisplayName("[L9] by org and by country: one group per value, named after it, people without one last")
   void byValue() {
     Session s = fx.live();
     split(s, new JsonObject().put("by", "org"));
@@ -65,7 +65,7 @@ class BreakoutsTest {
   }
 
   @Test
-  @DisplayName("[S9] manual groups, group timers and summons; end removes groups and their timers")
+  @DisplayName("[L9] manual groups, group timers and summons; end removes groups and their timers")
   void manualAndEnd() {
     Session s = fx.live();
     refused(ErrorCode.ERR_INVALID, () -> split(s, new JsonObject().put("by", "manual").put("groups", new JsonArray()
@@ -90,7 +90,7 @@ class BreakoutsTest {
   }
 
   @Test
-  @DisplayName("[S9] splitting with no participants present is refused")
+  @DisplayName("[L9] splitting with no participants present is refused")
   void nobody() {
     fx.present = new ArrayList<>(List.of(FAC));
     Session s = fx.live();

@@ -39,7 +39,7 @@ class DotVoteTest {
   }
 
   @Test
-  @DisplayName("[S6] open: live only, one at a time, records on the board or a frame's notes, texts and shapes")
+  @DisplayName("[L6] open: live only, one at a time, records on the board or a frame's notes, texts and shapes")
   void open() {
     Session scheduled = fx.scheduled();
     refused(ErrorCode.ERR_SESSION_STATE, () -> fx.apply(scheduled, FAC, "session.vote.open", records("n_1").put("dots", 1)));
@@ -56,7 +56,7 @@ class DotVoteTest {
   }
 
   @Test
-  @DisplayName("[S6] cast limits: dots, cap, own dots only, records of the vote, commenters and up, phase rules")
+  @DisplayName("[L6] cast limits: dots, cap, own dots only, records of the vote, commenters and up, phase rules")
   void limits() {
     Session s = openVote(records("n_1", "n_2", "n_3").put("dots", 3).put("cap", 2));
     Outcome first = cast(s, ANA, "n_1", 1);
@@ -85,7 +85,7 @@ class DotVoteTest {
   }
 
   @Test
-  @DisplayName("[S6] while open no view holds ballots, nonces, pseudonyms or counts; live counts show counts only")
+  @DisplayName("[L6] while open no view holds ballots, nonces, pseudonyms or counts; live counts show counts only")
   void secretWhileOpen() {
     Session s = openVote(records("n_1", "n_2").put("dots", 2).put("anonymous", true));
     cast(s, ANA, "n_1", 1);
@@ -116,7 +116,7 @@ class DotVoteTest {
   }
 
   @Test
-  @DisplayName("[S6][S7] at close the ballots are revealed; the chain and the counts recompute from them")
+  @DisplayName("[L6][L7] at close the ballots are revealed; the chain and the counts recompute from them")
   void closeAndVerify() {
     Session s = openVote(records("n_1", "n_2", "n_3").put("dots", 3));
     cast(s, ANA, "n_2", 1);
@@ -152,7 +152,7 @@ class DotVoteTest {
   }
 
   @Test
-  @DisplayName("[S6][S7] an anonymous vote reveals pseudonyms fixed per person, never who is who")
+  @DisplayName("[L6][L7] an anonymous vote reveals pseudonyms fixed per person, never who is who")
   void anonymous() {
     Session s = openVote(records("n_1", "n_2").put("dots", 2).put("anonymous", true));
     cast(s, BEN, "n_1", 1);
@@ -171,7 +171,7 @@ class DotVoteTest {
   }
 
   @Test
-  @DisplayName("[S7] the chain: genesis is 64 zeros, fixed canonical form, any change to a ballot breaks it")
+  @DisplayName("[L7] the chain: genesis is 64 zeros, fixed canonical form, any change to a ballot breaks it")
   void chain() {
     assertEquals("0".repeat(64), BallotChain.headOf(List.of()));
     JsonObject b = new JsonObject().put("nonce", "ab").put("delta", 1).put("record", "n_1").put("voter", "u_1").put("n", 1);
@@ -190,7 +190,7 @@ class DotVoteTest {
   }
 
   @Test
-  @DisplayName("[S6] ending the session closes an open vote with its results")
+  @DisplayName("[L6] ending the session closes an open vote with its results")
   void endCloses() {
     Session s = openVote(records("n_1").put("dots", 1));
     cast(s, ANA, "n_1", 1);

@@ -51,7 +51,7 @@ class RecapTest {
   }
 
   @Test
-  @DisplayName("[S10] recap: planned vs actual minutes, each phase frame's notes, vote ranking with labels and chain")
+  @DisplayName("[L10] recap: planned vs actual minutes, each phase frame's notes, vote ranking with labels and chain")
   void content() {
     JsonObject recap = endedRecap();
     JsonArray phases = recap.getJsonArray("phases");
@@ -70,7 +70,7 @@ class RecapTest {
   }
 
   @Test
-  @DisplayName("[S10] attendance folds joins and leaves into stays; two tabs are one stay; open stays end with the session")
+  @DisplayName("[L10] attendance folds joins and leaves into stays; two tabs are one stay; open stays end with the session")
   void attendance() {
     JsonObject recap = endedRecap();
     JsonArray a = recap.getJsonArray("attendance");
@@ -86,7 +86,7 @@ class RecapTest {
   }
 
   @Test
-  @DisplayName("[S10] Markdown escapes what people typed; times are in the session's zone")
+  @DisplayName("[L10] Markdown escapes what people typed; times are in the session's zone")
   void markdown() {
     String md = Recap.markdown(endedRecap());
     assertTrue(md.startsWith("# Retro\n"), md);
@@ -101,7 +101,7 @@ class RecapTest {
   }
 
   @Test
-  @DisplayName("[S10] CSV (RFC 4180): one header, a section column, quoted cells, formulas defused")
+  @DisplayName("[L10] CSV (RFC 4180): one header, a section column, quoted cells, formulas defused")
   void csv() {
     String csv = Recap.csv(endedRecap());
     String[] lines = csv.split("\r\n", -1);

@@ -25,7 +25,7 @@ class SessionCommandTest {
   }
 
   @Test
-  @DisplayName("[S2] create: title 1–200, a real time zone, whole-number startsAt, at most 50 phases of 0–600 minutes")
+  @DisplayName("[L2] create: title 1–200, a real time zone, whole-number startsAt, at most 50 phases of 0–600 minutes")
   void decodesCreate() {
     SessionCommand.Create c = (SessionCommand.Create) SessionCommand.decode("session.create", create());
     assertEquals(new SessionCommand.Create("T", 1_000, "Europe/Tallinn", List.of()), c);
@@ -55,7 +55,7 @@ class SessionCommandTest {
   }
 
   @Test
-  @DisplayName("[S6] vote.open and vote.cast: records or frame, dots 1–20, cap 1–dots, delta ±1")
+  @DisplayName("[L6] vote.open and vote.cast: records or frame, dots 1–20, cap 1–dots, delta ±1")
   void votes() {
     SessionCommand.VoteOpen open = (SessionCommand.VoteOpen) decode("session.vote.open",
         "{\"records\":[\"a\",\"b\"],\"dots\":3,\"cap\":2,\"anonymous\":true}");
@@ -77,7 +77,7 @@ class SessionCommandTest {
   }
 
   @Test
-  @DisplayName("[S1] types, viewports and breakouts decode to exactly what is relayed")
+  @DisplayName("[L1] types, viewports and breakouts decode to exactly what is relayed")
   void misc() {
     refused(ErrorCode.ERR_UNKNOWN_TYPE, () -> decode("session.dance", "{}"));
     assertEquals("session.next", decode("session.next", "{}").type());

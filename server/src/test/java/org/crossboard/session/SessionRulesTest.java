@@ -24,7 +24,7 @@ class SessionRulesTest {
   final Fixture fx = new Fixture();
 
   @Test
-  @DisplayName("[S1] every facilitator command from a participant is ERR_FORBIDDEN and changes nothing")
+  @DisplayName("[L1] every facilitator command from a participant is ERR_FORBIDDEN and changes nothing")
   void onlyFacilitatorsDrive() {
     Session s = fx.live();
     JsonObject before = s.toJson();
@@ -51,7 +51,7 @@ class SessionRulesTest {
   }
 
   @Test
-  @DisplayName("[S2] scheduled → live → ended; start logs the first phase, end closes the log")
+  @DisplayName("[L2] scheduled → live → ended; start logs the first phase, end closes the log")
   void stateMachine() {
     Session s = fx.scheduled();
     assertEquals(SessionState.SCHEDULED, s.state());
@@ -79,7 +79,7 @@ class SessionRulesTest {
   }
 
   @Test
-  @DisplayName("[S2] a scheduled session can be cancelled; live-only commands refuse it with ERR_SESSION_STATE")
+  @DisplayName("[L2] a scheduled session can be cancelled; live-only commands refuse it with ERR_SESSION_STATE")
   void scheduledRefusals() {
     Session s = fx.scheduled();
     refused(ErrorCode.ERR_SESSION_STATE, () -> fx.apply(s, FAC, "session.next", new JsonObject()));
@@ -94,7 +94,7 @@ class SessionRulesTest {
   }
 
   @Test
-  @DisplayName("[S2] next and phase close the previous log entry; past the agenda is refused")
+  @DisplayName("[L2] next and phase close the previous log entry; past the agenda is refused")
   void phases() {
     Session s = fx.live();
     List<Phase> p = s.phases();
@@ -116,7 +116,7 @@ class SessionRulesTest {
   }
 
   @Test
-  @DisplayName("[S2] update keeps phases named by id and their log; a live session keeps its live phase")
+  @DisplayName("[L2] update keeps phases named by id and their log; a live session keeps its live phase")
   void update() {
     Session s = fx.live();
     String live = s.phases().get(0).id();
@@ -137,7 +137,7 @@ class SessionRulesTest {
   }
 
   @Test
-  @DisplayName("[S2] create checks phase frames on the board")
+  @DisplayName("[L2] create checks phase frames on the board")
   void createChecksFrames() {
     JsonObject cmd = new JsonObject().put("title", "T").put("startsAt", 0).put("timeZone", "UTC")
         .put("phases", new JsonArray().add(new JsonObject().put("title", "P").put("minutes", 1).put("frame", "n_1")));
@@ -154,7 +154,7 @@ class SessionRulesTest {
   }
 
   @Test
-  @DisplayName("[S2] fromJson is the exact inverse of toJson, secrets included; copy is independent")
+  @DisplayName("[L2] fromJson is the exact inverse of toJson, secrets included; copy is independent")
   void roundTrip() {
     Session s = fx.live();
     fx.apply(s, FAC, "session.vote.open", new JsonObject().put("records", new JsonArray().add("n_1")).put("dots", 2)
@@ -177,7 +177,7 @@ class SessionRulesTest {
   }
 
   @Test
-  @DisplayName("[S4] locks: the board or an existing frame; unlocking twice is no change")
+  @DisplayName("[L4] locks: the board or an existing frame; unlocking twice is no change")
   void locks() {
     Session s = fx.live();
     Outcome o = fx.apply(s, FAC, "session.lock", new JsonObject().put("target", "board").put("locked", true));
@@ -198,7 +198,7 @@ class SessionRulesTest {
   }
 
   @Test
-  @DisplayName("[S5] private mode: rounds from 1, reveal marks the round (anonymous when asked), twice on/off refused")
+  @DisplayName("[L5] private mode: rounds from 1, reveal marks the round (anonymous when asked), twice on/off refused")
   void privateMode() {
     Session s = fx.live();
     assertEquals(0, s.privateRound());
@@ -225,7 +225,7 @@ class SessionRulesTest {
   }
 
   @Test
-  @DisplayName("[S8] hands: raise is idempotent and ordered; lowering another's is the facilitators'")
+  @DisplayName("[L8] hands: raise is idempotent and ordered; lowering another's is the facilitators'")
   void hands() {
     Session s = fx.live();
     fx.apply(s, BEN, "session.hand", new JsonObject().put("up", true));
@@ -246,7 +246,7 @@ class SessionRulesTest {
   }
 
   @Test
-  @DisplayName("[S1] follow stores the facilitator; viewport relays only theirs; summon and spotlight store nothing")
+  @DisplayName("[L1] follow stores the facilitator; viewport relays only theirs; summon and spotlight store nothing")
   void followAndSummon() {
     Session s = fx.live();
     JsonObject vp = new JsonObject().put("viewport", new JsonObject().put("x", 1).put("y", 2).put("zoom", 1.5));

@@ -27,7 +27,7 @@ class TimerTest {
   }
 
   @Test
-  @DisplayName("[S3] start, pause, resume, add and reset on the server's clock")
+  @DisplayName("[L3] start, pause, resume, add and reset on the server's clock")
   void arithmetic() {
     Session s = fx.live();
     long t0 = fx.now;
@@ -61,7 +61,7 @@ class TimerTest {
   }
 
   @Test
-  @DisplayName("[S3] timer durations and adds are bounded: 1 s to 24 h")
+  @DisplayName("[L3] timer durations and adds are bounded: 1 s to 24 h")
   void bounds() {
     Session s = fx.live();
     refused(ErrorCode.ERR_INVALID, () -> timer(s, start(999, "none")));
@@ -75,7 +75,7 @@ class TimerTest {
   }
 
   @Test
-  @DisplayName("[S3] at zero the timer acts exactly once, only if still running with that endsAt and due")
+  @DisplayName("[L3] at zero the timer acts exactly once, only if still running with that endsAt and due")
   void actsOnce() {
     Session s = fx.live();
     timer(s, start(10_000, "lock"));
@@ -98,7 +98,7 @@ class TimerTest {
   }
 
   @Test
-  @DisplayName("[S3] at zero: closeVote closes the vote, reveal ends private mode, next moves on")
+  @DisplayName("[L3] at zero: closeVote closes the vote, reveal ends private mode, next moves on")
   void actions() {
     Session s = fx.live();
     fx.apply(s, FAC, "session.vote.open", new JsonObject().put("records", new JsonArray().add("n_1")).put("dots", 1));
@@ -126,7 +126,7 @@ class TimerTest {
   }
 
   @Test
-  @DisplayName("[S3][S9] a group's timer locks the group's frame at zero and cues only that group; end stops all timers")
+  @DisplayName("[L3][L9] a group's timer locks the group's frame at zero and cues only that group; end stops all timers")
   void groupTimer() {
     Session s = fx.live();
     fx.apply(s, FAC, "session.breakouts", new JsonObject().put("action", "split").put("by", "manual")
