@@ -3,6 +3,7 @@
 #
 #   bench/run.sh [--nodes N] [--cursors R] [--external] [clients] [rate] [duration]
 #                                                         defaults: 1 node, 0 cursors, 200 2 60
+#   bench/run.sh [--nodes N] --session [participants]    the live-session scenario (default 200)
 #
 #   clients    WebSocket clients on one board (each creates one note, then patches it)
 #   rate       edits per second per client (Poisson arrivals)
@@ -11,6 +12,10 @@
 #   --nodes    server nodes; with N > 1 the clients are spread over them round-robin and the
 #              nodes share one Redis (pub/sub) and one standalone MongoDB-compatible server
 #   --external one node, but with the Redis + standalone Mongo set-up of a multi-node run
+#   --session  instead of the edit load: one live session (docs/SESSIONS.md) with a facilitator and
+#              N participants who all cast 3 dots within 5 s of a vote opening, a 6 s timer closing
+#              the vote at zero (org.crossboard.bench.session.SessionBench; more of its flags,
+#              e.g. "--rounds 3" or "--spread-ms 1000", through BENCH_ARGS)
 #
 # Examples: the presence scenario on one node, then on two nodes through Redis:
 #   bench/run.sh --cursors 20 300 1 60
@@ -33,17 +38,20 @@
 # (mvn -q -B -DskipTests package -pl server,bench -am). Everything runs from copies of the jars
 # in a temp dir with empty data dirs; every process started here is stopped by PID and the temp
 # dir removed on exit (logs are kept in /tmp).
-# Exit status: the generator's (0 = nothing lost or duplicated); 2 = setup failed.
+# Exit status: the generator's (0 = nothing lost or duplicated; with --session: every check
+# passed, no cast refused); 2 = setup failed.
 set -euo pipefail
 
 NODES=1
 CURSORS=0
 EXTERNAL=0
+SESSION=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --nodes) NODES="${2:?--nodes needs a value}"; shift 2 ;;
     --cursors) CURSORS="${2:?--cursors needs a value}"; shift 2 ;;
     --external) EXTERNAL=1; shift ;;
+    --session) SESSION=1; shift ;;
     --*) echo "unknown option $1 (see the top of $0)" >&2; exit 2 ;;
     *) break ;;
   esac
@@ -52,6 +60,7 @@ case "$NODES" in ''|*[!0-9]*|0) echo "--nodes must be a positive integer" >&2; e
 [ "$NODES" -gt 1 ] && EXTERNAL=1
 
 CLIENTS="${1:-200}"
+case "$CLIENTS" in ''|*[!0-9]*|0) echo "clients / participants must be a positive integer" >&2; exit 2 ;; esac
 RATE="${2:-2}"
 DURATION="${3:-60}"
 WARMUP="${WARMUP:-15}"
@@ -207,12 +216,21 @@ TARGET="--url $URLS"
 [ "$NODES" -gt 1 ] && TARGET="--urls $URLS"
 [ "$CURSORS" != 0 ] && TARGET="$TARGET --cursors $CURSORS"
 echo "load average before the run: $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "generator: taskset -c 1 java $BENCH_JVM -jar $BENCH_JAR $TARGET --clients $CLIENTS --rate $RATE --duration $DURATION --warmup $WARMUP $BENCH_ARGS"
 set +e
-# shellcheck disable=SC2086 # JVM flags and extra args are word lists on purpose
-taskset -c 1 java $BENCH_JVM -jar "$WORK/crossboard-bench.jar" $TARGET \
-  --clients "$CLIENTS" --rate "$RATE" --duration "$DURATION" --warmup "$WARMUP" $BENCH_ARGS
-RC=$?
+if [ "$SESSION" = 1 ]; then
+  TARGET="--urls $URLS"
+  echo "generator: taskset -c 1 java $BENCH_JVM -cp $BENCH_JAR org.crossboard.bench.session.SessionBench $TARGET --participants $CLIENTS $BENCH_ARGS"
+  # shellcheck disable=SC2086 # JVM flags and extra args are word lists on purpose
+  taskset -c 1 java $BENCH_JVM -cp "$WORK/crossboard-bench.jar" org.crossboard.bench.session.SessionBench $TARGET \
+    --participants "$CLIENTS" $BENCH_ARGS
+  RC=$?
+else
+  echo "generator: taskset -c 1 java $BENCH_JVM -jar $BENCH_JAR $TARGET --clients $CLIENTS --rate $RATE --duration $DURATION --warmup $WARMUP $BENCH_ARGS"
+  # shellcheck disable=SC2086 # JVM flags and extra args are word lists on purpose
+  taskset -c 1 java $BENCH_JVM -jar "$WORK/crossboard-bench.jar" $TARGET \
+    --clients "$CLIENTS" --rate "$RATE" --duration "$DURATION" --warmup "$WARMUP" $BENCH_ARGS
+  RC=$?
+fi
 set -e
 C1=$(core_ticks)
 S1=$(date +%s.%N)
