@@ -19,7 +19,8 @@ import org.crossboard.store.SessionStore;
 /**
  * A board's live sessions over REST (docs/API.md "Sessions"): the list, one session, its
  * attendance (facilitators) and its recap as Markdown, JSON or CSV. A session is answered as the
- * caller's audience sees it on the socket — never a ballot of an open vote (SPEC.md L6).
+ * caller's audience sees it on the socket — never a ballot of an open vote (SPEC.md L6); one
+ * session also comes with the ballots of its closed votes, to check them (L7).
  */
 final class SessionApi {
   private final AccessService access;
@@ -44,7 +45,7 @@ final class SessionApi {
             }))));
     router.get("/api/boards/:id/sessions/:sid").handler(ctx -> api.authed(ctx, 200, caller ->
         access.requireBoard(caller, ctx.pathParam("id"), Action.VIEW_SESSIONS).compose(s ->
-            session(ctx).map(session -> view(session, s.role())))));
+            session(ctx).map(session -> view(session, s.role()).put("ballots", SessionViews.ballots(session))))));
     router.get("/api/boards/:id/sessions/:sid/attendance").handler(ctx -> api.authed(ctx, 200, caller ->
         access.requireBoard(caller, ctx.pathParam("id"), Action.VIEW_ATTENDANCE).compose(s -> session(ctx))
             .compose(session -> attendance.list(session.id()).map(events -> new JsonObject()

@@ -206,8 +206,8 @@ public final class DotVote {
   }
 
   /**
-   * What anyone may see: never the pseudonym map; the ballots and results only once closed; the
-   * per-record counts of an open vote only with live counts.
+   * What anyone may see: never the pseudonym map or a ballot ({@link #revealed()}); the results
+   * once closed; the per-record counts of an open vote only with live counts.
    */
   public JsonObject view() {
     JsonObject view = publicFields();
@@ -216,9 +216,19 @@ public final class DotVote {
         view.put("counts", countsJson());
       }
     } else {
-      view.put("ballots", new JsonArray(ballots.stream().map(JsonObject::copy).toList())).put("results", results.copy());
+      view.put("results", results.copy());
     }
     return view;
+  }
+
+  /**
+   * A closed vote's ballots, to check it (L7): {@code {"vote","chain","ballots"}}; null while open.
+   * Not part of {@link #view()}: views go out many times a second for the rest of the session, the
+   * ballots once, when the vote closes (and over REST on demand).
+   */
+  public JsonObject revealed() {
+    return open ? null : new JsonObject().put("vote", id).put("chain", chain())
+        .put("ballots", new JsonArray(ballots.stream().map(JsonObject::copy).toList()));
   }
 
   /** Per-record counts as JSON. */

@@ -339,6 +339,7 @@ final class SessionRoom {
     }
     writing = false;
     if (stored) {
+      revealClosedVote(before, current); // before the views that show it closed
       afterChange();
     }
     drain();
@@ -366,6 +367,18 @@ final class SessionRoom {
           audit.target() == null ? current.id() : audit.target(), audit.details(), null);
     } else if (effect instanceof Effect.Ended) {
       buildRecap(current);
+    }
+  }
+
+  /**
+   * A vote this change closed (by a command, a timer or the end): its ballots go to everyone once,
+   * so anyone can recompute its chain and counts (L7). Views never carry them.
+   */
+  private void revealClosedVote(Session before, Session after) {
+    DotVote was = before == null ? null : before.vote().orElse(null);
+    DotVote now = after.vote().orElse(null);
+    if (was != null && was.isOpen() && now != null && now.id().equals(was.id()) && !now.isOpen()) {
+      everywhere(now.revealed().put("t", "session.ballots"), Target.EVERYONE);
     }
   }
 

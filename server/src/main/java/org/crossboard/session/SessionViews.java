@@ -41,17 +41,17 @@ public final class SessionViews {
     return new JsonObject().put("vote", s.vote.id()).put("dots", dots).put("left", s.vote.left(userId));
   }
 
-  /** The chain head everyone watches move: {@code {"t":"session.head","vote","count","hash"[,"counts"]}}. */
-  public static JsonObject head(Session s) {
-    JsonObject head = new JsonObject().put("t", "session.head");
-    if (s.vote == null) {
-      return head.put("vote", null).put("count", 0).put("hash", BallotChain.GENESIS);
+  /**
+   * The ballots of every closed vote of the session, by vote id ({@link DotVote#revealed()}): what
+   * anyone needs to recompute a vote's chain and counts (L7).
+   */
+  public static JsonObject ballots(Session s) {
+    JsonObject all = new JsonObject();
+    s.votes.forEach(v -> all.put(v.id(), v.revealed()));
+    if (s.vote != null && !s.vote.isOpen()) {
+      all.put(s.vote.id(), s.vote.revealed());
     }
-    head.put("vote", s.vote.id()).put("count", s.vote.ballots().size()).put("hash", s.vote.head());
-    if (s.vote.liveCounts()) {
-      head.put("counts", s.vote.countsJson());
-    }
-    return head;
+    return all;
   }
 
   private static JsonObject common(Session s) {

@@ -162,10 +162,11 @@ class SessionMultiNodeTest {
         }
         ok(f, "session.vote.close", new JsonObject());
         for (WsTestClient c : List.of(clients.get(1), clients.get(0))) { // node B, node A
+          JsonObject revealed = c.expect(m -> "session.ballots".equals(m.getString("t"))); // relayed to node B too
           JsonObject vote = session(c, s -> s.getJsonObject("vote") != null
               && "closed".equals(s.getJsonObject("vote").getString("state"))).getJsonObject("vote");
           List<JsonObject> ballots = new ArrayList<>();
-          vote.getJsonArray("ballots").forEach(b -> ballots.add((JsonObject) b));
+          revealed.getJsonArray("ballots").forEach(b -> ballots.add((JsonObject) b));
           assertEquals(16, ballots.size());
           assertEquals(vote.getJsonObject("chain").getString("hash"), BallotChain.headOf(ballots), "[L7]");
           int total = 0;

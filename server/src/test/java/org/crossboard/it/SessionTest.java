@@ -352,9 +352,12 @@ class SessionTest {
         }
         ok(f, "session.vote.close", new JsonObject());
         for (WsTestClient c : List.of(first, vic)) {
+          JsonObject revealed = c.expect(m -> "session.ballots".equals(m.getString("t")));
           JsonObject closed = sessionFrame(c, s -> s.getJsonObject("vote") != null
               && "closed".equals(s.getJsonObject("vote").getString("state"))).getJsonObject("vote");
-          JsonArray ballots = closed.getJsonArray("ballots");
+          assertFalse(closed.containsKey("ballots"), "[L7] ballots go once, not with every view");
+          assertEquals(closed.getJsonObject("chain"), revealed.getJsonObject("chain"));
+          JsonArray ballots = revealed.getJsonArray("ballots");
           assertEquals(12, ballots.size());
           List<JsonObject> list = new ArrayList<>();
           ballots.forEach(x -> list.add((JsonObject) x));

@@ -92,7 +92,8 @@ class DotVoteTest {
     cast(s, BEN, "n_2", 1);
     String stored = s.toJson().encode();
     assertTrue(stored.contains("\"nonce\"") && stored.contains("u_ana") && stored.contains("voter-1"));
-    for (JsonObject view : List.of(SessionViews.forFacilitators(s), SessionViews.forParticipants(s), SessionViews.head(s))) {
+    for (JsonObject view : List.of(SessionViews.forFacilitators(s), SessionViews.forParticipants(s),
+        SessionViews.ballots(s))) {
       String text = view.encode();
       assertFalse(text.contains("ballots"), text);
       assertFalse(text.contains("nonce"), text);
@@ -109,9 +110,6 @@ class DotVoteTest {
     cast(live, ANA, "n_1", 1);
     JsonObject counts = new JsonObject().put("n_1", 1).put("n_2", 0);
     assertEquals(counts, SessionViews.forParticipants(live).getJsonObject("vote").getJsonObject("counts"));
-    JsonObject head = SessionViews.head(live);
-    assertEquals(counts, head.getJsonObject("counts"));
-    assertEquals("session.head", head.getString("t"));
     assertFalse(SessionViews.forParticipants(live).encode().contains("nonce"));
   }
 
@@ -125,14 +123,17 @@ class DotVoteTest {
     cast(s, CAT, "n_2", 1);
     cast(s, BEN, "n_3", 1);
     cast(s, BEN, "n_3", -1);
-    String openHead = SessionViews.head(s).getString("hash");
+    String openHead = SessionViews.forParticipants(s).getJsonObject("vote").getJsonObject("chain").getString("hash");
     Outcome closed = fx.apply(s, FAC, "session.vote.close", new JsonObject());
     assertEquals("session.vote.close", ((Effect.Audit) closed.effects().get(0)).action());
 
     for (JsonObject view : List.of(SessionViews.forParticipants(s), SessionViews.forFacilitators(s))) {
       JsonObject vote = view.getJsonObject("vote");
       assertEquals("closed", vote.getString("state"));
-      List<JsonObject> ballots = vote.getJsonArray("ballots").stream().map(JsonObject.class::cast).toList();
+      assertFalse(vote.containsKey("ballots"), "[L7] views never carry ballots; they are revealed once");
+      JsonObject revealed = SessionViews.ballots(s).getJsonObject(vote.getString("id"));
+      assertEquals(vote.getJsonObject("chain"), revealed.getJsonObject("chain"));
+      List<JsonObject> ballots = revealed.getJsonArray("ballots").stream().map(JsonObject.class::cast).toList();
       assertEquals(6, ballots.size());
       assertEquals(vote.getJsonObject("chain").getString("hash"), BallotChain.headOf(ballots));
       assertEquals(openHead, BallotChain.headOf(ballots));
@@ -160,10 +161,11 @@ class DotVoteTest {
     cast(s, BEN, "n_2", 1);
     fx.apply(s, FAC, "session.vote.close", new JsonObject());
     JsonObject vote = SessionViews.forParticipants(s).getJsonObject("vote");
-    List<String> voters = vote.getJsonArray("ballots").stream().map(b -> ((JsonObject) b).getString("voter")).toList();
+    List<String> voters = SessionViews.ballots(s).getJsonObject(vote.getString("id")).getJsonArray("ballots").stream()
+        .map(b -> ((JsonObject) b).getString("voter")).toList();
     assertEquals(List.of("voter-1", "voter-2", "voter-1"), voters);
     assertNull(vote.getJsonObject("results").getValue("voters"));
-    for (JsonObject view : List.of(SessionViews.forParticipants(s), SessionViews.forFacilitators(s))) {
+    for (JsonObject view : List.of(SessionViews.forParticipants(s), SessionViews.forFacilitators(s), SessionViews.ballots(s))) {
       assertFalse(view.encode().contains("u_ben"), view.encode());
       assertFalse(view.encode().contains("pseudonyms"));
     }
