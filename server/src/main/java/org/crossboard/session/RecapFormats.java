@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import org.crossboard.export.Csv;
 
 /**
  * A {@link Recap} as Markdown and as CSV. Everything in a recap that people typed (titles, notes,
@@ -71,44 +72,24 @@ final class RecapFormats {
 
   static String csv(JsonObject recap) {
     StringBuilder out = new StringBuilder();
-    row(out, CSV_COLUMNS.toArray(String[]::new));
+    int columns = CSV_COLUMNS.size();
+    Csv.row(out, columns, CSV_COLUMNS.toArray(String[]::new));
     for (JsonObject p : objects(recap.getJsonArray("phases"))) {
-      row(out, "phase", p.getString("title"), String.valueOf(p.getInteger("plannedMinutes")),
+      Csv.row(out, columns, "phase", p.getString("title"), String.valueOf(p.getInteger("plannedMinutes")),
           String.valueOf(p.getDouble("actualMinutes")));
     }
     for (JsonObject v : objects(recap.getJsonArray("votes"))) {
       int rank = 0;
       for (JsonObject r : objects(v.getJsonArray("ranking"))) {
-        row(out, "vote", "", "", "", v.getString("id"), String.valueOf(++rank), r.getString("record"),
+        Csv.row(out, columns, "vote", "", "", "", v.getString("id"), String.valueOf(++rank), r.getString("record"),
             r.getString("label"), String.valueOf(r.getInteger("count")));
       }
     }
     for (JsonObject a : objects(recap.getJsonArray("attendance"))) {
-      row(out, "attendance", "", "", "", "", "", "", "", "", a.getString("user"), a.getString("name"),
+      Csv.row(out, columns, "attendance", "", "", "", "", "", "", "", "", a.getString("user"), a.getString("name"),
           a.getString("org"), a.getString("country"), iso(a.getLong("joinedAt")), iso(a.getLong("leftAt")));
     }
     return out.toString();
-  }
-
-  private static void row(StringBuilder out, String... cells) {
-    for (int i = 0; i < CSV_COLUMNS.size(); i++) {
-      if (i > 0) {
-        out.append(',');
-      }
-      out.append(cell(i < cells.length ? cells[i] : ""));
-    }
-    out.append("\r\n");
-  }
-
-  static String cell(String value) {
-    if (value == null) {
-      return "";
-    }
-    String v = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
-    if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")) {
-      return '"' + v.replace("\"", "\"\"") + '"';
-    }
-    return v;
   }
 
   /** Text as literal Markdown on one line: every character with a meaning is backslash-escaped. */

@@ -10,6 +10,7 @@ import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.crossboard.export.Csv;
 import org.crossboard.store.AuditEntry;
 import org.crossboard.store.memory.InMemoryAuditStore;
 import org.junit.jupiter.api.DisplayName;
@@ -59,11 +60,11 @@ class AuditLogTest {
   @Test
   @DisplayName("[A10] CSV cells are quoted and formula-looking cells defused")
   void csvCells() {
-    assertEquals("plain", AuditCsv.cell("plain"));
-    assertEquals("\"a,b\"", AuditCsv.cell("a,b"));
-    assertEquals("\"say \"\"hi\"\"\"", AuditCsv.cell("say \"hi\""));
-    assertEquals("'=HYPERLINK(1)", AuditCsv.cell("=HYPERLINK(1)"));
-    assertEquals("'@SUM(A1)", AuditCsv.cell("@SUM(A1)"));
-    assertEquals("", AuditCsv.cell(null));
+    assertEquals("plain", Csv.cell("plain"));
+    assertEquals("\"a,b\"", Csv.cell("a,b"));
+    assertEquals("\"say \"\"hi\"\"\"", Csv.cell("say \"hi\""));
+    assertEquals("'=HYPERLINK(1)", Csv.cell("=HYPERLINK(1)"));
+    assertEquals("'@SUM(A1)", Csv.cell("@SUM(A1)"));
+    assertEquals("", Csv.cell(null));
   }
 }

@@ -1,5 +1,9 @@
 package org.crossboard.it;
 
+import static org.crossboard.testing.SessionRequests.ask;
+import static org.crossboard.testing.SessionRequests.ok;
+import static org.crossboard.testing.SessionRequests.push;
+import static org.crossboard.testing.SessionRequests.session;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -85,26 +89,9 @@ class SessionMultiNodeTest {
     return new Room(board, TestAccess.ownerOf(board));
   }
 
-  static JsonObject ask(WsTestClient c, String type, JsonObject fields) {
-    String id = "q" + IDS.incrementAndGet();
-    c.send(fields.copy().put("t", type).put("id", id));
-    return c.reply(id);
-  }
 
-  static void ok(WsTestClient c, String type, JsonObject fields) {
-    JsonObject reply = ask(c, type, fields);
-    assertEquals("session.ok", reply.getString("t"), type + " → " + reply.encode());
-  }
 
-  static JsonObject push(WsTestClient c, int clientSeq, JsonObject... changes) {
-    String id = "p" + IDS.incrementAndGet();
-    c.send(Changes.push(id, clientSeq, changes));
-    return c.reply(id);
-  }
 
-  static JsonObject session(WsTestClient c, Predicate<JsonObject> p) {
-    return c.expect(m -> "session".equals(m.getString("t")) && p.test(m.getJsonObject("session"))).getJsonObject("session");
-  }
 
   static void createAndStart(WsTestClient f) {
     ok(f, "session.create", new JsonObject().put("title", "Citizen involvement").put("startsAt", 0)

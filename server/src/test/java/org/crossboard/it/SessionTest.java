@@ -1,5 +1,10 @@
 package org.crossboard.it;
 
+import static org.crossboard.testing.SessionRequests.ask;
+import static org.crossboard.testing.SessionRequests.ok;
+import static org.crossboard.testing.SessionRequests.push;
+import static org.crossboard.testing.SessionRequests.refused;
+import static org.crossboard.testing.SessionRequests.session;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -67,30 +72,9 @@ class SessionTest {
     return new Room(board, TestAccess.ownerOf(board));
   }
 
-  /** Sends a request and returns its reply. */
-  static JsonObject ask(WsTestClient c, String type, JsonObject fields) {
-    String id = "q" + IDS.incrementAndGet();
-    c.send(fields.copy().put("t", type).put("id", id));
-    return c.reply(id);
-  }
 
-  static JsonObject ok(WsTestClient c, String type, JsonObject fields) {
-    JsonObject reply = ask(c, type, fields);
-    assertEquals("session.ok", reply.getString("t"), type + " " + fields.encode() + " → " + reply.encode());
-    return reply;
-  }
 
-  static void refused(WsTestClient c, String type, JsonObject fields, String code) {
-    JsonObject reply = ask(c, type, fields);
-    assertEquals("error", reply.getString("t"), reply.encode());
-    assertEquals(code, reply.getString("code"), reply.encode());
-  }
 
-  static JsonObject push(WsTestClient c, int clientSeq, JsonObject... changes) {
-    String id = "p" + IDS.incrementAndGet();
-    c.send(Changes.push(id, clientSeq, changes));
-    return c.reply(id);
-  }
 
   static JsonObject createAndStart(WsTestClient facilitator) {
     ok(facilitator, "session.create", new JsonObject().put("title", "Open experimentation")
@@ -102,9 +86,6 @@ class SessionTest {
         && "live".equals(m.getJsonObject("session").getString("state"))).getJsonObject("session");
   }
 
-  static JsonObject sessionFrame(WsTestClient c, java.util.function.Predicate<JsonObject> p) {
-    return c.expect(m -> "session".equals(m.getString("t")) && p.test(m.getJsonObject("session"))).getJsonObject("session");
-  }
 
   @Test
   @DisplayName("[L1][L2] only facilitators drive a session; everyone sees it go scheduled → live → ended")
@@ -117,7 +98,7 @@ class SessionTest {
           .put("phases", new JsonArray()), "ERR_FORBIDDEN");
       refused(f, "session.start", new JsonObject(), "ERR_NO_SESSION");
       createAndStart(f);
-      assertEquals("live", sessionFrame(e, s -> "live".equals(s.getString("state"))).getString("state"));
+      assertEquals("live", session(e, s -> "live".equals(s.getString("state"))).getString("state"));
       refused(e, "session.end", new JsonObject(), "ERR_FORBIDDEN");
       refused(e, "session.timer", new JsonObject().put("action", "start").put("durationMs", 5000), "ERR_FORBIDDEN");
       refused(f, "session.start", new JsonObject(), "ERR_SESSION_STATE");
@@ -125,7 +106,7 @@ class SessionTest {
       JsonObject bad = ask(f, "session.timer", new JsonObject().put("action", 7));
       assertEquals("ERR_MALFORMED", bad.getString("code"), bad.encode());
       ok(f, "session.end", new JsonObject());
-      sessionFrame(e, s -> "ended".equals(s.getString("state")));
+      session(e, s -> "ended".equals(s.getString("state")));
       JsonObject pong = ask(e, "ping", new JsonObject());
       assertEquals("pong", pong.getString("t"), "the connection is unharmed by refusals");
     }
@@ -140,9 +121,9 @@ class SessionTest {
       createAndStart(f);
       assertEquals("ack", push(p, 1, Changes.put(Changes.note("n1", 0, 0, "before the lock"))).getString("t"));
       ok(f, "session.timer", new JsonObject().put("action", "start").put("durationMs", 1500).put("atZero", "lock"));
-      JsonObject running = sessionFrame(p, s -> "running".equals(s.getJsonObject("timers").getJsonObject("all").getString("state")));
+      JsonObject running = session(p, s -> "running".equals(s.getJsonObject("timers").getJsonObject("all").getString("state")));
       long endsAt = running.getJsonObject("timers").getJsonObject("all").getLong("endsAt");
-      JsonObject facilitatorsTimer = sessionFrame(f, s -> "running".equals(s.getJsonObject("timers").getJsonObject("all").getString("state")));
+      JsonObject facilitatorsTimer = session(f, s -> "running".equals(s.getJsonObject("timers").getJsonObject("all").getString("state")));
       assertEquals(endsAt, facilitatorsTimer.getJsonObject("timers").getJsonObject("all").getLong("endsAt"),
           "[L3] one end time for everyone");
       for (WsTestClient c : List.of(p, f)) {
@@ -152,13 +133,13 @@ class SessionTest {
         assertEquals("lock", cue.getString("action"));
         assertTrue(late >= 0 && late < 100, "[L3] cue " + late + " ms after the server's zero");
       }
-      sessionFrame(p, s -> s.getJsonObject("locks").getBoolean("board"));
+      session(p, s -> s.getJsonObject("locks").getBoolean("board"));
       JsonObject refusedPush = push(p, 2, Changes.patch("n1", new JsonObject().put("x", 50)));
       assertEquals("ERR_LOCKED", refusedPush.getString("code"), "[L4] " + refusedPush.encode());
       assertEquals("ack", push(f, 1, Changes.patch("n1", new JsonObject().put("x", 60))).getString("t"),
           "[L4] facilitators still edit");
       ok(f, "session.lock", new JsonObject().put("target", "board").put("locked", false));
-      sessionFrame(p, s -> !s.getJsonObject("locks").getBoolean("board"));
+      session(p, s -> !s.getJsonObject("locks").getBoolean("board"));
       assertEquals("ack", push(p, 3, Changes.patch("n1", new JsonObject().put("x", 70))).getString("t"));
     }
   }
@@ -176,7 +157,7 @@ class SessionTest {
           Changes.put(Changes.note("out", 900, 10, "outside"))).getString("t"));
       p.expectOps();
       ok(f, "session.lock", new JsonObject().put("target", "f1").put("locked", true));
-      sessionFrame(p, s -> s.getJsonObject("locks").getJsonArray("frames").contains("f1"));
+      session(p, s -> s.getJsonObject("locks").getJsonArray("frames").contains("f1"));
       assertEquals("ERR_LOCKED", push(p, 1, Changes.patch("in", new JsonObject().put("text", "x"))).getString("code"));
       assertEquals("ERR_LOCKED", push(p, 2, Changes.patch("out", new JsonObject().put("parent", "f1"))).getString("code"));
       assertEquals("ERR_LOCKED", push(p, 3, Changes.remove("f1")).getString("code"));
@@ -197,7 +178,7 @@ class SessionTest {
       createAndStart(f);
       assertEquals("ack", push(f, 1, Changes.put(Changes.note("pub", 0, 0, "public note"))).getString("t"));
       ok(f, "session.private", new JsonObject().put("on", true).put("facilitatorsSee", true));
-      sessionFrame(b, s -> s.getJsonObject("privateMode").getBoolean("on"));
+      session(b, s -> s.getJsonObject("privateMode").getBoolean("on"));
 
       assertEquals("ack", push(a, 1, Changes.put(Changes.note("sec", 100, 0, "SECRET-DRAFT-one"))).getString("t"));
       assertEquals("ack", push(a, 2, Changes.patch("sec", new JsonObject().put("text", "SECRET-FINAL-two"))).getString("t"));
@@ -264,7 +245,7 @@ class SessionTest {
         WsTestClient b = room.join(bo.token())) {
       createAndStart(f);
       ok(f, "session.private", new JsonObject().put("on", true).put("anonymous", true).put("facilitatorsSee", false));
-      sessionFrame(a, s -> s.getJsonObject("privateMode").getBoolean("on"));
+      session(a, s -> s.getJsonObject("privateMode").getBoolean("on"));
       assertEquals("ack", push(a, 1, Changes.put(Changes.note("anon", 0, 0, "ANON-IDEA"))).getString("t"));
       ask(f, "ping", new JsonObject());
       assertFalse(String.join("\n", f.received()).contains("ANON-IDEA"), "[L5] facilitators see nothing when not allowed");
@@ -332,7 +313,7 @@ class SessionTest {
           assertEquals(0, mine.getInteger("left"));
         }
         WsTestClient first = clients.get(0);
-        JsonObject head = sessionFrame(first, s -> s.getJsonObject("vote") != null
+        JsonObject head = session(first, s -> s.getJsonObject("vote") != null
             && s.getJsonObject("vote").getJsonObject("chain").getInteger("count") == 12);
         assertFalse(head.getJsonObject("vote").containsKey("ballots") && !head.getJsonObject("vote").getJsonArray("ballots").isEmpty());
         // before close: no frame to a voter names another voter or carries a ballot or a count
@@ -353,7 +334,7 @@ class SessionTest {
         ok(f, "session.vote.close", new JsonObject());
         for (WsTestClient c : List.of(first, vic)) {
           JsonObject revealed = c.expect(m -> "session.ballots".equals(m.getString("t")));
-          JsonObject closed = sessionFrame(c, s -> s.getJsonObject("vote") != null
+          JsonObject closed = session(c, s -> s.getJsonObject("vote") != null
               && "closed".equals(s.getJsonObject("vote").getString("state"))).getJsonObject("vote");
           assertFalse(closed.containsKey("ballots"), "[L7] ballots go once, not with every view");
           assertEquals(closed.getJsonObject("chain"), revealed.getJsonObject("chain"));
@@ -389,11 +370,11 @@ class SessionTest {
       createAndStart(f);
       ok(a, "session.hand", new JsonObject().put("up", true));
       ok(b, "session.hand", new JsonObject().put("up", true));
-      JsonObject both = sessionFrame(f, s -> s.getJsonArray("hands").size() == 2);
+      JsonObject both = session(f, s -> s.getJsonArray("hands").size() == 2);
       assertEquals(ana.userId(), both.getJsonArray("hands").getJsonObject(0).getString("user"));
       refused(b, "session.hand", new JsonObject().put("up", false).put("user", ana.userId()), "ERR_FORBIDDEN");
       ok(f, "session.hand", new JsonObject().put("up", false).put("user", ana.userId()));
-      JsonObject one = sessionFrame(a, s -> s.getJsonArray("hands").size() == 1);
+      JsonObject one = session(a, s -> s.getJsonArray("hands").size() == 1);
       assertEquals(bo.userId(), one.getJsonArray("hands").getJsonObject(0).getString("user"));
     }
   }
@@ -412,7 +393,7 @@ class SessionTest {
       try {
         createAndStart(f);
         ok(f, "session.breakouts", new JsonObject().put("action", "split").put("by", "random").put("count", 2));
-        JsonObject split = sessionFrame(f, s -> s.getJsonObject("breakouts") != null);
+        JsonObject split = session(f, s -> s.getJsonObject("breakouts") != null);
         JsonArray groups = split.getJsonObject("breakouts").getJsonArray("groups");
         assertEquals(2, groups.size());
         JsonObject g1 = groups.getJsonObject(0);
@@ -433,7 +414,7 @@ class SessionTest {
         clients.forEach(c -> assertEquals(2, c.expect(m -> "session.summon".equals(m.getString("t"))
             && m.getValue("group") == null).getJsonObject("viewport").getInteger("zoom")));
         ok(f, "session.breakouts", new JsonObject().put("action", "end"));
-        sessionFrame(f, s -> s.getValue("breakouts") == null);
+        session(f, s -> s.getValue("breakouts") == null);
       } finally {
         clients.forEach(WsTestClient::close);
       }
@@ -457,7 +438,7 @@ class SessionTest {
       Thread.sleep(100);
       ok(f, "session.next", new JsonObject());
       ok(f, "session.end", new JsonObject());
-      JsonObject ended = sessionFrame(f, s -> s.getJsonObject("recap") != null);
+      JsonObject ended = session(f, s -> s.getJsonObject("recap") != null);
       assertEquals("ended", ended.getString("state"));
 
       String base = url + "/api/boards/" + room.board() + "/sessions/" + sid;
@@ -496,20 +477,20 @@ class SessionTest {
     try (WsTestClient f = room.join(room.owner().token())) {
       createAndStart(f);
       ok(f, "session.timer", new JsonObject().put("action", "start").put("durationMs", 4000).put("atZero", "next"));
-      endsAt = sessionFrame(f, s -> "running".equals(s.getJsonObject("timers").getJsonObject("all").getString("state")))
+      endsAt = session(f, s -> "running".equals(s.getJsonObject("timers").getJsonObject("all").getString("state")))
           .getJsonObject("timers").getJsonObject("all").getLong("endsAt");
     }
     server.restart();
     try (WsTestClient f = room.join(room.owner().token())) {
       JsonObject session = f.welcome().getJsonObject("session");
       if (session == null) {
-        session = sessionFrame(f, s -> true);
+        session = session(f, s -> true);
       }
       assertEquals("live", session.getString("state"));
       assertEquals(endsAt, session.getJsonObject("timers").getJsonObject("all").getLong("endsAt"), "[L3] same end time");
       JsonObject cue = f.expect(m -> "session.cue".equals(m.getString("t")));
       assertEquals("next", cue.getString("action"));
-      assertEquals(1, sessionFrame(f, s -> s.getInteger("current") == 1).getInteger("current"));
+      assertEquals(1, session(f, s -> s.getInteger("current") == 1).getInteger("current"));
     }
   }
 }

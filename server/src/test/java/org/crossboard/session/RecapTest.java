@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
+import org.crossboard.export.Csv;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -115,7 +116,7 @@ class RecapTest {
         assertEquals(15, line.replaceAll("\"[^\"]*\"", "").split(",", -1).length, line);
       }
     }
-    assertEquals("\"say \"\"hi\"\"\nthere\"", RecapFormats.cell("say \"hi\"\nthere"));
-    assertEquals("'-1+2", RecapFormats.cell("-1+2"));
+    assertEquals("\"say \"\"hi\"\"\nthere\"", Csv.cell("say \"hi\"\nthere"));
+    assertEquals("'-1+2", Csv.cell("-1+2"));
   }
 }
