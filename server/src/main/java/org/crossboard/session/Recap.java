@@ -12,13 +12,14 @@ import java.util.stream.Collectors;
 
 /**
  * The recap of an ended session (SPEC.md L10): the agenda with planned and actual minutes and each
- * phase's notes, the votes' results with their chain heads, and attendance as one interval per
- * stay. Built once at the end and kept in the session; {@link RecapFormats} renders it as Markdown
+ * phase's notes, the votes' results with their chain heads, the comments still open, and
+ * attendance as one interval per stay. Built once at the end and kept in the session; {@link RecapFormats} renders it as Markdown
  * and CSV.
  *
  * <pre>{session:{id,title,startsAt,timeZone,startedAt,endedAt},
  *  phases:[{title,plannedMinutes,actualMinutes,frame,notes:[text]}],
  *  votes:[{id,records,ranking:[{record,label,count}],anonymous,chain:{count,hash}}],
+ *  openComments:[{id,author,text,on,onLabel}],
  *  attendance:[{user,name,org,country,joinedAt,leftAt}]}</pre>
  */
 public final class Recap {
@@ -37,7 +38,21 @@ public final class Recap {
     Map<String, JsonObject> byId = boardRecords.stream()
         .collect(Collectors.toMap(r -> r.getString("id"), Function.identity(), (a, b) -> a, LinkedHashMap::new));
     return new JsonObject().put("session", session).put("phases", phases(s, boardRecords))
-        .put("votes", votes(s, byId)).put("attendance", attendance(s, attendance));
+        .put("votes", votes(s, byId)).put("openComments", openComments(boardRecords, byId))
+        .put("attendance", attendance(s, attendance));
+  }
+
+  /** Comments not resolved, in board order, with what they are on. */
+  private static JsonArray openComments(List<JsonObject> records, Map<String, JsonObject> byId) {
+    JsonArray out = new JsonArray();
+    for (JsonObject r : records) {
+      if ("comment".equals(r.getValue("type")) && !Boolean.TRUE.equals(r.getValue("resolved"))) {
+        String on = r.getString("target");
+        out.add(new JsonObject().put("id", r.getString("id")).put("author", r.getString("authorName"))
+            .put("text", r.getString("text")).put("on", on).put("onLabel", on == null ? null : label(byId.get(on))));
+      }
+    }
+    return out;
   }
 
   public static String markdown(JsonObject recap) {

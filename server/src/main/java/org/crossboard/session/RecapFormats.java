@@ -61,6 +61,21 @@ final class RecapFormats {
           .append(chain.getString("hash")).append("`\n");
     }
 
+    JsonArray comments = recap.getJsonArray("openComments");
+    if (comments != null && !comments.isEmpty()) {
+      md.append("\n## Open comments\n\n");
+      for (JsonObject c : objects(comments)) {
+        md.append("- **").append(md(c.getString("author"))).append("**");
+        if (c.getString("onLabel") != null) {
+          md.append(" on ").append(md(c.getString("onLabel")));
+        }
+        md.append(": ").append(md(c.getString("text"))).append('\n');
+      }
+    }
+
+    if (recap.getJsonArray("attendance") == null) {
+      return md.toString(); // participants' recaps: who attended is the facilitators'
+    }
     md.append("\n## Attendance\n\n| Name | Organisation | Country | Joined | Left |\n|---|---|---|---|---|\n");
     for (JsonObject a : objects(recap.getJsonArray("attendance"))) {
       md.append("| ").append(md(a.getString("name"))).append(" | ").append(md(a.getString("org"))).append(" | ")
@@ -84,6 +99,10 @@ final class RecapFormats {
         Csv.row(out, columns, "vote", "", "", "", v.getString("id"), String.valueOf(++rank), r.getString("record"),
             r.getString("label"), String.valueOf(r.getInteger("count")));
       }
+    }
+    for (JsonObject c : objects(recap.getJsonArray("openComments"))) { // record: what it is on, label: its text
+      Csv.row(out, columns, "comment", "", "", "", "", "", c.getString("on"), c.getString("text"), "", "",
+          c.getString("author"));
     }
     for (JsonObject a : objects(recap.getJsonArray("attendance"))) {
       Csv.row(out, columns, "attendance", "", "", "", "", "", "", "", "", a.getString("user"), a.getString("name"),

@@ -233,6 +233,9 @@ final class SessionRoom {
         results.add(new Result(step, outcome, null));
       } catch (CrossboardException refused) {
         results.add(new Result(step, null, refused));
+      } catch (RuntimeException bug) { // one faulty step must not stop the room's session for good
+        LOG.error("session step {} failed on board {}", step.getClass().getSimpleName(), room.boardId(), bug);
+        results.add(new Result(step, null, new CrossboardException(ErrorCode.ERR_INTERNAL, "internal error")));
       }
     }
     if (!changed) {

@@ -67,6 +67,11 @@ class SessionTest {
     }
   }
 
+  static JsonObject comment(String id, String text) {
+    return new JsonObject().put("id", id).put("type", "comment").put("order", "a1").put("x", 5).put("y", 5)
+        .put("text", text);
+  }
+
   static Room room() {
     String board = TestAccess.createBoard(url, "Cohort session");
     return new Room(board, TestAccess.ownerOf(board));
@@ -430,7 +435,9 @@ class SessionTest {
     try (WsTestClient f = room.join(room.owner().token()); WsTestClient a = room.join(ana.token())) {
       JsonObject session = createAndStart(f);
       String sid = session.getString("id");
-      assertEquals("ack", push(f, 1, Changes.put(Changes.note("r1", 0, 0, "Recap note"))).getString("t"));
+      assertEquals("ack", push(f, 1, Changes.put(Changes.note("r1", 0, 0, "Recap note")),
+          Changes.put(comment("c-open", "Which evidence supports this?").put("target", "r1")),
+          Changes.put(comment("c-done", "Settled already").put("resolved", true))).getString("t"));
       try (WsTestClient b = room.join(bo.token())) {
         ok(f, "session.vote.open", new JsonObject().put("records", new JsonArray().add("r1")).put("dots", 1));
         ok(b, "session.vote.cast", new JsonObject().put("record", "r1").put("delta", 1));
@@ -452,6 +459,9 @@ class SessionTest {
       assertEquals("Ideas", recap.getJsonArray("phases").getJsonObject(0).getString("title"));
       assertEquals(1, recap.getJsonArray("votes").size());
       assertTrue(recap.getJsonArray("attendance").encode().contains("Bo Latecomer"));
+      JsonArray comments = recap.getJsonArray("openComments");
+      assertEquals(1, comments.size(), "[L10] the open comments, not the resolved: " + comments.encode());
+      assertEquals("Recap note", comments.getJsonObject(0).getString("onLabel"));
       JsonObject participants = new JsonObject(Rest.as(ana.token()).send("GET", base + "/recap", null).body());
       assertFalse(participants.containsKey("attendance"), "[L10] who attended is the facilitators'");
       assertEquals(recap.getJsonArray("votes"), participants.getJsonArray("votes"));
@@ -463,6 +473,7 @@ class SessionTest {
       HttpResponse<String> md = Rest.as(room.owner().token()).send("GET", base + "/recap?format=md", null);
       assertTrue(md.headers().firstValue("Content-Type").orElse("").startsWith("text/markdown"));
       assertTrue(md.body().contains("Open experimentation") && md.body().contains("Ana Attendee"), md.body());
+      assertTrue(md.body().contains("Which evidence supports this?"), md.body());
       HttpResponse<String> csv = Rest.as(room.owner().token()).send("GET", base + "/recap?format=csv", null);
       assertTrue(csv.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"));
       assertTrue(csv.body().contains("Bo Latecomer"), csv.body());
