@@ -45,6 +45,32 @@ public final class SessionRequests {
     return c.reply(id);
   }
 
+  /**
+   * A {@code session} frame received so far or within the timeout whose session matches, whether
+   * or not an earlier {@code expect} passed over it (frames from different nodes may arrive in
+   * either order).
+   */
+  public static JsonObject seen(WsTestClient c, Predicate<JsonObject> p) {
+    long deadline = System.currentTimeMillis() + WsTestClient.TIMEOUT.toMillis();
+    while (System.currentTimeMillis() < deadline) {
+      for (String frame : c.received()) {
+        if (frame.startsWith("{\"t\":\"session\",")) {
+          JsonObject session = new JsonObject(frame).getJsonObject("session");
+          if (p.test(session)) {
+            return session;
+          }
+        }
+      }
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
+    throw new AssertionError("no matching session frame within " + WsTestClient.TIMEOUT);
+  }
+
   /** The next {@code session} frame whose session matches (earlier frames are dropped). */
   public static JsonObject session(WsTestClient c, Predicate<JsonObject> p) {
     return c.expect(m -> "session".equals(m.getString("t")) && p.test(m.getJsonObject("session")))
