@@ -36,6 +36,8 @@ public enum ErrorCode {
   ERR_SESSION_STATE(409, CloseCode.PROTOCOL_VIOLATION),
   /** No dots left, or the record's cap reached. */
   ERR_VOTE_LIMIT(409, CloseCode.PROTOCOL_VIOLATION),
+  /** A comment mentions more people and groups than allowed (20). */
+  ERR_TOO_MANY_MENTIONS(400, CloseCode.PROTOCOL_VIOLATION),
   /** A second {@code hello} on an open connection. */
   ERR_NOT_HELLO(400, CloseCode.PROTOCOL_VIOLATION),
   /** The first frame is not a valid {@code hello}. */
