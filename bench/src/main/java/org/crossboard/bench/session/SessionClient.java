@@ -365,10 +365,7 @@ final class SessionClient {
         return facilitator() ? "facilitator" : "participant " + index;
     }
 
-    /**
-     * {@code t} of a server frame: most frames start {@code {"t":"…"}; {@code session.ballots} has it
-     * last ({@code …,"t":"session.ballots"}}, the server adds it to {@code DotVote.revealed()}); otherwise parsed.
-     */
+    /** {@code t} of a server frame: every frame starts {@code {"t":"…"}; anything else is parsed. */
     static String typeOf(String text) {
         if (text.startsWith("{\"t\":\"")) {
             int end = text.indexOf('"', 6);
@@ -376,17 +373,12 @@ final class SessionClient {
                 return text.substring(6, end);
             }
         }
-        if (text.endsWith(BALLOTS_TAIL)) {
-            return "session.ballots";
-        }
         try {
             return String.valueOf(new JsonObject(text).getValue("t"));
         } catch (RuntimeException e) {
             return "undecodable";
         }
     }
-
-    private static final String BALLOTS_TAIL = ",\"t\":\"session.ballots\"}";
 
     /** The request id of a small answer such as {@code {"t":"session.ok","id":"c12"}}. */
     private static String idOf(String text) {
