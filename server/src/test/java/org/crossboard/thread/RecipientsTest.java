@@ -3,6 +3,7 @@ package org.crossboard.thread;
 import static org.crossboard.thread.Fixture.ANA;
 import static org.crossboard.thread.Fixture.EXP;
 import static org.crossboard.thread.Fixture.EXP2;
+import static org.crossboard.thread.Fixture.FAC;
 import static org.crossboard.thread.Fixture.boardPeople;
 import static org.crossboard.thread.Fixture.group;
 import static org.crossboard.thread.Fixture.user;
