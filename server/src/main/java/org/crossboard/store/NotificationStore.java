@@ -48,4 +48,10 @@ public interface NotificationStore {
 
   /** The person's muted scopes. */
   Future<Set<String>> mutes(String user);
+
+  /**
+   * Claims the person's digest of one period ({@code period} = its start ÷ the interval): true for
+   * the first caller, false for every later one — on any node — so each digest is sent once.
+   */
+  Future<Boolean> claimDigest(String user, long period);
 }

@@ -130,4 +130,13 @@ abstract class NotificationStoreContract {
     assertEquals(Set.of("thread:t_1"), await(store.mutes("u_1")));
     assertEquals(Set.of("thread:t_2"), await(store.mutes("u_2")));
   }
+
+  @Test
+  @DisplayName("[K7] a person's digest of a period is claimed once, whoever asks; other people and periods are free")
+  void digestClaimedOnce() {
+    assertTrue(await(store.claimDigest("u_1", 20_000)));
+    assertEquals(false, await(store.claimDigest("u_1", 20_000)));
+    assertTrue(await(store.claimDigest("u_1", 20_001)));
+    assertTrue(await(store.claimDigest("u_2", 20_000)));
+  }
 }

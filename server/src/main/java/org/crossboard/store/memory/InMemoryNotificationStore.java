@@ -26,6 +26,7 @@ public final class InMemoryNotificationStore implements NotificationStore {
 
   private final Map<String, JsonObject> notifications = new LinkedHashMap<>();
   private final Map<String, Set<String>> mutes = new HashMap<>();
+  private final Set<String> digests = new HashSet<>();
 
   @Override
   public synchronized Future<Void> insert(JsonObject notification) {
@@ -110,5 +111,10 @@ public final class InMemoryNotificationStore implements NotificationStore {
 
   private static boolean unread(JsonObject n) {
     return !n.getBoolean("read", false);
+  }
+
+  @Override
+  public synchronized Future<Boolean> claimDigest(String user, long period) {
+    return Future.succeededFuture(digests.add(user + "|" + period));
   }
 }

@@ -20,6 +20,8 @@ import org.crossboard.store.NotificationStore;
 public final class MongoNotificationStore implements NotificationStore {
   static final String COLLECTION = "notifications";
   static final String MUTES = "mutes";
+  /** One document per person and digest period, keyed {@code user|period}: the claim to send it. */
+  static final String DIGESTS = "digests";
   private static final JsonObject NEWEST_FIRST = new JsonObject().put("at", -1).put("_id", -1);
 
   private final MongoClient mongo;
@@ -118,5 +120,12 @@ public final class MongoNotificationStore implements NotificationStore {
     return mongo.updateCollectionWithOptions(COLLECTION, query, new JsonObject().put("$set", fields),
             new UpdateOptions().setMulti(true))
         .compose(r -> durability.afterWrite());
+  }
+
+  @Override
+  public Future<Boolean> claimDigest(String user, long period) {
+    return mongo.insert(DIGESTS, new JsonObject().put("_id", user + "|" + period).put("at", System.currentTimeMillis()))
+        .compose(id -> durability.afterWrite()).map(true)
+        .recover(e -> MongoErrors.isDuplicateKey(e) ? Future.succeededFuture(false) : Future.failedFuture(e));
   }
 }
