@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.crossboard.access.Ids;
 import org.crossboard.access.Principal;
+import org.crossboard.board.PrivateRecords;
 import org.crossboard.error.CrossboardException;
 import org.crossboard.error.ErrorCode;
 import org.crossboard.protocol.ServerMessages;
@@ -171,6 +172,12 @@ final class ThreadRoom {
     Actor actor = actor(c.from().principal());
     long now = System.currentTimeMillis();
     if (c.command() instanceof ThreadCommand.Create create) {
+      if (create.anchor().record() != null
+          && PrivateRecords.markOf(room.record(create.anchor().record())) != null) {
+        // a thread is everyone's: on a note others may not see yet it would tell them of it (L5)
+        throw new CrossboardException(ErrorCode.ERR_PRIVATE_MODE,
+            "this note is private until the facilitator reveals it; comment on it then");
+      }
       admitComment(actor.userId(), now);
       Thread created = Thread.create("t" + Ids.random(deps.random(), 21), room.boardId(),
           c.from().principal().workspace(), create, actor, "m" + Ids.random(deps.random(), 21), now);
