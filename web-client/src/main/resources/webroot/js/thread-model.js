@@ -208,3 +208,12 @@ export function reactionState(comment, reaction, me) {
   const people = Array.isArray(comment?.reactions?.[reaction]) ? comment.reactions[reaction] : [];
   return { count: people.length, mine: !!me && people.includes(me) };
 }
+
+/**
+ * A thread's kind, "plain" for anything unknown.
+ * @param {object} thread
+ * @returns {string}
+ */
+export function kindOf(thread) {
+  return THREAD_KINDS.includes(thread?.kind) ? thread.kind : 'plain';
+}
