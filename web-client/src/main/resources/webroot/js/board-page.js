@@ -127,7 +127,8 @@ let threadPanel = null;
 const pins = new ThreadPins({ threads, sync, renderer, layer: commentLayer, onOpen: (id) => threadPanel.open(id) });
 const bell = session.kind === 'account'
   ? installNotifications({ host: document.querySelector('.topbar'), board: boardId, live: true,
-    openThread: (id) => threadPanel.open(id, { pan: true }) })
+    openThread: (id) => threadPanel.open(id, { pan: true }),
+    boardTitle: () => sync.getView().get('board')?.title ?? sync.welcome?.board?.title ?? '' })
   : null;
 threads.onChange((kind, message) => kind === 'notification' && bell?.receive(message));
 threadPanel = new ThreadPanel({ threads, sync, perms, viewport, pins, people, container, mutes: bell });

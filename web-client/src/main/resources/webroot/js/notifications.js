@@ -30,9 +30,10 @@ export class NotificationBell {
    * @param {string|null} [options.board] the open board (offers "mute this board"; its threads open in place)
    * @param {((id: string) => boolean)|null} [options.openThread] opens a thread of the open board
    * @param {boolean} [options.live] notifications come from the board socket (no long-poll)
+   * @param {() => string} [options.boardTitle] the open board's title (notifications may not name it)
    */
-  constructor({ host, before = null, board = null, openThread = null, live = false }) {
-    Object.assign(this, { board, openThread, live });
+  constructor({ host, before = null, board = null, openThread = null, live = false, boardTitle = () => '' }) {
+    Object.assign(this, { board, openThread, live, boardTitle });
     this.list = [];
     this.unread = 0;
     this.failures = 0;
@@ -147,7 +148,7 @@ export class NotificationBell {
         el('a', { href: notificationHref(n), className: 'notification-link', dataset: { notification: n.id } }, [
           el('span', { className: 'notification-reason', textContent: t(reasonKey(n.reason), { name: from }) }),
           n.excerpt ? el('span', { className: 'notification-excerpt', textContent: excerpt(n.excerpt, 140) }) : null,
-          el('span', { className: 'notification-meta', textContent: [n.boardTitle || n.boardName, when(n.at)].filter(Boolean).join(' · ') }),
+          el('span', { className: 'notification-meta', textContent: [n.boardTitle || n.boardName || (n.board === this.board ? this.boardTitle() : ''), when(n.at)].filter(Boolean).join(' · ') }),
         ])]);
     }));
     this.message.hidden = this.list.length > 0;

@@ -155,6 +155,7 @@ export class ThreadPanel {
     this.pins.setOpen(null);
     this.pins.setDraft(null);
     this.title.textContent = t('commentsList');
+    delete this.title.dataset.kind;
     this.backButton.hidden = true;
     this.body.replaceChildren(this.list.root);
     this.list.render();
@@ -173,6 +174,7 @@ export class ThreadPanel {
     this.pins.setOpen(null);
     this.pins.setDraft(anchor);
     this.title.textContent = t('newThreadTitle');
+    delete this.title.dataset.kind;
     this.backButton.hidden = true;
     const composer = new ThreadComposer({ mode: 'new', people: this.people,
       onSubmit: async (values) => {
@@ -218,6 +220,7 @@ export class ThreadPanel {
     }
     const rights = threadRights(thread, this.who());
     this.title.textContent = t(`kind.${kindOf(thread)}`);
+    this.title.dataset.kind = kindOf(thread);
     this.backButton.hidden = !this.fromList;
     if (!this.threadRoot || whole) {
       this.head = el('div', { className: 'thread-head' });
@@ -272,8 +275,8 @@ export class ThreadPanel {
 
   renderHead(thread, rights) {
     const resolved = thread.state === 'resolved';
+    // The panel's title names the kind.
     const chips = el('div', { className: 'thread-chips' }, [
-      el('span', { className: 'kind-chip static', dataset: { kind: kindOf(thread) }, textContent: t(`kind.${kindOf(thread)}`) }),
       el('span', { className: 'state-chip', dataset: { state: thread.state || 'open' },
         textContent: resolved ? t('threadResolvedBy', { name: thread.resolvedBy?.name || t('someone') }) : t('threadOpen') }),
       el('span', { className: 'thread-count', textContent: plural('commentCount', thread.comments.filter((c) => !c.removed).length) }),
