@@ -203,7 +203,7 @@ export async function getNotifications({ after, wait, unread, signal } = {}) {
   if (unread) params.set('unread', 'true');
   if (Number.isFinite(after)) params.set('after', String(after));
   if (Number.isFinite(wait)) params.set('wait', String(wait));
-  const query = params.size ? `?${params}` : '';
+  const query = params.toString() ? `?${params}` : '';
   let response;
   try {
     response = await authFetch(`/api/me/notifications${query}`, { signal });

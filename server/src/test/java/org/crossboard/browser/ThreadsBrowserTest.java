@@ -56,10 +56,16 @@ class ThreadsBrowserTest extends BrowserTestBase {
     assertThat(panel(maria)).isVisible();
     assertThat(panel(maria).locator(".thread-anchor")).containsText("Open data by default");
     assertThat(panel(maria).locator(".kind-chip[data-kind=question]")).hasAttribute("aria-checked", "true");
-    panel(maria).locator("textarea").fill("Why only two countries in the first year?");
+    // Text is text: markup stays visible characters, a plain URL becomes a safe link.
+    String question = "Why only two countries in the first year? <img src=x onerror=alert(1)> https://example.org/plan";
+    panel(maria).locator("textarea").fill(question);
     panel(maria).getByText("Post", new Locator.GetByTextOptions().setExact(true)).click();
     assertThat(panel(maria).locator(".thread-comment")).hasCount(1);
-    assertThat(panel(maria).locator(".comment-text")).hasText("Why only two countries in the first year?");
+    assertThat(panel(maria).locator(".comment-text")).hasText(question);
+    assertThat(panel(maria).locator(".comment-text img")).hasCount(0);
+    Locator link = panel(maria).locator(".comment-text a");
+    assertThat(link).hasAttribute("href", "https://example.org/plan");
+    assertThat(link).hasAttribute("rel", Pattern.compile("noopener"));
     assertThat(panel(maria).locator(".badge-chip")).hasText("Advisory expert");
     maria.keyboard().press("Escape");
     assertThat(panel(maria)).isHidden();
