@@ -41,7 +41,8 @@ import { VoteLayer } from './session-vote.js';
 import { SessionBar } from './session-bar.js';
 import { SessionPanel } from './session-panel.js';
 import { installSessionMoves } from './session-moves.js';
-import { ThreadsClient } from './features/threads.js';
+import { ThreadsClient, threadErrorKey } from './features/threads.js';
+import { threadRights } from './thread-model.js';
 import { ThreadPins } from './thread-pins.js';
 import { ThreadPanel } from './thread-panel.js';
 import { ThreadList } from './thread-list.js';
@@ -124,7 +125,9 @@ if (session.kind === 'account') {
   }).catch(() => { /* not allowed to list: people() falls back */ });
 }
 let threadPanel = null;
-const pins = new ThreadPins({ threads, sync, renderer, layer: commentLayer, onOpen: (id) => threadPanel.open(id) });
+const pins = new ThreadPins({ threads, sync, renderer, layer: commentLayer, viewport, onOpen: (id) => threadPanel.open(id),
+  canMove: (thread) => threadRights(thread, { me: threads.me, role: sync.role, canComment: perms.canComment }).move,
+  onMove: (id, anchor) => threads.move(id, anchor).catch((error) => toast(t(threadErrorKey(error)), { kind: 'error' })) });
 const bell = session.kind === 'account'
   ? installNotifications({ host: document.querySelector('.topbar'), board: boardId, live: true,
     openThread: (id) => threadPanel.open(id, { pan: true }),

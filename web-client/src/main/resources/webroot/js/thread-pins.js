@@ -24,9 +24,12 @@ export class ThreadPins {
    * @param {import('./canvas.js').CanvasRenderer} options.renderer
    * @param {HTMLElement} options.layer world-space layer (above records)
    * @param {(id: string) => void} options.onOpen a pin was clicked
+   * @param {import('./viewport.js').Viewport} [options.viewport] to move point and region pins by dragging
+   * @param {(thread: object) => boolean} [options.canMove] whether this person may move a thread's anchor
+   * @param {(id: string, anchor: object) => void} [options.onMove] a pin was dragged to a new anchor
    */
-  constructor({ threads, sync, renderer, layer, onOpen }) {
-    Object.assign(this, { threads, sync, layer, onOpen });
+  constructor({ threads, sync, renderer, layer, onOpen, viewport = null, canMove = () => false, onMove = () => {} }) {
+    Object.assign(this, { threads, sync, layer, onOpen, viewport, canMove, onMove });
     this.pins = new Map();
     this.openId = null;
     this.region = el('div', { className: 'thread-region', hidden: true, attrs: { 'aria-hidden': 'true' } });
@@ -37,11 +40,15 @@ export class ThreadPins {
     sync.on('change', later);
     renderer.afterRender.push(later);
     layer.addEventListener('pointerdown', (e) => {
-      if (e.target.closest('.thread-pin')) e.stopPropagation(); // a pin is no gesture on the board
+      const pin = e.target.closest('.thread-pin');
+      if (!pin) return;
+      e.stopPropagation(); // a pin is no gesture on the board
+      if (e.button === 0) this.dragPin(pin, e);
     });
     layer.addEventListener('click', (e) => {
       const pin = e.target.closest('.thread-pin');
-      if (pin) this.onOpen(pin.dataset.threadId);
+      if (pin && !this.dragged) this.onOpen(pin.dataset.threadId);
+      this.dragged = false;
     });
   }
 
@@ -120,6 +127,39 @@ export class ThreadPins {
     if (anchor?.kind === 'region') {
       Object.assign(this.region.style, { left: `${anchor.x}px`, top: `${anchor.y}px`, width: `${anchor.w}px`, height: `${anchor.h}px` });
     }
+  }
+
+  /**
+   * Drags a point or region pin (its creator, editors and up): the anchor
+   * moves by the pointer's way in world units once it passed a few pixels.
+   */
+  dragPin(pin, down) {
+    const thread = this.threads.get(pin.dataset.threadId);
+    if (!thread || !this.viewport || thread.anchor?.kind === 'record' || !this.canMove(thread)) return;
+    const start = { x: down.clientX, y: down.clientY };
+    const zoom = this.viewport.zoom;
+    let moved = null;
+    const move = (e) => {
+      const dx = (e.clientX - start.x) / zoom;
+      const dy = (e.clientY - start.y) / zoom;
+      if (!moved && Math.hypot(e.clientX - start.x, e.clientY - start.y) < 5) return;
+      moved = { ...thread.anchor, x: Math.round(thread.anchor.x + dx), y: Math.round(thread.anchor.y + dy) };
+      const point = pinPoint({ anchor: moved, comments: [] }, new Map());
+      pin.style.left = `${point.x}px`;
+      pin.style.top = `${point.y}px`;
+    };
+    const up = () => {
+      window.removeEventListener('pointermove', move);
+      window.removeEventListener('pointerup', up);
+      window.removeEventListener('pointercancel', up);
+      if (!moved) return;
+      this.dragged = true;
+      this.onMove(thread.id, moved);
+      this.schedule();
+    };
+    window.addEventListener('pointermove', move);
+    window.addEventListener('pointerup', up);
+    window.addEventListener('pointercancel', up);
   }
 
   /** The pin element of a thread, if it has one. */
