@@ -22,6 +22,7 @@ public enum Action {
   EXPORT_BOARD("`GET /api/boards/:id/export`", Role.EDITOR, Scope.BOARD),
   VIEW_SESSIONS("`GET /api/boards/:id/sessions`, one session, its recap", Role.VIEWER, Scope.BOARD),
   VIEW_ATTENDANCE("`GET /api/boards/:id/sessions/:sid/attendance`", Role.FACILITATOR, Scope.BOARD),
+  VIEW_THREADS("`GET /api/boards/:id/threads`, one thread, the exports", Role.VIEWER, Scope.BOARD),
   MANAGE_BOARD_ROLES("`PUT`/`DELETE /api/boards/:id/members/:user`", Role.FACILITATOR, Scope.BOARD),
   INVITE_TO_BOARD("`POST /api/workspaces/:ws/invites` with `board`", Role.FACILITATOR, Scope.BOARD),
   LIST_BOARD_INVITES("`GET /api/boards/:id/invites`", Role.FACILITATOR, Scope.BOARD),

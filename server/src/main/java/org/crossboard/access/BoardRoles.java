@@ -60,21 +60,37 @@ public final class BoardRoles {
 
   /** Everyone with access to the board: workspace members and board-level roles, board roles winning. */
   public Future<JsonArray> people(Caller caller, String boardId) {
-    return access.requireBoard(caller, boardId, Action.LIST_BOARD_PEOPLE).compose(scoped -> {
-      BoardInfo board = scoped.value();
-      return stores.grants().byScope(Grant.workspaceScope(board.workspace())).compose(wsGrants ->
-          stores.grants().byScope(Grant.boardScope(boardId)).compose(boardGrants -> {
-            Map<String, Grant> effective = new HashMap<>();
-            wsGrants.forEach(g -> effective.put(g.userId(), g));
-            boardGrants.forEach(g -> {
-              Grant ws = effective.get(g.userId());
-              if (ws == null || ws.role() != Role.OWNER) {
-                effective.put(g.userId(), g);
-              }
-            });
-            return workspaces.withAccounts(new ArrayList<>(effective.values()), scoped.role() == Role.OWNER);
-          }));
+    return access.requireBoard(caller, boardId, Action.LIST_BOARD_PEOPLE).compose(scoped ->
+        effectiveGrants(scoped.value()).compose(effective ->
+            workspaces.withAccounts(new ArrayList<>(effective.values()), scoped.role() == Role.OWNER)));
+  }
+
+  /**
+   * Every account holder's role on the board now, by user id (guests are not listed: their access
+   * is their invitation's). Who a mention may notify, or a reply (docs/COMMENTS.md).
+   */
+  public Future<Map<String, Role>> readers(BoardInfo board) {
+    return effectiveGrants(board).map(effective -> {
+      Map<String, Role> roles = new HashMap<>();
+      effective.forEach((user, grant) -> roles.put(user, grant.role()));
+      return roles;
     });
+  }
+
+  /** Workspace grants overridden by board grants — except a workspace owner's, which board grants never lower. */
+  private Future<Map<String, Grant>> effectiveGrants(BoardInfo board) {
+    return stores.grants().byScope(Grant.workspaceScope(board.workspace())).compose(wsGrants ->
+        stores.grants().byScope(Grant.boardScope(board.id())).map(boardGrants -> {
+          Map<String, Grant> effective = new HashMap<>();
+          wsGrants.forEach(g -> effective.put(g.userId(), g));
+          boardGrants.forEach(g -> {
+            Grant ws = effective.get(g.userId());
+            if (ws == null || ws.role() != Role.OWNER) {
+              effective.put(g.userId(), g);
+            }
+          });
+          return effective;
+        }));
   }
 
   /** Gives a person a role on one board (they must already belong to the workspace or board). */

@@ -19,6 +19,7 @@ import org.crossboard.config.AccessConfig;
 import org.crossboard.http.RestApi;
 import org.crossboard.pubsub.PubSub;
 import org.crossboard.store.Stores;
+import org.crossboard.thread.Inboxes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,6 +27,7 @@ import org.slf4j.LoggerFactory;
 final class AccessModule {
   private static final long SESSION_SWEEP_MS = 3_600_000;
   private static final Logger LOG = LoggerFactory.getLogger(AccessModule.class);
+  private final Vertx vertx;
   private final Stores stores;
   private final AccessEvents events;
   private final AccessService access;
@@ -37,6 +39,7 @@ final class AccessModule {
   private final Authenticator authenticator;
 
   AccessModule(Vertx vertx, Stores stores, PubSub pubsub, String secret, AccessConfig config) {
+    this.vertx = vertx;
     this.stores = stores;
     Tokens tokens = new Tokens(vertx, secret);
     events = new AccessEvents(pubsub);
@@ -68,8 +71,12 @@ final class AccessModule {
     return authenticator;
   }
 
-  void mount(Router router, BoardService boards, int trustedProxyHops) {
-    RestApi.mount(router, new RestApi.Services(stores, accounts, access, workspaces, boardRoles, invites, audit, boards,
-        trustedProxyHops));
+  BoardRoles boardRoles() {
+    return boardRoles;
+  }
+
+  void mount(Router router, BoardService boards, Inboxes inboxes, int trustedProxyHops) {
+    RestApi.mount(router, new RestApi.Services(vertx, stores, accounts, access, workspaces, boardRoles, invites, audit,
+        boards, inboxes, trustedProxyHops));
   }
 }

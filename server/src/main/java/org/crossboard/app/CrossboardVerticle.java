@@ -40,6 +40,9 @@ import org.crossboard.room.RoomFeatures;
 import org.crossboard.room.RoomMetrics;
 import org.crossboard.room.RoomRegistry;
 import org.crossboard.session.SessionFeature;
+import org.crossboard.thread.DigestMailer;
+import org.crossboard.thread.Inboxes;
+import org.crossboard.thread.ThreadFeature;
 import org.crossboard.room.RoomSettings;
 import org.crossboard.transport.Connection;
 import org.crossboard.transport.ConnectionSupervisor;
@@ -60,6 +63,7 @@ public final class CrossboardVerticle extends VerticleBase {
   private final PrometheusMeterRegistry meters;
   private StoreFactory.Opened stores;
   private PubSub pubsub;
+  private Inboxes inboxes;
   private RoomRegistry rooms;
   private ConnectionSupervisor supervisor;
   private HttpServer server;
@@ -100,6 +104,10 @@ public final class CrossboardVerticle extends VerticleBase {
       return vertx.executeBlocking(() -> SecretKey.load(config));
     }).compose(secret -> {
       AccessModule access = new AccessModule(vertx, stores.stores(), pubsub, secret, config.access());
+      inboxes = new Inboxes(pubsub, stores.stores().notifications());
+      if (config.digest().enabled()) {
+        new DigestMailer(vertx, config.digest(), stores.stores().notifications(), stores.stores().accounts()).start();
+      }
       RoomFeatures features = RoomFeatures.of(features(access));
       RoomSettings defaults = RoomSettings.DEFAULTS;
       rooms = new RoomRegistry(stores.stores(), new RoomSettings(config.snapshotEvery(), config.roomIdleCloseMs(),
@@ -137,6 +145,8 @@ public final class CrossboardVerticle extends VerticleBase {
     features.add(new BoardTitleFeature(stores.stores().boards(), access.audit()));
     features.add(new SessionFeature(new SessionFeature.Dependencies(stores.stores().liveSessions(),
         stores.stores().attendance(), access.audit(), new SecureRandom())));
+    features.add(new ThreadFeature(new ThreadFeature.Dependencies(stores.stores().threads(),
+        stores.stores().notifications(), stores.stores().boards(), access.boardRoles(), inboxes, new SecureRandom())));
     return features;
   }
 
@@ -161,7 +171,7 @@ public final class CrossboardVerticle extends VerticleBase {
     router.route("/sockjs/*").subRouter(SockJSHandler.create(vertx, sockJsOptions).socketHandler(socket ->
         new Connection(new SockJsClientSocket(vertx, socket, config.writeQueueMaxBytes()), rooms, features,
             authenticator, supervisor)));
-    access.mount(router, boards, config.trustedProxyHops());
+    access.mount(router, boards, inboxes, config.trustedProxyHops());
     new HealthApi(vertx, config.nodeId(), rooms, supervisor, pubsub, stores.stores().boards(), () -> draining,
         clustered()).mount(router);
     MetricsRoutes.mount(router, meters);

@@ -42,7 +42,8 @@ public record CrossboardConfig(
     int trustedProxyHops,
     LogFormat logFormat,
     int leaseTtlMs,
-    AccessConfig access) {
+    AccessConfig access,
+    DigestConfig digest) {
 
   /** Defaults, then the config file, then environment variables. */
   public static CrossboardConfig load(Map<String, String> env) throws IOException {
@@ -82,14 +83,20 @@ public record CrossboardConfig(
             s.integer("loginFailuresPerAccount", "LOGIN_FAILURES_PER_ACCOUNT", 5),
             s.integer("loginFailuresPerAddress", "LOGIN_FAILURES_PER_ADDRESS", 50),
             s.integer("loginWindowMs", "LOGIN_WINDOW_MS", 15 * 60_000),
-            s.integer("signupsPerAddressPerHour", "SIGNUPS_PER_ADDRESS_PER_HOUR", 20)));
+            s.integer("signupsPerAddressPerHour", "SIGNUPS_PER_ADDRESS_PER_HOUR", 20)),
+        new DigestConfig(
+            s.string("smtpUrl", "SMTP_URL", null),
+            s.string("smtpFrom", "SMTP_FROM", "crossboard@localhost"),
+            s.string("publicUrl", "PUBLIC_URL", "http://localhost:8080"),
+            s.integer("digestIntervalMs", "DIGEST_INTERVAL_MS", 24 * 60 * 60 * 1000)));
   }
 
   /** A copy listening on another port (tests start on 0, then pin the port for restarts). */
   public CrossboardConfig withPort(int newPort) {
     return new CrossboardConfig(host, newPort, dataDir, mongoUrl, mongoDb, redisUrl, nodeId,
         handshakeTimeoutMs, idleTimeoutMs, snapshotEvery, roomIdleCloseMs, writeQueueMaxBytes, webrootDir,
-        presenceTickMs, presenceTimeoutMs, presenceThinAbove, trustedProxyHops, logFormat, leaseTtlMs, access);
+        presenceTickMs, presenceTimeoutMs, presenceThinAbove, trustedProxyHops, logFormat, leaseTtlMs, access,
+        digest);
   }
 
   private static Path pathOrNull(String s) {

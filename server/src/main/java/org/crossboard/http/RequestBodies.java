@@ -1,6 +1,9 @@
 package org.crossboard.http;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
 import org.crossboard.access.AccountService;
 import org.crossboard.access.InviteService;
 import org.crossboard.access.Role;
@@ -104,5 +107,40 @@ final class RequestBodies {
     String org = Fields.optional(body, "org", Limits.MAX_NAME_LENGTH);
     String country = Fields.optional(body, "country", Limits.MAX_NAME_LENGTH);
     return new InviteService.GuestJoin(inviteCode(body), name, org, country);
+  }
+
+  /** Which notifications to mark read: {@code {ids:[…]}} (at most 500) or {@code {all:true}}. */
+  record MarkRead(List<String> ids, boolean all) {}
+
+  static MarkRead markRead(JsonObject body) {
+    if (Boolean.TRUE.equals(body.getValue("all"))) {
+      return new MarkRead(List.of(), true);
+    }
+    if (!(body.getValue("ids") instanceof JsonArray ids) || ids.isEmpty() || ids.size() > 500) {
+      throw CrossboardException.invalid("ids must be 1–500 notification ids, or all must be true");
+    }
+    List<String> out = new ArrayList<>(ids.size());
+    for (Object id : ids) {
+      if (!(id instanceof String s) || s.isEmpty() || s.length() > 64) {
+        throw CrossboardException.invalid("ids must be notification ids");
+      }
+      out.add(s);
+    }
+    return new MarkRead(out, false);
+  }
+
+  /** Muting a board or a thread: {@code {board|thread, muted}}, as the scope {@code board:<id>} or {@code thread:<id>}. */
+  record Mute(String scope, boolean muted) {}
+
+  static Mute mute(JsonObject body) {
+    String board = Fields.optional(body, "board", MAX_BOARD_ID);
+    String thread = Fields.optional(body, "thread", MAX_BOARD_ID);
+    if ((board == null) == (thread == null)) {
+      throw CrossboardException.invalid("give exactly one of board and thread");
+    }
+    if (!(body.getValue("muted") instanceof Boolean muted)) {
+      throw CrossboardException.invalid("muted must be true or false");
+    }
+    return new Mute(board != null ? "board:" + board : "thread:" + thread, muted);
   }
 }

@@ -1,5 +1,6 @@
 package org.crossboard.http;
 
+import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import org.crossboard.access.AccessService;
 import org.crossboard.access.AccountService;
@@ -9,6 +10,7 @@ import org.crossboard.access.WorkspaceService;
 import org.crossboard.audit.AuditLog;
 import org.crossboard.lifecycle.BoardService;
 import org.crossboard.store.Stores;
+import org.crossboard.thread.Inboxes;
 
 /**
  * Mounts the REST API (docs/API.md): request ids first, then one body limit, then the calls. After
@@ -18,8 +20,9 @@ public final class RestApi {
   private RestApi() {}
 
   /** The services the REST API needs. */
-  public record Services(Stores stores, AccountService accounts, AccessService access, WorkspaceService workspaces,
-      BoardRoles boardRoles, InviteService invites, AuditLog audit, BoardService boards, int trustedProxyHops) {}
+  public record Services(Vertx vertx, Stores stores, AccountService accounts, AccessService access,
+      WorkspaceService workspaces, BoardRoles boardRoles, InviteService invites, AuditLog audit, BoardService boards,
+      Inboxes inboxes, int trustedProxyHops) {}
 
   public static void mount(Router router, Services s) {
     RequestIds.mount(router);
@@ -31,5 +34,7 @@ public final class RestApi {
     new InviteApi(s.invites(), api).mount(router);
     new AuditApi(s.audit(), s.access(), api).mount(router);
     new SessionApi(s.access(), s.stores().liveSessions(), s.stores().attendance(), api).mount(router);
+    new ThreadApi(s.access(), s.stores().threads(), api).mount(router);
+    new NotificationApi(s.vertx(), s.stores().notifications(), s.inboxes(), api).mount(router);
   }
 }

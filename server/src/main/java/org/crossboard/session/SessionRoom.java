@@ -381,7 +381,7 @@ final class SessionRoom {
     DotVote was = before == null ? null : before.vote().orElse(null);
     DotVote now = after.vote().orElse(null);
     if (was != null && was.isOpen() && now != null && now.id().equals(was.id()) && !now.isOpen()) {
-      everywhere(now.revealed().put("t", "session.ballots"), Target.EVERYONE);
+      everywhere(new JsonObject().put("t", "session.ballots").mergeIn(now.revealed()), Target.EVERYONE);
     }
   }
 
@@ -542,7 +542,7 @@ final class SessionRoom {
         long delay = Math.max(1, endsAt - System.currentTimeMillis());
         armed.put(key, room.setTimer(delay, id -> {
           armed.remove(key);
-          queue.add(new TimerZero(key, endsAt));
+          queue.addFirst(new TimerZero(key, endsAt)); // zero does not wait behind a burst of ballots
           drain();
         }));
       }

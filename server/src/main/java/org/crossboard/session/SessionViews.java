@@ -64,7 +64,14 @@ public final class SessionViews {
     });
     // the stored forms of votes hold ballots and pseudonyms: replace them by their public views
     view.put("vote", s.vote == null ? null : s.vote.view());
-    view.put("votes", new JsonArray(s.votes.stream().map(DotVote::view).toList()));
+    // earlier votes as a ranking only: views go out many times a second, and who voted for what in
+    // each closed vote (results.voters) is in the recap and the REST answer, not repeated here
+    view.put("votes", new JsonArray(s.votes.stream().filter(v -> s.vote == null || !v.id().equals(s.vote.id()))
+        .map(v -> {
+          JsonObject earlier = v.view();
+          earlier.getJsonObject("results").remove("voters");
+          return earlier;
+        }).toList()));
     return view;
   }
 }

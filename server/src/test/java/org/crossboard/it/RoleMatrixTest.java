@@ -101,6 +101,8 @@ class RoleMatrixTest {
           socket(action, token);
       case VIEW_SESSIONS -> rest(token, "GET", "/api/boards/" + board + "/sessions", null, 200)
           & rest(token, "GET", "/api/boards/" + board + "/sessions/" + session, null, 200);
+      case VIEW_THREADS -> rest(token, "GET", "/api/boards/" + board + "/threads", null, 200)
+          & rest(token, "GET", "/api/boards/" + board + "/threads/export?format=csv", null, 200);
       case VIEW_ATTENDANCE -> rest(token, "GET", "/api/boards/" + board + "/sessions/" + session + "/attendance", null, 200);
       case VIEW_BOARD -> rest(token, "GET", "/api/boards/" + board, null, 200);
       case LIST_BOARD_PEOPLE -> rest(token, "GET", "/api/boards/" + board + "/members", null, 200);

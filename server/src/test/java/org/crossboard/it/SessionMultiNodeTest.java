@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import org.crossboard.session.BallotChain;
+import org.crossboard.testing.BoardMembers;
 import org.crossboard.testing.Changes;
 import org.crossboard.testing.EmbeddedRedis;
 import org.crossboard.testing.Rest;
@@ -72,12 +73,7 @@ class SessionMultiNodeTest {
 
   record Room(String board, TestAccess.Owner owner) {
     TestAccess.Account member(String role, String name) {
-      String url = nodeA.baseUrl();
-      TestAccess.Account person = TestAccess.signUp(url, name);
-      String code = TestAccess.invite(url, owner.token(), owner.workspace(), board, role, 1);
-      assertEquals(200, Rest.as(person.token()).send("POST", url + "/api/invites/accept",
-          new JsonObject().put("code", code).encode()).statusCode());
-      return person;
+      return BoardMembers.member(nodeA.baseUrl(), board, role, name);
     }
 
     WsTestClient join(TestServer node, String token) {

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.crossboard.session.BallotChain;
+import org.crossboard.testing.BoardMembers;
 import org.crossboard.testing.Changes;
 import org.crossboard.testing.Rest;
 import org.crossboard.testing.TestAccess;
@@ -54,12 +55,7 @@ class SessionTest {
   /** A board with its owner (the facilitator) and people with board roles. */
   record Room(String board, TestAccess.Owner owner) {
     TestAccess.Account member(String role, String name) {
-      TestAccess.Account person = TestAccess.signUp(url, name);
-      String code = TestAccess.invite(url, owner.token(), owner.workspace(), board, role, 1);
-      HttpResponse<String> accepted = Rest.as(person.token()).send("POST", url + "/api/invites/accept",
-          new JsonObject().put("code", code).encode());
-      assertEquals(200, accepted.statusCode(), accepted.body());
-      return person;
+      return BoardMembers.member(url, board, role, name);
     }
 
     WsTestClient join(String token) {

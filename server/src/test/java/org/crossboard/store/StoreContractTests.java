@@ -7,9 +7,11 @@ import org.crossboard.store.memory.InMemoryAuthSessionStore;
 import org.crossboard.store.memory.InMemoryBoardCatalog;
 import org.crossboard.store.memory.InMemoryGrantStore;
 import org.crossboard.store.memory.InMemoryInviteStore;
+import org.crossboard.store.memory.InMemoryNotificationStore;
 import org.crossboard.store.memory.InMemoryOpLog;
 import org.crossboard.store.memory.InMemorySessionStore;
 import org.crossboard.store.memory.InMemorySnapshotStore;
+import org.crossboard.store.memory.InMemoryThreadStore;
 import org.crossboard.store.memory.InMemoryWorkspaceStore;
 import org.junit.jupiter.api.Nested;
 
@@ -189,6 +191,38 @@ class StoreContractTests {
     @Override
     AttendanceStore create() {
       return MongoTestSupport.freshStores().attendance();
+    }
+  }
+
+  @Nested
+  class InMemoryThreadStoreTest extends ThreadStoreContract {
+    @Override
+    ThreadStore create() {
+      return new InMemoryThreadStore();
+    }
+  }
+
+  @Nested
+  class MongoThreadStoreTest extends ThreadStoreContract {
+    @Override
+    ThreadStore create() {
+      return MongoTestSupport.freshStores().threads();
+    }
+  }
+
+  @Nested
+  class InMemoryNotificationStoreTest extends NotificationStoreContract {
+    @Override
+    NotificationStore create() {
+      return new InMemoryNotificationStore();
+    }
+  }
+
+  @Nested
+  class MongoNotificationStoreTest extends NotificationStoreContract {
+    @Override
+    NotificationStore create() {
+      return MongoTestSupport.freshStores().notifications();
     }
   }
 }

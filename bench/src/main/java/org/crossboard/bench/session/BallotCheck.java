@@ -16,9 +16,11 @@ import java.util.Set;
 
 /**
  * Checks a revealed vote from the outside, as any participant could (docs/SESSIONS.md "Dot
- * voting"): the chain head is recomputed here from the ballots with its own SHA-256 code, not the
- * server's {@code BallotChain} (a shared bug would otherwise check itself), and the counts and
- * voters are tallied from the ballots.
+ * voting"): the ballots come from the {@code session.ballots} frame (views never carry them), the
+ * chain head is recomputed here from them with its own SHA-256 code, not the server's
+ * {@code BallotChain} (a shared bug would otherwise check itself), and must equal both the ballots
+ * frame's {@code chain} and the closed view's {@code vote.chain}; the view's {@code results} must
+ * equal the tallies of the ballots.
  */
 final class BallotCheck {
 
@@ -28,35 +30,53 @@ final class BallotCheck {
     }
 
     /**
-     * Problems with the closed vote {@code voteId} in a {@code session} frame's text (none: empty).
+     * Problems with the closed vote {@code voteId} (none: empty).
      *
+     * @param ballotsText    the text of the {@code session.ballots} frame for the vote
+     * @param closedText     the text of the first {@code session} frame showing the vote closed
      * @param expectedVoters each voter's user id and how many dots they got {@code session.ok} for
      * @param dots           dots per person
      */
-    static List<String> check(String frameText, String voteId, Map<String, Integer> expectedVoters, int dots) {
+    static List<String> check(String ballotsText, String closedText, String voteId, Map<String, Integer> expectedVoters,
+                              int dots) {
         List<String> problems = new ArrayList<>();
-        JsonObject session = new JsonObject(frameText).getJsonObject("session");
+        JsonObject revealed = new JsonObject(ballotsText);
+        if (!"session.ballots".equals(revealed.getString("t")) || !voteId.equals(revealed.getString("vote"))) {
+            problems.add("ballots frame is " + revealed.getString("t") + " of vote " + revealed.getString("vote"));
+            return problems;
+        }
+        JsonObject session = new JsonObject(closedText).getJsonObject("session");
         JsonObject vote = session == null ? null : session.getJsonObject("vote");
         if (vote == null || !voteId.equals(vote.getString("id"))) {
-            problems.add("the frame's current vote is not " + voteId);
+            problems.add("the closed view's current vote is not " + voteId);
             return problems;
         }
         if (!"closed".equals(vote.getString("state"))) {
             problems.add("vote state " + vote.getString("state"));
         }
-        JsonArray ballots = vote.getJsonArray("ballots");
+        if (vote.containsKey("ballots")) {
+            problems.add("the closed view carries ballots (views never should)");
+        }
+        JsonArray ballots = revealed.getJsonArray("ballots");
+        JsonObject revealedChain = revealed.getJsonObject("chain");
         JsonObject chain = vote.getJsonObject("chain");
         JsonObject results = vote.getJsonObject("results");
-        if (ballots == null || chain == null || results == null) {
-            problems.add("closed vote without ballots, chain or results");
+        if (ballots == null || revealedChain == null || chain == null || results == null) {
+            problems.add("ballots frame without ballots or chain, or closed view without chain or results");
             return problems;
         }
         int expectedBallots = expectedVoters.values().stream().mapToInt(Integer::intValue).sum();
         if (ballots.size() != expectedBallots) {
             problems.add("ballots " + ballots.size() + ", acked casts " + expectedBallots);
         }
+        if (expectedBallots != expectedVoters.size() * dots) {
+            problems.add("acked casts " + expectedBallots + ", expected " + expectedVoters.size() + " x " + dots);
+        }
+        if (revealedChain.getLong("count") != ballots.size()) {
+            problems.add("ballots frame chain.count " + revealedChain.getLong("count") + " but " + ballots.size() + " ballots");
+        }
         if (chain.getLong("count") != ballots.size()) {
-            problems.add("chain.count " + chain.getLong("count") + " but " + ballots.size() + " ballots");
+            problems.add("closed view chain.count " + chain.getLong("count") + " but " + ballots.size() + " ballots");
         }
         String head = GENESIS;
         Map<String, Integer> tally = new HashMap<>();
@@ -73,8 +93,11 @@ final class BallotCheck {
                 problems.add("ballot " + (i + 1) + " has delta " + b.getInteger("delta"));
             }
         }
+        if (!head.equals(revealedChain.getString("hash"))) {
+            problems.add("recomputed head " + head + " != ballots frame chain.hash " + revealedChain.getString("hash"));
+        }
         if (!head.equals(chain.getString("hash"))) {
-            problems.add("recomputed head " + head + " != chain.hash " + chain.getString("hash"));
+            problems.add("recomputed head " + head + " != closed view chain.hash " + chain.getString("hash"));
         }
         JsonArray ranking = results.getJsonArray("ranking");
         int sum = 0;

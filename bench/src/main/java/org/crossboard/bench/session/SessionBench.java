@@ -33,9 +33,12 @@ import java.util.concurrent.atomic.LongAdder;
  * <p>Measures vote-to-ack (cast sent → {@code session.ok} with its id), open-to-everyone (vote.open
  * sent → each person's first {@code session} frame with the vote open), reveal-to-everyone (the
  * timer's {@code endsAt} on the server's clock → each person's {@code session} frame with the vote
- * closed) and cue lateness ({@code endsAt} → {@code session.cue}); server and generator on the same
- * machine, so epoch clocks agree. Then checks the revealed vote: ballots = acked casts, the chain
- * head recomputed independently, results = tallies, everyone's {@code session.mine} spent.
+ * closed), ballots-to-everyone ({@code endsAt} → each person's {@code session.ballots}) and cue
+ * lateness ({@code endsAt} → {@code session.cue}); server and generator on the same machine, so
+ * epoch clocks agree. Then checks the revealed vote: exactly one {@code session.ballots} per person,
+ * before the view showing the vote closed; its ballots = acked casts, the chain head recomputed
+ * independently = its chain = the view's {@code vote.chain}, results = tallies, everyone's
+ * {@code session.mine} spent.
  * Exits 0 when every check passed, 1 otherwise, 2 on a setup failure.
  */
 public final class SessionBench {
@@ -182,7 +185,8 @@ public final class SessionBench {
             .put("voteRecords", cfg.voteRecords()).put("dots", cfg.dots()).put("spreadMs", cfg.spreadMs())
             .put("timerMs", cfg.timerMs()).put("rounds", rounds).put("nodes", new JsonArray(cfg.urls()))
             .put("voteToAckMs", hist(run.voteToAck)).put("openToEveryoneMs", hist(all.openToEveryone))
-            .put("revealToEveryoneMs", hist(all.revealToEveryone)).put("cueLatenessMs", hist(all.cueLateness))
+            .put("revealToEveryoneMs", hist(all.revealToEveryone))
+            .put("ballotsToEveryoneMs", hist(all.ballotsToEveryone)).put("cueLatenessMs", hist(all.cueLateness))
             .put("castTimerLagMs", hist(run.castTimerLag))
             .put("castsSent", run.castsSent.sum()).put("castsAcked", run.castsAcked.sum())
             .put("castsRefused", run.castsRefused.sum()).put("castsNotSent", run.castsNotSent.sum())
@@ -207,6 +211,7 @@ public final class SessionBench {
     private static final class RoundFigures {
         final LatencyHistogram openToEveryone = new LatencyHistogram();
         final LatencyHistogram revealToEveryone = new LatencyHistogram();
+        final LatencyHistogram ballotsToEveryone = new LatencyHistogram();
         final LatencyHistogram cueLateness = new LatencyHistogram();
     }
 
@@ -294,7 +299,8 @@ public final class SessionBench {
                 snaps.put(c, s);
                 SessionClient.VoteSeen v = s.votes().get(voteId);
                 long cueAfter = s.cues().stream().filter(x -> x[0] >= openSentMicros).count();
-                if (v == null || v.closedAtMicros() < 0 || cueAfter == 0 || s.castsOutstanding() > 0) {
+                if (v == null || v.closedAtMicros() < 0 || v.ballotsAtMicros() < 0 || cueAfter == 0
+                    || s.castsOutstanding() > 0) {
                     done = false;
                 }
             }
@@ -309,14 +315,19 @@ public final class SessionBench {
 
         // figures of the round
         LatencyHistogram open = new LatencyHistogram(), reveal = new LatencyHistogram(), cue = new LatencyHistogram();
+        LatencyHistogram ballotsLate = new LatencyHistogram();
+        int gotBallots = 0;
+        long facBallots = -1;
         long endsAtMicros = endsAt * 1_000;
         int revealed = 0, cued = 0;
         long facReveal = -1;
         List<String> problems = new ArrayList<>();
         Map<String, Integer> expectedVoters = new HashMap<>();
-        Map<String, List<Integer>> textsByKey = new HashMap<>();
-        List<String> texts = new ArrayList<>();
-        long headFrames = 0, sessionFrames = 0, chars = 0, sessionChars = 0;
+        // frames are encoded once per audience: verify each distinct (ballots frame, closed view) pair once
+        Map<String, String[]> pairs = new java.util.LinkedHashMap<>();
+        java.util.Set<String> closedKeys = new java.util.LinkedHashSet<>(), ballotsKeys = new java.util.LinkedHashSet<>();
+        List<Integer> closedSizes = new ArrayList<>(), ballotsSizes = new ArrayList<>();
+        long headFrames = 0, sessionFrames = 0, chars = 0, sessionChars = 0, ballotsFrames = 0, ballotsChars = 0;
         for (SessionClient c : everyone) {
             SessionClient.Snapshot s = snaps.get(c);
             SessionClient.VoteSeen v = s.votes().get(voteId);
@@ -325,6 +336,9 @@ public final class SessionBench {
             sessionFrames += s.sessionFrames() - before.sessionFrames();
             chars += s.charsReceived() - before.charsReceived();
             sessionChars += s.sessionChars() - before.sessionChars();
+            ballotsFrames += s.ballotsFrames() - before.ballotsFrames();
+            ballotsChars += s.ballotsChars() - before.ballotsChars();
+            String who = c.facilitator() ? "facilitator" : "participant " + c.index();
             if (v != null && v.openAtMicros() >= 0) {
                 open.record(v.openAtMicros() - openSentMicros);
                 all.openToEveryone.record(v.openAtMicros() - openSentMicros);
@@ -337,15 +351,36 @@ public final class SessionBench {
                 }
                 reveal.record(late);
                 all.revealToEveryone.record(late);
-                // frames are encoded once per audience: group equal texts, verify each distinct one
-                String key = v.closedText().length() + ":" + v.closedText().hashCode();
-                if (!textsByKey.containsKey(key)) {
-                    texts.add(v.closedText());
-                }
-                textsByKey.computeIfAbsent(key, k -> new ArrayList<>()).add(c.index());
             } else {
-                problems.add((c.facilitator() ? "facilitator" : "participant " + c.index())
-                    + " never saw the vote closed");
+                problems.add(who + " never saw the vote closed");
+            }
+            if (v != null && v.ballotsAtMicros() >= 0) {
+                gotBallots++;
+                long late = v.ballotsAtMicros() - endsAtMicros;
+                if (c.facilitator()) {
+                    facBallots = late;
+                }
+                ballotsLate.record(late);
+                all.ballotsToEveryone.record(late);
+                if (v.ballotsFrames() != 1) {
+                    problems.add(who + " got " + v.ballotsFrames() + " session.ballots frames for the vote");
+                }
+                if (!v.ballotsBeforeClosed()) {
+                    problems.add(who + " got session.ballots after the view showing the vote closed");
+                }
+            } else {
+                problems.add(who + " never got session.ballots");
+            }
+            if (v != null && v.closedText() != null && v.ballotsText() != null) {
+                String ck = v.closedText().length() + ":" + v.closedText().hashCode();
+                String bk = v.ballotsText().length() + ":" + v.ballotsText().hashCode();
+                if (closedKeys.add(ck)) {
+                    closedSizes.add(v.closedText().length());
+                }
+                if (ballotsKeys.add(bk)) {
+                    ballotsSizes.add(v.ballotsText().length());
+                }
+                pairs.putIfAbsent(bk + "|" + ck, new String[] {v.ballotsText(), v.closedText()});
             }
             s.cues().stream().filter(x -> x[0] >= openSentMicros).findFirst().ifPresent(x -> {
                 cue.record(x[0] - endsAtMicros);
@@ -363,8 +398,9 @@ public final class SessionBench {
                 }
             }
         }
-        for (String text : texts) {
-            BallotCheck.check(text, voteId, expectedVoters, cfg.dots()).forEach(p -> problems.add("revealed vote: " + p));
+        for (String[] pair : pairs.values()) {
+            BallotCheck.check(pair[0], pair[1], voteId, expectedVoters, cfg.dots())
+                .forEach(p -> problems.add("revealed vote: " + p));
         }
         long sent = run.castsSent.sum() - sentBefore, acked = run.castsAcked.sum() - ackedBefore;
         long refused = run.castsRefused.sum() - refusedBefore;
@@ -378,13 +414,19 @@ public final class SessionBench {
             .put("castsPerSecond", castSeconds > 0 ? round1(acked / castSeconds) : 0)
             .put("castSpanSec", round1(castSeconds))
             .put("voteToAckMs", histOf(ackRound)).put("openToEveryoneMs", histOf(open))
-            .put("revealToEveryoneMs", histOf(reveal)).put("cueLatenessMs", histOf(cue))
-            .put("facilitatorRevealMs", facReveal < 0 ? null : ms(facReveal))
-            .put("revealed", revealed).put("cued", cued).put("people", everyone.size())
-            .put("distinctClosedFrames", texts.size())
-            .put("closedFrameBytes", new JsonArray(texts.stream().map(String::length).toList()))
+            .put("revealToEveryoneMs", histOf(reveal)).put("ballotsToEveryoneMs", histOf(ballotsLate))
+            .put("cueLatenessMs", histOf(cue))
+            .put("facilitatorRevealMs", facReveal == -1 ? null : ms(facReveal))
+            .put("facilitatorBallotsMs", facBallots == -1 ? null : ms(facBallots))
+            .put("revealed", revealed).put("gotBallots", gotBallots).put("cued", cued).put("people", everyone.size())
+            .put("distinctClosedFrames", closedSizes.size()).put("closedFrameBytes", new JsonArray(closedSizes))
+            .put("distinctBallotsFrames", ballotsSizes.size()).put("ballotsFrameBytes", new JsonArray(ballotsSizes))
             .put("headFrames", headFrames).put("sessionFrames", sessionFrames)
             .put("charsReceived", chars).put("sessionFrameChars", sessionChars)
+            .put("ballotsFrames", ballotsFrames).put("ballotsFrameChars", ballotsChars)
+            .put("sessionFrameCharsPerPerson", sessionChars / everyone.size())
+            .put("ballotsFrameCharsPerPerson", ballotsChars / everyone.size())
+            .put("charsReceivedPerPerson", chars / everyone.size())
             .put("problems", new JsonArray(problems)).put("windowSec", round1(wallSec))
             .put("generatorCpuPercentOfOneCore", cpu0 < 0 ? null : round1((cpu1 - cpu0) / (wallSec * 1e7)))
             .put("cpu0BusyPercent", busy(cores0, cores1, 0)).put("cpu1BusyPercent", busy(cores0, cores1, 1));
@@ -407,15 +449,19 @@ public final class SessionBench {
     private static String roundLine(JsonObject r) {
         StringBuilder b = new StringBuilder();
         b.append(String.format("round %d (vote %s): casts sent %d, acked %d, refused %d, %.1f casts/s over %.1f s;"
-                + " revealed to %d of %d, cue to %d; closed frame %s bytes, %d distinct; %d session frames (%.1f MB of %.1f MB"
-                + " received), %d head frames;"
+                + " revealed to %d of %d, session.ballots to %d (%d frames), cue to %d; closed view %s bytes, %d distinct;"
+                + " ballots frame %s bytes, %d distinct; per person %.1f KB of session frames (%d frames in all)"
+                + " + %.1f KB of session.ballots, %.1f KB received in all; %d head frames;"
                 + " vote.open ok %.1f ms, timer ok %.1f ms after; endsAt %.0f ms after open sent;"
                 + " server CPU %s %% of one core over %.1f s, heap %s, RSS %s; generator %s %%; cores busy: cpu0 %s %%, cpu1 %s %%%n",
             r.getInteger("round"), r.getString("vote"), r.getLong("castsSent"), r.getLong("castsAcked"),
             r.getLong("castsRefused"), r.getDouble("castsPerSecond"), r.getDouble("castSpanSec"),
-            r.getInteger("revealed"), r.getInteger("people"), r.getInteger("cued"),
+            r.getInteger("revealed"), r.getInteger("people"), r.getInteger("gotBallots"), r.getLong("ballotsFrames"),
+            r.getInteger("cued"),
             r.getJsonArray("closedFrameBytes").encode(), r.getInteger("distinctClosedFrames"),
-            r.getLong("sessionFrames"), r.getLong("sessionFrameChars") / 1e6, r.getLong("charsReceived") / 1e6,
+            r.getJsonArray("ballotsFrameBytes").encode(), r.getInteger("distinctBallotsFrames"),
+            r.getLong("sessionFrameCharsPerPerson") / 1e3, r.getLong("sessionFrames"),
+            r.getLong("ballotsFrameCharsPerPerson") / 1e3, r.getLong("charsReceivedPerPerson") / 1e3,
             r.getLong("headFrames"), r.getDouble("openAckMs"),
             r.getDouble("timerAckAfterOpenMs"), r.getDouble("timerEndsAfterOpenSentMs"),
             r.getValue("serverCpuPercentOfOneCore", "n/a"), r.getDouble("windowSec"),
@@ -425,10 +471,12 @@ public final class SessionBench {
         line(b, "  vote-to-ack", r.getJsonObject("voteToAckMs"));
         line(b, "  open-to-everyone", r.getJsonObject("openToEveryoneMs"));
         line(b, "  reveal-to-everyone", r.getJsonObject("revealToEveryoneMs"));
+        line(b, "  ballots-to-everyone", r.getJsonObject("ballotsToEveryoneMs"));
         line(b, "  cue lateness", r.getJsonObject("cueLatenessMs"));
         JsonArray problems = r.getJsonArray("problems");
-        b.append("  checks: ").append(problems.isEmpty() ? "OK (ballots = acked casts, chain head recomputed,"
-            + " results = tallies, every session.mine spent)" : "FAILED").append('\n');
+        b.append("  checks: ").append(problems.isEmpty() ? "OK (one session.ballots each, before the closed view;"
+            + " ballots = acked casts, chain head recomputed = ballots frame chain = view chain, results = tallies,"
+            + " every session.mine spent)" : "FAILED").append('\n');
         problems.forEach(p -> b.append("    ").append(p).append('\n'));
         return b.toString().stripTrailing();
     }
@@ -445,6 +493,7 @@ public final class SessionBench {
         line(b, "vote-to-ack", j.getJsonObject("voteToAckMs"));
         line(b, "open-to-everyone", j.getJsonObject("openToEveryoneMs"));
         line(b, "reveal-to-everyone", j.getJsonObject("revealToEveryoneMs"));
+        line(b, "ballots-to-everyone", j.getJsonObject("ballotsToEveryoneMs"));
         line(b, "cue lateness (after zero)", j.getJsonObject("cueLatenessMs"));
         line(b, "generator cast-timer lag", j.getJsonObject("castTimerLagMs"));
         JsonArray rounds = j.getJsonArray("rounds");

@@ -22,25 +22,30 @@ import java.util.Map;
  * through {@link #snapshot()} and sends it work through {@link #request} and {@link #castAt}.
  *
  * <p>Arrival times are taken first thing in the text handler, before any parsing. Participants do
- * not parse {@code session} frames (the frame after the close holds every ballot, about 100 KB,
- * and 200 parses of it on the generator's one core would delay the later receivers' handlers):
- * the current vote's id and state are read from the text around {@code "vote":{"id":"…","state":"…"}},
- * and the closed frame's text is kept for the coordinator to verify after the round.
+ * not parse {@code session} or {@code session.ballots} frames (the ballots frame of a closed vote
+ * holds all its ballots, about 85 KB at 600, and 200 parses of it on the generator's one core would
+ * delay the later receivers' handlers): the current vote's id and state are read from the text
+ * around {@code "vote":{"id":"…","state":"…"}}, the ballots frame's vote from {@code "vote":"…"},
+ * and the texts of the first closed view and of the ballots frame are kept for the coordinator to
+ * verify after the round (docs/SESSIONS.md "Dot voting": views never carry ballots; a closed
+ * vote's ballots come once, in {@code session.ballots}, before the view that shows it closed).
  */
 final class SessionClient {
 
     /** What a client saw of one vote, copied out for the coordinator. */
     record VoteSeen(long openAtMicros, long closedAtMicros, String closedText, JsonObject mine,
-                    Map<String, Integer> castByRecord) {
+                    Map<String, Integer> castByRecord, long ballotsAtMicros, String ballotsText, int ballotsFrames,
+                    boolean ballotsBeforeClosed) {
     }
 
     /** Everything the coordinator reads after a round. */
     record Snapshot(Map<String, VoteSeen> votes, List<long[]> cues, long headFrames, long sessionFrames,
                     int castsOutstanding, boolean closed, Map<String, Long> otherFrames, long charsReceived,
-                    long sessionChars) {
+                    long sessionChars, long ballotsFrames, long ballotsChars) {
     }
 
     private static final String VOTE_KEY = "\"vote\":{\"id\":\"";
+    private static final String BALLOTS_VOTE_KEY = "\"vote\":\"";
 
     private final Vertx vertx;
     private final Context ctx;
@@ -62,6 +67,8 @@ final class SessionClient {
     private final Map<String, String> castVote = new HashMap<>();
     private final Map<String, long[]> seen = new LinkedHashMap<>();        // vote -> {openAt, closedAt}
     private final Map<String, String> closedTexts = new HashMap<>();
+    private final Map<String, String> ballotsTexts = new HashMap<>();      // vote -> first session.ballots text
+    private final Map<String, long[]> ballotsSeen = new HashMap<>();       // vote -> {arrival µs, frames, before closed view 1/0}
     private final Map<String, JsonObject> mine = new HashMap<>();
     private final Map<String, Map<String, Integer>> cast = new HashMap<>(); // vote -> record -> dots acked
     private final List<long[]> cues = new ArrayList<>();                  // {arrival µs, 0}
@@ -70,6 +77,8 @@ final class SessionClient {
     private long sessionFrames;
     private long charsReceived;
     private long sessionChars;
+    private long ballotsFrames;
+    private long ballotsChars;
     /** The facilitator's latest session view (parsed), read by the coordinator. */
     private volatile JsonObject latestSession;
 
@@ -175,13 +184,18 @@ final class SessionClient {
         Promise<Snapshot> p = Promise.promise();
         ctx.runOnContext(v -> {
             Map<String, VoteSeen> votes = new HashMap<>();
-            seen.forEach((vote, t) -> votes.put(vote, new VoteSeen(t[0], t[1], closedTexts.get(vote),
-                mine.get(vote) == null ? null : mine.get(vote).copy(), new HashMap<>(cast.getOrDefault(vote, Map.of())))));
-            // votes this client cast in but never saw (should not happen)
-            cast.forEach((vote, c) -> votes.putIfAbsent(vote, new VoteSeen(-1, -1, null,
-                mine.get(vote) == null ? null : mine.get(vote).copy(), new HashMap<>(c))));
+            java.util.Set<String> all = new java.util.LinkedHashSet<>(seen.keySet());
+            all.addAll(ballotsSeen.keySet());
+            all.addAll(cast.keySet()); // votes this client cast in but never saw (should not happen)
+            for (String vote : all) {
+                long[] t = seen.getOrDefault(vote, new long[] {-1, -1});
+                long[] b = ballotsSeen.getOrDefault(vote, new long[] {-1, 0, 0});
+                votes.put(vote, new VoteSeen(t[0], t[1], closedTexts.get(vote),
+                    mine.get(vote) == null ? null : mine.get(vote).copy(), new HashMap<>(cast.getOrDefault(vote, Map.of())),
+                    b[0], ballotsTexts.get(vote), (int) b[1], b[2] == 1));
+            }
             p.complete(new Snapshot(votes, new ArrayList<>(cues), headFrames, sessionFrames, castsSent.size(),
-                closedFlag, new HashMap<>(otherFrames), charsReceived, sessionChars));
+                closedFlag, new HashMap<>(otherFrames), charsReceived, sessionChars, ballotsFrames, ballotsChars));
         });
         return p.future();
     }
@@ -205,6 +219,7 @@ final class SessionClient {
         charsReceived += text.length();
         switch (t) {
             case "session" -> onSession(text, micros);
+            case "session.ballots" -> onBallots(text, micros);
             case "session.ok" -> onOk(text, nanos);
             case "session.head" -> headFrames++;
             case "session.cue" -> {
@@ -267,6 +282,31 @@ final class SessionClient {
         }
     }
 
+    /**
+     * A closed vote's ballots ({@code {"vote":"v_…","chain":{…},"ballots":[…]}} with its {@code t}):
+     * the text is kept, not parsed, with its arrival, how many came for the vote (one is expected)
+     * and whether it came before this client's first view showing the vote closed (it should).
+     */
+    private void onBallots(String text, long micros) {
+        ballotsFrames++;
+        ballotsChars += text.length();
+        int at = text.indexOf(BALLOTS_VOTE_KEY);
+        if (at < 0) {
+            run.sample(name() + " session.ballots without a vote: " + text.substring(0, Math.min(120, text.length())));
+            return;
+        }
+        int from = at + BALLOTS_VOTE_KEY.length();
+        String vote = text.substring(from, text.indexOf('"', from));
+        long[] b = ballotsSeen.computeIfAbsent(vote, k -> new long[] {-1, 0, 0});
+        b[1]++;
+        if (b[0] < 0) {
+            b[0] = micros;
+            long[] times = seen.get(vote);
+            b[2] = times == null || times[1] < 0 ? 1 : 0;
+            ballotsTexts.put(vote, text);
+        }
+    }
+
     private void onOk(String text, long nanos) {
         String id = idOf(text);
         Long sent = castsSent.remove(id);
@@ -325,7 +365,7 @@ final class SessionClient {
         return facilitator() ? "facilitator" : "participant " + index;
     }
 
-    /** {@code t} of a server frame: every frame starts {@code {"t":"…"}; otherwise parsed. */
+    /** {@code t} of a server frame: every frame starts {@code {"t":"…"}; anything else is parsed. */
     static String typeOf(String text) {
         if (text.startsWith("{\"t\":\"")) {
             int end = text.indexOf('"', 6);

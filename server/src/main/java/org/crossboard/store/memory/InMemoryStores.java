@@ -18,6 +18,7 @@ public final class InMemoryStores {
     return new Stores(boards, ops, snapshots,
         new InMemoryAccountStore(), new InMemoryAuthSessionStore(), new InMemoryWorkspaceStore(),
         new InMemoryGrantStore(), new InMemoryInviteStore(), new InMemoryAuditStore(),
-        new InMemorySessionStore(), new InMemoryAttendanceStore());
+        new InMemorySessionStore(), new InMemoryAttendanceStore(), new InMemoryThreadStore(),
+        new InMemoryNotificationStore());
   }
 }

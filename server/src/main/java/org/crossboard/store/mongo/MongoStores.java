@@ -20,6 +20,8 @@ public final class MongoStores {
     MongoAuditStore audit = new MongoAuditStore(mongo, durability);
     MongoSessionStore liveSessions = new MongoSessionStore(mongo, durability);
     MongoAttendanceStore attendance = new MongoAttendanceStore(mongo, durability);
+    MongoThreadStore threads = new MongoThreadStore(mongo, durability);
+    MongoNotificationStore notifications = new MongoNotificationStore(mongo, durability);
     return ops.createIndexes()
         .compose(v -> snapshots.createIndexes())
         .compose(v -> boards.createIndexes())
@@ -29,7 +31,9 @@ public final class MongoStores {
         .compose(v -> audit.createIndexes())
         .compose(v -> liveSessions.createIndexes())
         .compose(v -> attendance.createIndexes())
+        .compose(v -> threads.createIndexes())
+        .compose(v -> notifications.createIndexes())
         .map(v -> new Stores(boards, ops, snapshots, accounts, sessions, workspaces, grants, invites, audit,
-            liveSessions, attendance));
+            liveSessions, attendance, threads, notifications));
   }
 }
