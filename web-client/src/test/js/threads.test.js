@@ -35,6 +35,7 @@ test('welcome.threads sets every thread; a thread frame replaces one by id; an o
   assert.equal(applyThreadFrame(state, { t: 'thread', thread: null }), state);
   assert.equal(applyThreadFrame(state, { t: 'other' }), state);
   assert.equal(applyThreadFrame(state, { t: 'welcome' }).size, 0, 'a welcome without threads has none');
+  assert.deepEqual([...applyThreadFrame(state, { t: 'threads', threads: [thread('t9')] }).keys()], ['t9'], 'threads: all again');
 });
 
 test('the count badge counts comments that are not removed; activity is the latest comment, edit or resolve', () => {
@@ -274,6 +275,8 @@ test('notifications merge newest first, each once; the long-poll asks after the 
   assert.equal(list.find((n) => n.id === 'n1').read, true);
   assert.equal(newestAt(list), 30);
   assert.equal(newestAt([]), 0);
+  assert.equal(newestAt([], 500), 500, 'none yet: since the page listens (after=0 answers at once)');
+  assert.equal(newestAt(list, 5), 30);
   assert.equal(mergeNotifications([], Array.from({ length: 80 }, (_, i) => ({ id: `n${i}`, board: 'b', at: i }))).length, 50);
   assert.deepEqual(readAnswer({ notifications: [{ id: 'a' }], unread: 4 }), { items: [{ id: 'a' }], unread: 4 });
   assert.deepEqual(readAnswer([{ id: 'a' }]), { items: [{ id: 'a' }], unread: null });
@@ -290,6 +293,8 @@ test('polling backs off after failures, doubling up to a minute', () => {
 test('mutes read from either shape; a notification opens its board at its thread', () => {
   const a = mutedSets({ boards: ['b1'], threads: ['t1'] });
   assert.deepEqual([[...a.boards], [...a.threads]], [['b1'], ['t1']]);
+  const server = mutedSets({ mutes: ['board:b1', 'thread:t:1', 'nonsense'] });
+  assert.deepEqual([[...server.boards], [...server.threads]], [['b1'], ['t:1']]);
   const b = mutedSets([{ board: 'b2' }, { board: 'b2', thread: 't2' }, { thread: 't3' }]);
   assert.deepEqual([[...b.boards], [...b.threads]], [['b2'], ['t2', 't3']]);
   assert.equal(notificationHref({ board: 'b 1', thread: 't&2' }), 'board.html?b=b+1&thread=t%262');

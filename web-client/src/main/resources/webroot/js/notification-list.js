@@ -48,9 +48,15 @@ export function readAnswer(answer) {
   return { items, unread };
 }
 
-/** The time of the newest notification held (the long-poll's "after"), 0 when none. */
-export function newestAt(list) {
-  return list.reduce((max, n) => Math.max(max, n.at || 0), 0);
+/**
+ * What the long-poll asks for notifications after: the newest held, or
+ * when there is none the time the page started listening (the server answers
+ * at once to after=0).
+ * @param {object[]} list
+ * @param {number} [since] ms
+ */
+export function newestAt(list, since = 0) {
+  return list.reduce((max, n) => Math.max(max, n.at || 0), since);
 }
 
 /**
@@ -68,7 +74,7 @@ export function backoff(failures, random = Math.random) {
 
 /**
  * The muted boards and threads from GET /api/me/mutes, whatever its shape
- * ({boards, threads}, or a list of {board}|{thread}).
+ * ({mutes: ["board:b…", "thread:t…"]}; also {boards, threads} or a list of {board}|{thread}).
  * @param {*} answer
  * @returns {{boards: Set<string>, threads: Set<string>}}
  */
@@ -77,6 +83,13 @@ export function mutedSets(answer) {
   const threads = new Set();
   const list = Array.isArray(answer) ? answer : Array.isArray(answer?.mutes) ? answer.mutes : [];
   for (const m of list) {
+    // The server's shape: "board:b…" and "thread:t…".
+    if (typeof m === 'string') {
+      const [scope, id] = [m.slice(0, m.indexOf(':')), m.slice(m.indexOf(':') + 1)];
+      if (scope === 'board' && id) boards.add(id);
+      if (scope === 'thread' && id) threads.add(id);
+      continue;
+    }
     if (typeof m?.board === 'string' && !m.thread) boards.add(m.board);
     if (typeof m?.thread === 'string') threads.add(m.thread);
   }

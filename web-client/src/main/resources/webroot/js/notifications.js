@@ -100,12 +100,18 @@ export class NotificationBell {
 
   // Long-poll: each answer comes when something newer than the newest held arrives (or after WAIT_S).
   async poll() {
+    const since = Date.now();
+    const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
     for (;;) {
       const wait = backoff(this.failures);
-      if (wait) await new Promise((resolve) => setTimeout(resolve, wait));
+      if (wait) await sleep(wait);
+      const started = Date.now();
+      const before = newestAt(this.list);
       try {
-        this.take(await getNotifications({ after: newestAt(this.list), wait: WAIT_S }));
+        this.take(await getNotifications({ after: newestAt(this.list, since), wait: WAIT_S }));
         this.failures = 0;
+        // An answer at once with nothing new (a clock far off, a proxy cutting the wait): do not spin.
+        if (Date.now() - started < 1000 && newestAt(this.list) === before) await sleep(5000);
       } catch {
         this.failures += 1;
       }
@@ -212,16 +218,18 @@ export class NotificationBell {
    * @param {boolean} muted
    */
   async muteThread(id, muted) {
-    await setMute({ thread: id, muted });
-    if (muted) this.mutes.threads.add(id);
+    const answer = await setMute({ thread: id, muted });
+    if (answer?.mutes) this.mutes = mutedSets(answer);
+    else if (muted) this.mutes.threads.add(id);
     else this.mutes.threads.delete(id);
   }
 
   async toggleBoardMute() {
     const muted = !this.mutes.boards.has(this.board);
     try {
-      await setMute({ board: this.board, muted });
-      if (muted) this.mutes.boards.add(this.board);
+      const answer = await setMute({ board: this.board, muted });
+      if (answer?.mutes) this.mutes = mutedSets(answer);
+      else if (muted) this.mutes.boards.add(this.board);
       else this.mutes.boards.delete(this.board);
       this.renderMute();
     } catch {

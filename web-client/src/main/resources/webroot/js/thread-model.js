@@ -40,13 +40,14 @@ export function normalizeThread(raw) {
 /**
  * The threads after one frame (pure: a new Map when anything changed, else
  * the one given). welcome: every thread; thread: replaces one by id (an
- * older version than the one held is ignored).
+ * older version than the one held is ignored); threads: every thread again.
  * @param {Map<string, object>} threads
  * @param {object} message
  * @returns {Map<string, object>}
  */
 export function applyThreadFrame(threads, message) {
-  if (message?.t === 'welcome') {
+  // welcome.threads, or "threads" when the room had not loaded them yet at the welcome: every thread.
+  if (message?.t === 'welcome' || message?.t === 'threads') {
     const next = new Map();
     for (const raw of Array.isArray(message.threads) ? message.threads : []) {
       const thread = normalizeThread(raw);

@@ -1,6 +1,7 @@
 /**
  * The thread feature, client side (docs/COMMENTS.md): every comment thread
- * of the board (welcome.threads, then "thread" frames replacing one by id),
+ * of the board (welcome.threads — or a "threads" frame when the room loads
+ * them after the welcome — then "thread" frames replacing one by id),
  * the person's notifications as they arrive ("notification" frames), and the
  * thread.* requests, each with an id settled by its thread.ok or error.
  * @module features/threads
@@ -10,7 +11,7 @@ import { applyThreadFrame } from '../thread-model.js';
 import { PendingRequests, SessionError } from './session.js';
 
 /** Message types this feature handles. */
-export const THREAD_FRAMES = ['thread', 'thread.ok', 'notification'];
+export const THREAD_FRAMES = ['thread', 'threads', 'thread.ok', 'notification'];
 /** Error codes a thread request may be refused with, each with its own words (i18n threadError.*). */
 export const THREAD_ERRORS = ['ERR_NOT_FOUND', 'ERR_FORBIDDEN', 'ERR_INVALID', 'ERR_TOO_LARGE', 'ERR_TOO_MANY_MENTIONS',
   'ERR_THROTTLED', 'ERR_UNAVAILABLE', 'ERR_DISCONNECTED', 'ERR_TIMEOUT', 'ERR_UNKNOWN_TYPE'];
@@ -93,7 +94,8 @@ export class ThreadsClient {
     } else {
       const before = this.threads;
       this.threads = applyThreadFrame(this.threads, message);
-      if (this.threads !== before) this.emit('threads', [message.thread?.id ?? message.thread?._id]);
+      if (this.threads === before) return;
+      this.emit('threads', message.t === 'threads' ? null : [message.thread?.id ?? message.thread?._id]);
     }
   }
 
