@@ -147,6 +147,13 @@ const showOpenThreads = () => {
   threadsButton.setAttribute('aria-label', `${t('commentsList')}: ${plural('openThreadCount', open)}`);
 };
 threads.onChange((kind) => kind === 'threads' && showOpenThreads());
+// A notification's link (?thread=…): open that thread once the board's threads are here.
+let wantedThread = params.get('thread');
+threads.onChange((kind, ids) => {
+  if (kind !== 'threads' || ids || !wantedThread || !threads.ready) return;
+  if (!threadPanel.open(wantedThread, { pan: true })) toast(t('threadNotFound'), { kind: 'error' });
+  wantedThread = null;
+});
 showOpenThreads();
 
 const ctx = { sync, undo, selection, tools, container, world, overlay, connectorLayer, viewport, renderer, editor, actions,
@@ -213,9 +220,6 @@ sync.on('welcome', (message) => {
     }
     renderer.render();
     performance.mark('crossboard:board-shown');
-    // A notification's link: open its thread on this board.
-    const wanted = params.get('thread');
-    if (wanted && !threadPanel.open(wanted, { pan: true })) toast(t('threadNotFound'), { kind: 'error' });
   }
 });
 

@@ -46,6 +46,7 @@ export class ThreadsClient {
     this.requests = new PendingRequests({ prefix: 'th', timers });
     this.listeners = new Set();
     this.supported = true;
+    this.loaded = false;
     const messages = {};
     for (const type of THREAD_FRAMES) messages[type] = (message) => this.onFrame(message);
     sync.use({
@@ -70,6 +71,11 @@ export class ThreadsClient {
     for (const fn of this.listeners) fn(kind, detail);
   }
 
+  /** Whether every thread of the board is here (after the welcome or the "threads" frame). */
+  get ready() {
+    return this.loaded;
+  }
+
   /** This person's user id (from the welcome). */
   get me() {
     return this.sync.welcome?.you?.id ?? null;
@@ -82,6 +88,8 @@ export class ThreadsClient {
 
   onWelcome(message) {
     this.supported = true;
+    // A room still loading its threads welcomes without them and sends "threads" when it has them.
+    this.loaded = Array.isArray(message.threads);
     this.threads = applyThreadFrame(this.threads, message);
     this.emit('threads', null);
   }
@@ -94,6 +102,7 @@ export class ThreadsClient {
     } else {
       const before = this.threads;
       this.threads = applyThreadFrame(this.threads, message);
+      if (message.t === 'threads') this.loaded = true;
       if (this.threads === before) return;
       this.emit('threads', message.t === 'threads' ? null : [message.thread?.id ?? message.thread?._id]);
     }
