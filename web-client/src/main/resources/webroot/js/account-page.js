@@ -9,6 +9,7 @@ import { clearAuth, keepSessionFresh, requireAuth } from './auth.js';
 import { changePassword, downloadAudit, getAudit, signOutEverywhere } from './api.js';
 import { el, errorText, saveBlob, setBusy, showFormError } from './dom.js';
 import { installAccountChrome, setupLanguageSelect } from './chrome.js';
+import { installNotifications } from './notifications.js';
 
 const MIN_PASSWORD = 10;
 const auth = await requireAuth();
@@ -91,6 +92,7 @@ async function installServerAudit() {
 applyI18n(document);
 setupLanguageSelect(renderDetails);
 installAccountChrome(auth);
+installNotifications();
 keepSessionFresh();
 renderDetails();
 installServerAudit();

@@ -189,3 +189,49 @@ export async function downloadAudit(ws, format) {
   if (!response.ok) throw new ApiError(response.status, '', '');
   return response.blob();
 }
+
+// Comment threads and notifications (docs/COMMENTS.md)
+
+/**
+ * This person's notifications, newest first.
+ * @param {{after?: number, wait?: number, unread?: boolean, signal?: AbortSignal}} [options] with wait (s ≤ 25)
+ *   the answer waits for one newer than after
+ * @returns {Promise<{notifications: object[], unread: number}>}
+ */
+export async function getNotifications({ after, wait, unread, signal } = {}) {
+  const params = new URLSearchParams();
+  if (unread) params.set('unread', 'true');
+  if (Number.isFinite(after)) params.set('after', String(after));
+  if (Number.isFinite(wait)) params.set('wait', String(wait));
+  const query = params.toString() ? `?${params}` : '';
+  let response;
+  try {
+    response = await authFetch(`/api/me/notifications${query}`, { signal });
+  } catch (e) {
+    if (e?.name === 'AbortError') throw e;
+    throw new ApiError(0, 'ERR_NETWORK', '');
+  }
+  if (!response.ok) throw new ApiError(response.status, '', '');
+  return response.json();
+}
+
+/**
+ * Marks notifications read.
+ * @param {{ids?: string[], all?: boolean}} body
+ */
+export function markNotificationsRead(body) {
+  return request('POST', '/api/me/notifications/read', body);
+}
+
+/** @returns {Promise<*>} the muted boards and threads (notification-list.mutedSets reads it) */
+export function getMutes() {
+  return request('GET', '/api/me/mutes');
+}
+
+/**
+ * Mutes or unmutes a board or a thread.
+ * @param {{board?: string, thread?: string, muted: boolean}} body
+ */
+export function setMute(body) {
+  return request('PUT', '/api/me/mutes', body);
+}

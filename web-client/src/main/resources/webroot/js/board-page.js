@@ -1,13 +1,14 @@
 /**
  * The board page: picks the credentials (account, else this board's guest
- * token), wires sync, roles, undo, rendering, comments, sharing and input
- * together, and exposes window.crossboard for tests.
+ * token), wires sync, roles, undo, rendering, comment threads and
+ * notifications, sharing and input together, and exposes window.crossboard
+ * for tests. ?thread=… opens that thread once the board is there.
  * @module board-page
  */
 
 import { applyI18n, t } from './i18n.js';
 import { goToSignin, keepSessionFresh, getAuth } from './auth.js';
-import { getBoard } from './api.js';
+import { getBoard, listBoardMembers } from './api.js';
 import { boardSession, handleAccessEnd } from './board-session.js';
 import { SyncClient } from './sync.js';
 import { openPendingStore } from './pending-store.js';
@@ -40,9 +41,17 @@ import { VoteLayer } from './session-vote.js';
 import { SessionBar } from './session-bar.js';
 import { SessionPanel } from './session-panel.js';
 import { installSessionMoves } from './session-moves.js';
+import { ThreadsClient, threadErrorKey } from './features/threads.js';
+import { threadRights } from './thread-model.js';
+import { ThreadPins } from './thread-pins.js';
+import { ThreadPanel } from './thread-panel.js';
+import { ThreadList } from './thread-list.js';
+import { installNotifications } from './notifications.js';
+import { peopleCandidates } from './thread-text.js';
+import { plural } from './thread-i18n.js';
 
 const params = new URLSearchParams(location.search);
-const boardId = params.get('board') || params.get('id');
+const boardId = params.get('b') || params.get('board') || params.get('id');
 if (!boardId) {
   location.replace('./');
   await new Promise(() => {}); // stop here while the browser navigates
@@ -96,8 +105,59 @@ const actions = new Actions(sync, undo, perms);
 const editor = new TextEditor({ sync, undo, renderer, layer: overlay, canEdit: (record) => perms.canEditText(record),
   onGrow: (id, h) => actions.fitHeight(id, h) });
 const comments = new CommentPanel({ sync, perms, viewport, renderer, selection, container, draftLayer: commentLayer, authorOf });
+
+// Comment threads (docs/COMMENTS.md): pins on the board, the side panel, the comments list, the bell.
+const threads = new ThreadsClient({ sync });
+let members = [];
+const people = () => {
+  if (members.length) return members;
+  // Without the member list (guests): the people here now and those who wrote.
+  const seen = new Map();
+  for (const thread of threads.threads.values()) {
+    for (const c of thread.comments) if (c.author?.id) seen.set(c.author.id, { user: { id: c.author.id, name: c.author.name } });
+  }
+  for (const peer of presence.peerList?.() || []) if (peer.user?.id) seen.set(peer.user.id, { user: peer.user });
+  return peopleCandidates([...seen.values()], threads.me);
+};
+if (session.kind === 'account') {
+  listBoardMembers(boardId).then((list) => {
+    members = peopleCandidates(list, session.userId);
+  }).catch(() => { /* not allowed to list: people() falls back */ });
+}
+let threadPanel = null;
+const pins = new ThreadPins({ threads, sync, renderer, layer: commentLayer, viewport, onOpen: (id) => threadPanel.open(id),
+  canMove: (thread) => threadRights(thread, { me: threads.me, role: sync.role, canComment: perms.canComment }).move,
+  onMove: (id, anchor) => threads.move(id, anchor).catch((error) => toast(t(threadErrorKey(error)), { kind: 'error' })) });
+const bell = session.kind === 'account'
+  ? installNotifications({ host: document.querySelector('.topbar'), board: boardId, live: true,
+    openThread: (id) => threadPanel.open(id, { pan: true }),
+    boardTitle: () => sync.getView().get('board')?.title ?? sync.welcome?.board?.title ?? '' })
+  : null;
+threads.onChange((kind, message) => kind === 'notification' && bell?.receive(message));
+threadPanel = new ThreadPanel({ threads, sync, perms, viewport, pins, people, container, mutes: bell });
+threadPanel.list = new ThreadList({ threads, sync, selection,
+  onOpen: (id) => threadPanel.open(id, { pan: true, fromList: true }) });
+const threadsButton = document.getElementById('threads-button');
+threadsButton.addEventListener('click', () => (threadPanel.view === 'list' ? threadPanel.close() : threadPanel.openList()));
+const showOpenThreads = () => {
+  const open = [...threads.threads.values()].filter((th) => th.state !== 'resolved').length;
+  const badge = threadsButton.querySelector('.threads-count');
+  badge.textContent = String(open);
+  badge.hidden = open === 0;
+  threadsButton.setAttribute('aria-label', `${t('commentsList')}: ${plural('openThreadCount', open)}`);
+};
+threads.onChange((kind) => kind === 'threads' && showOpenThreads());
+// A notification's link (?thread=…): open that thread once the board's threads are here.
+let wantedThread = params.get('thread');
+threads.onChange((kind, ids) => {
+  if (kind !== 'threads' || ids || !wantedThread || !threads.ready) return;
+  if (!threadPanel.open(wantedThread, { pan: true })) toast(t('threadNotFound'), { kind: 'error' });
+  wantedThread = null;
+});
+showOpenThreads();
+
 const ctx = { sync, undo, selection, tools, container, world, overlay, connectorLayer, viewport, renderer, editor, actions,
-  perms, comments };
+  perms, comments, threads: threadPanel };
 ctx.contentBounds = () => boundsOf([...sync.getView().values()]);
 ctx.interaction = new Interaction(ctx);
 ctx.shortcuts = new ShortcutSheet(document.getElementById('shortcuts-dialog'), document.getElementById('shortcuts-button'));
@@ -174,6 +234,7 @@ sync.on('terminal', (info) => {
   if (accessEnded) editor.cancel();
   else editor.commit();
   comments.close({ save: !accessEnded, refocus: false });
+  threadPanel.close({ refocus: false });
   document.body.classList.add('terminated');
   if (handleAccessEnd(info, { session, boardId, homeHref })) {
     perms.update({ role: null, allowed: [] });
@@ -204,6 +265,14 @@ window.crossboard = {
   actions,
   perms,
   comments,
+  threads: {
+    client: threads,
+    panel: threadPanel,
+    pins,
+    bell,
+    /** Every thread as this page holds it (copies). */
+    list: () => [...threads.threads.values()].map((th) => structuredClone(th)),
+  },
   /** The current role on this board (null before the welcome). */
   get role() {
     return perms.role;

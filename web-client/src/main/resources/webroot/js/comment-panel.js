@@ -1,7 +1,8 @@
 /**
- * The comment popover: writes a new comment, shows one, edits your own,
- * resolves and deletes. A new comment becomes a record only when it has
- * text (1-10,000 characters). Who may do what comes from permissions.js.
+ * The popover of an older comment: boards made before comment threads
+ * (docs/COMMENTS.md) keep their "comment" records, shown here read only.
+ * New comments are threads (thread-panel.js). (The draft path stays for
+ * pages that still call startDraft; the board page does not.)
  * @module comment-panel
  */
 
@@ -154,7 +155,8 @@ export class CommentPanel {
       this.close({ save: false, refocus: false });
       return;
     }
-    const editable = this.draft ? true : this.perms.canEditText(record);
+    // Older comments are read only: new comments are threads.
+    const editable = !!this.draft;
     const target = this.draft ? this.draft.target : record.target;
     this.title.textContent = this.draft ? t('newComment') : t('commentByTitle', { name: this.authorOf(record) });
     this.about.hidden = !target;
@@ -165,6 +167,8 @@ export class CommentPanel {
     this.label.textContent = t('commentLabel');
     this.hint.hidden = !editable;
     this.hint.textContent = t('commentHint');
+    this.about.hidden = false;
+    if (!this.draft) this.about.textContent = `${target ? `${t('commentAbout', { target: describeTarget(this.sync.getView().get(target)) })} · ` : ''}${t('legacyComment')}`;
     // Keep what is being typed; otherwise show the stored text.
     if (!this.draft && editable && document.activeElement !== this.field) this.field.value = record.text || '';
     this.closeButton.setAttribute('aria-label', t('close'));
@@ -177,8 +181,8 @@ export class CommentPanel {
 
   renderButtons() {
     const record = this.record;
-    const editable = this.draft ? true : this.perms.canEditText(record);
-    const changeable = !this.draft && this.perms.canChange(record);
+    const editable = !!this.draft;
+    const changeable = false;
     this.saveButton.hidden = !editable;
     this.saveButton.textContent = this.draft ? t('postComment') : t('save');
     const text = this.field.value.trim();

@@ -3,7 +3,8 @@
  * (a missing one would fall back to English). Placeholders look like
  * {name}. Strings for accounts, workspaces, roles, invitations and comments
  * live in i18n-accounts.js, the account page's in i18n-settings.js, the
- * board page's in i18n-board.js, live sessions' in i18n-session.js.
+ * board page's in i18n-board.js, live sessions' in i18n-session.js,
+ * comment threads' and notifications' in i18n-threads.js.
  * @module i18n
  */
 
@@ -11,6 +12,7 @@ import { ACCOUNT_STRINGS } from './i18n-accounts.js';
 import { SETTINGS_STRINGS } from './i18n-settings.js';
 import { BOARD_STRINGS } from './i18n-board.js';
 import { SESSION_STRINGS } from './i18n-session.js';
+import { THREAD_STRINGS } from './i18n-threads.js';
 
 const STRINGS = {
   en: {
@@ -212,6 +214,7 @@ for (const [code, strings] of Object.entries(ACCOUNT_STRINGS)) Object.assign(STR
 for (const [code, strings] of Object.entries(SETTINGS_STRINGS)) Object.assign(STRINGS[code], strings);
 for (const [code, strings] of Object.entries(BOARD_STRINGS)) Object.assign(STRINGS[code], strings);
 for (const [code, strings] of Object.entries(SESSION_STRINGS)) Object.assign(STRINGS[code], strings);
+for (const [code, strings] of Object.entries(THREAD_STRINGS)) Object.assign(STRINGS[code], strings);
 
 /**
  * The string tables, for checks that every language has every string.

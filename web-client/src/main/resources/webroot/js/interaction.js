@@ -260,8 +260,9 @@ export class Interaction {
   }
 
   /**
-   * Starts a new comment at a world point (about a record when target is
-   * given) and opens its editor; the record is only created once it has text.
+   * Starts a new comment thread (docs/COMMENTS.md) on a record when target
+   * is given, else at a world point, and opens its form; the thread is only
+   * created once it has text.
    * @param {number} x
    * @param {number} y
    * @param {string|null} target id of the record it is about
@@ -270,17 +271,41 @@ export class Interaction {
     const { ctx } = this;
     if (!ctx.perms.canComment) return;
     ctx.tools.set('select');
-    ctx.comments.startDraft(x, y, target);
+    const record = target && ctx.sync.getView().get(target);
+    ctx.threads.startDraft(record && record.type !== 'comment' && record.type !== 'board'
+      ? { kind: 'record', record: target } : { kind: 'point', x: Math.round(x), y: Math.round(y) });
   }
 
+  /** The comment tool: a click on a record anchors to it, on the board to a point; a drag marks a region. */
   commentGesture(e, start) {
+    const { ctx } = this;
     const id = this.recordAt(e.target, start.world);
-    const record = id && this.ctx.sync.getView().get(id);
+    const record = id && ctx.sync.getView().get(id);
     const target = record && record.type !== 'comment' ? id : null;
+    let region = null;
+    let box = null;
+    const rectOf = (ev) => {
+      const p = ctx.viewport.toWorld(ev.clientX, ev.clientY);
+      return { x: Math.round(Math.min(p.x, start.world.x)), y: Math.round(Math.min(p.y, start.world.y)),
+        w: Math.round(Math.abs(p.x - start.world.x)), h: Math.round(Math.abs(p.y - start.world.y)) };
+    };
     return {
-      move: () => {},
+      move: (ev) => {
+        if (!region && Math.hypot(ev.clientX - start.cx, ev.clientY - start.cy) < DRAG_THRESHOLD) return;
+        region ||= Object.assign(document.createElement('div'), { className: 'thread-region preview' });
+        if (!region.isConnected) ctx.overlay.append(region);
+        box = rectOf(ev);
+        Object.assign(region.style, { left: `${box.x}px`, top: `${box.y}px`, width: `${box.w}px`, height: `${box.h}px` });
+      },
       end: (ev, cancelled) => {
-        if (!cancelled) this.commentAt(start.world.x, start.world.y, target);
+        region?.remove();
+        if (cancelled) return;
+        if (box && box.w > 4 && box.h > 4 && ctx.perms.canComment) {
+          ctx.tools.set('select');
+          ctx.threads.startDraft({ kind: 'region', ...box });
+        } else {
+          this.commentAt(start.world.x, start.world.y, target);
+        }
       },
     };
   }

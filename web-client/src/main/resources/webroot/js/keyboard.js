@@ -85,7 +85,7 @@ export function installKeyboard(ctx) {
       } else if (tools.tool === 'comment') {
         e.preventDefault();
         const c = viewport.centerWorld();
-        interaction.commentAt(c.x, c.y, null);
+        interaction.commentAt(c.x, c.y, selection.single);
       }
     } else if (key === ' ') {
       if (!interaction.spaceHeld) {

@@ -72,7 +72,7 @@ export function installToolbar(ctx) {
       // From the keyboard (no pointer), create right away in the middle.
       const c = viewport.centerWorld();
       if (['note', 'text', 'shape', 'frame'].includes(tools.tool)) interaction.createAt(tools.tool, c.x, c.y);
-      else if (tools.tool === 'comment') interaction.commentAt(c.x, c.y, null);
+      else if (tools.tool === 'comment') interaction.commentAt(c.x, c.y, selection.single);
     });
   }
   for (const button of document.querySelectorAll('[data-shape-kind]')) {

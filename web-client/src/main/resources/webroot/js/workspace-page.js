@@ -11,6 +11,7 @@ import { el, errorText, formatDate, icon, ICONS, roleBadge, setBusy, showFormErr
 import { canEdit, canManage, isOwner } from './roles.js';
 import { confirmDialog } from './dialogs.js';
 import { installAccountChrome, setupLanguageSelect } from './chrome.js';
+import { installNotifications } from './notifications.js';
 import { toast } from './toast.js';
 import { loadMembers } from './members-panel.js';
 import { installInvites } from './invites-panel.js';
@@ -194,5 +195,6 @@ setupLanguageSelect(() => {
   if (open) loaders[open.getAttribute('aria-controls')]?.();
 });
 installAccountChrome(auth);
+installNotifications();
 keepSessionFresh();
 start();

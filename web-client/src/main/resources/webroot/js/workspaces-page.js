@@ -8,6 +8,7 @@ import { keepSessionFresh, requireAuth } from './auth.js';
 import { createWorkspace, listWorkspaces } from './api.js';
 import { el, errorText, roleBadge, setBusy, showFormError } from './dom.js';
 import { installAccountChrome, setupLanguageSelect } from './chrome.js';
+import { installNotifications } from './notifications.js';
 
 const auth = await requireAuth();
 const list = document.getElementById('workspace-list');
@@ -79,5 +80,6 @@ setupLanguageSelect(() => {
   refresh();
 });
 installAccountChrome(auth);
+installNotifications();
 keepSessionFresh();
 refresh();

@@ -2,7 +2,6 @@ package org.crossboard.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -80,19 +79,21 @@ class AccessBrowserTest extends BrowserTestBase {
 
     assertEquals("ERR_FORBIDDEN", commenter.evaluate(FORCED_PUSH, Map.of("board", board, "note", note)));
 
+    // A comment is a thread on the note (docs/COMMENTS.md), not a board record.
     commenter.locator("#tool-comment").click();
     noteOnCommenter.click();
-    commenter.locator("#comment-text").fill("Has the data protection officer seen this? " + MARKUP);
-    commenter.locator("#comment-save").click();
-    Locator comment = editor.locator(".comment[data-record-id]");
-    assertThat(comment).hasCount(1);
-    assertThat(comment.locator(".comment-author")).hasText("Eve Expert");
-    assertThat(comment.locator(".comment-text")).containsText("data protection officer");
-    assertEquals(0, comment.locator("img, script").count());
-    settled(commenter);
-    JsonObject stored = record(editor, comment.getAttribute("data-record-id"));
-    assertNotNull(stored);
-    assertEquals(note, stored.getString("target"));
+    commenter.locator("#thread-panel textarea").fill("Has the data protection officer seen this? " + MARKUP);
+    commenter.locator("#thread-panel").getByText("Post", new Locator.GetByTextOptions().setExact(true)).click();
+    Locator pin = editor.locator(".thread-pin");
+    assertThat(pin).hasCount(1);
+    pin.click();
+    Locator thread = editor.locator("#thread-panel");
+    assertThat(thread.locator(".comment-name")).hasText("Eve Expert");
+    assertThat(thread.locator(".comment-text")).containsText("data protection officer");
+    assertEquals(0, thread.locator(".comment-text img, .comment-text script").count());
+    JsonObject stored = new JsonObject(editor.evaluate("JSON.stringify(window.crossboard.threads.list()[0])").toString());
+    assertEquals(note, stored.getJsonObject("anchor").getString("record"));
+    editor.keyboard().press("Escape");
     assertEquals(MARKUP, record(editor, note).getString("text"), "the commenter changed nothing but its comment");
 
     ownerPage.locator("#share-button").click();
