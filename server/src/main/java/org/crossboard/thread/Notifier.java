@@ -10,6 +10,7 @@ import org.crossboard.access.Ids;
 import org.crossboard.access.Role;
 import org.crossboard.room.Member;
 import org.crossboard.room.RoomHandle;
+import org.crossboard.store.BoardInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,7 +45,8 @@ final class Notifier {
       recordCreator = record == null ? null : record.getString("createdBy");
     }
     String creator = recordCreator;
-    readers(room).compose(readers -> {
+    deps.boards().get(room.boardId()).compose(board -> board == null ? Future.succeededFuture()
+        : readers(room, board).compose(readers -> {
       Map<String, String> recipients = Recipients.of(thread, comment, readers, creator);
       if (onlyMentions != null) {
         recipients = Recipients.mentioned(onlyMentions, comment.author().id(), readers);
@@ -52,39 +54,38 @@ final class Notifier {
       List<Future<Void>> sent = new ArrayList<>();
       recipients.forEach((user, reason) -> {
         if (readers.containsKey(user) && !user.equals(comment.author().id())) {
-          sent.add(notify(room.boardId(), thread, comment, user, reason));
+          sent.add(notify(board, thread, comment, user, reason));
         }
       });
       return Future.join(sent).mapEmpty();
-    }).onFailure(e -> LOG.warn("notifications of comment {} on board {} not all sent", commentId, room.boardId(), e));
+    })).onFailure(e -> LOG.warn("notifications of comment {} on board {} not all sent", commentId, room.boardId(), e));
   }
 
   /**
    * Everyone who can read the board now: account holders with a role on it, and the guests in the
    * room (a guest's access is their invitation's; those not here are not looked up).
    */
-  private Future<Map<String, Role>> readers(RoomHandle room) {
-    return deps.boards().get(room.boardId()).compose(board -> board == null
-        ? Future.succeededFuture(Map.<String, Role>of())
-        : deps.boardRoles().readers(board).map(roles -> {
-          Map<String, Role> all = new HashMap<>(roles);
-          for (Member m : room.members()) {
-            if (m.principal().guest()) {
-              all.putIfAbsent(m.principal().userId(), m.principal().role());
-            }
-          }
-          return all;
-        }));
+  private Future<Map<String, Role>> readers(RoomHandle room, BoardInfo board) {
+    return deps.boardRoles().readers(board).map(roles -> {
+      Map<String, Role> all = new HashMap<>(roles);
+      for (Member m : room.members()) {
+        if (m.principal().guest()) {
+          all.putIfAbsent(m.principal().userId(), m.principal().role());
+        }
+      }
+      return all;
+    });
   }
 
-  private Future<Void> notify(String boardId, Thread thread, Comment comment, String user, String reason) {
+  private Future<Void> notify(BoardInfo board, Thread thread, Comment comment, String user, String reason) {
+    String boardId = board.id();
     return deps.notifications().mutes(user).compose(mutes -> {
       if (mutes.contains("board:" + boardId) || mutes.contains("thread:" + thread.id())) {
         return Future.succeededFuture();
       }
       String body = comment.body() == null ? "" : comment.body();
       JsonObject n = new JsonObject().put("_id", "n" + Ids.random(deps.random(), 21)).put("user", user)
-          .put("board", boardId).put("thread", thread.id()).put("comment", comment.id()).put("reason", reason)
+          .put("board", boardId).put("boardTitle", board.title()).put("thread", thread.id()).put("comment", comment.id()).put("reason", reason)
           .put("from", comment.author().toJson())
           .put("excerpt", body.length() > EXCERPT ? body.substring(0, EXCERPT - 1) + "…" : body)
           .put("at", System.currentTimeMillis()).put("read", false).put("mailedAt", (Object) null);
