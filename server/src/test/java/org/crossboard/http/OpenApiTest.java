@@ -12,7 +12,12 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Route;
+import io.vertx.json.schema.Draft;
+import io.vertx.json.schema.JsonSchema;
+import io.vertx.json.schema.JsonSchemaOptions;
+import io.vertx.json.schema.OutputFormat;
 import io.vertx.json.schema.OutputUnit;
+import io.vertx.json.schema.Validator;
 import io.vertx.openapi.contract.MediaType;
 import io.vertx.openapi.contract.OpenAPIContract;
 import io.vertx.openapi.contract.OpenAPIVersion;
@@ -24,6 +29,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,6 +77,11 @@ class OpenApiTest {
   private static String board;
   /** The ended session (with its recap) on {@link #board}; see {@link #endedSession}. */
   private static String endedSession;
+  /** The comment thread on {@link #board}, and the member it mentions (so notified); see {@link #commentThread}. */
+  private static String thread;
+  private static TestAccess.Account notified;
+  /** The media type of the Web Annotation export (W3C Web Annotation Protocol). */
+  private static final String ANNOTATIONS = "application/ld+json; profile=\"http://www.w3.org/ns/anno.jsonld\"";
 
   /** One documented operation. */
   private record Op(String id, String method, String path, JsonObject json) {
@@ -143,13 +155,13 @@ class OpenApiTest {
 
   /**
    * vertx-openapi refuses documents with media types it cannot validate; the ones ours uses are
-   * {@code text/csv} (audit log, recap) and {@code text/markdown} (recap), which the tests then check
-   * by hand.
+   * {@code text/csv} (audit log, recap, threads), {@code text/markdown} (recap) and JSON-LD (the
+   * threads' Web Annotations), which {@link #assertDocumented} then checks by hand.
    */
   private static JsonObject supportedByVertx(JsonObject document) {
     Set<String> removed = new TreeSet<>();
     removeUnsupported(document, removed);
-    assertEquals(Set.of("text/csv", "text/markdown"), removed, "media types vertx-openapi cannot load");
+    assertEquals(Set.of("text/csv", "text/markdown", ANNOTATIONS), removed, "media types vertx-openapi cannot load");
     return document;
   }
 
@@ -456,6 +468,61 @@ class OpenApiTest {
     HttpResponse<String> theirView = send(session, plan(session, null).withToken(editor));
     assertDocumented(session, theirView);
     assertFalse(new JsonObject(theirView.body()).getJsonObject("recap").containsKey("attendance"), theirView.body());
+
+    // threads: the filters, and the exports — Web Annotations (JSON-LD) and CSV, both checked against the document
+    String tid = commentThread();
+    Op threads = operation("listThreads");
+    HttpResponse<String> mentioned = send(threads, plan(threads, null).withToken(notified.token())
+        .withQuery("state=open&kind=question&mentions=me"));
+    assertDocumented(threads, mentioned);
+    assertEquals(tid, new JsonObject(mentioned.body()).getJsonArray("threads").getJsonObject(0).getString("id"));
+    Op export = operation("exportThreads");
+    HttpResponse<String> ld = send(export, plan(export, null).withQuery("format=annotation"));
+    assertEquals(200, ld.statusCode(), ld.body());
+    assertDocumented(export, ld);
+    assertEquals(ANNOTATIONS, ld.headers().firstValue("Content-Type").orElse(""));
+    assertEquals("attachment; filename=\"comments-" + board + ".jsonld\"",
+        ld.headers().firstValue("Content-Disposition").orElse(""));
+    JsonObject collection = new JsonObject(ld.body());
+    JsonArray items = collection.getJsonObject("first").getJsonArray("items");
+    assertEquals(items.size(), collection.getInteger("total"));
+    JsonObject annotation = items.stream().map(JsonObject.class::cast)
+        .filter(a -> a.getString("id").endsWith("#thread-" + tid)).findFirst().orElseThrow(() -> new AssertionError(ld.body()));
+    assertEquals("questioning", annotation.getString("motivation"));
+    assertEquals("xywh=1,2,0,0", annotation.getJsonObject("target").getJsonObject("selector").getString("value"));
+    HttpResponse<String> threadsCsv = send(export, plan(export, null).withQuery("format=csv"));
+    assertEquals(200, threadsCsv.statusCode(), threadsCsv.body());
+    assertDocumented(export, threadsCsv);
+    assertTrue(threadsCsv.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"));
+    assertEquals("attachment; filename=\"comments-" + board + ".csv\"",
+        threadsCsv.headers().firstValue("Content-Disposition").orElse(""));
+    List<String> rows = threadsCsv.body().lines().toList();
+    assertTrue(export.response(200).getJsonObject("content").getJsonObject("text/csv").getJsonObject("schema")
+        .getString("description").contains("`" + rows.get(0) + "`"), "the documented header: " + rows.get(0));
+    assertTrue(rows.stream().anyMatch(l -> l.startsWith(tid + ",question,open,")), threadsCsv.body());
+
+    // notifications: the long poll with wait=0 answers at once; marking one read; a wait with nothing newer
+    Op notifications = operation("listNotifications");
+    HttpResponse<String> atOnce = send(notifications, plan(notifications, null)
+        .withQuery("unread=true&after=" + System.currentTimeMillis() + "&wait=0"));
+    assertEquals(200, atOnce.statusCode(), atOnce.body());
+    assertDocumented(notifications, atOnce);
+    JsonObject unread = new JsonObject(atOnce.body());
+    assertEquals(1, unread.getInteger("unread"), atOnce.body());
+    JsonObject mention = unread.getJsonArray("notifications").getJsonObject(0);
+    assertEquals(tid, mention.getString("thread"));
+    Op markRead = operation("markNotificationsRead");
+    HttpResponse<String> read = send(markRead, new Call(notified.token(), Map.of(), null,
+        new JsonObject().put("ids", new JsonArray().add(mention.getString("_id")))));
+    assertDocumented(markRead, read);
+    assertEquals(0, new JsonObject(read.body()).getInteger("unread"), read.body());
+    long asked = System.currentTimeMillis();
+    HttpResponse<String> waited = send(notifications, plan(notifications, null)
+        .withQuery("unread=true&after=" + asked + "&wait=1"));
+    long took = System.currentTimeMillis() - asked;
+    assertDocumented(notifications, waited);
+    assertTrue(took >= 900 && took < 10_000, "answered after its wait: " + took + " ms");
+    assertEquals(new JsonObject().put("notifications", new JsonArray()).put("unread", 0), new JsonObject(waited.body()));
   }
 
   @Test
@@ -488,7 +555,24 @@ class OpenApiTest {
             "ERR_BOARD_NOT_FOUND"),
         new Refusal("getSessionAttendance", new Call(member().token(), Map.of("id", board, "sid", endedSession()),
             null, null), 403, "ERR_FORBIDDEN"),
-        new Refusal("getSessionRecap", liveSession(), 409, "ERR_SESSION_STATE"));
+        new Refusal("getSessionRecap", liveSession(), 409, "ERR_SESSION_STATE"),
+        new Refusal("getThread", new Call(owner.token(), Map.of("id", board, "tid", "tNoSuchThreadHere000000"), null, null),
+            404, "ERR_NOT_FOUND"),
+        new Refusal("getThread", new Call(owner.token(), Map.of("id", TestAccess.createBoard(base, "Another board"),
+            "tid", commentThread()), null, null), 404, "ERR_NOT_FOUND"),
+        new Refusal("listThreads", new Call(owner.token(), Map.of("id", board), "state=maybe", null), 400, "ERR_INVALID"),
+        new Refusal("listThreads", new Call(owner.token(), Map.of("id", board), "mentions=you", null), 400,
+            "ERR_INVALID"),
+        new Refusal("exportThreads", new Call(stranger.token(), Map.of("id", board), "format=csv", null), 404,
+            "ERR_BOARD_NOT_FOUND"),
+        new Refusal("listNotifications", new Call(stranger.token(), Map.of(), "after=yesterday&wait=5", null), 400,
+            "ERR_INVALID"),
+        new Refusal("listNotifications", new Call(stranger.token(), Map.of(), "wait=" + (maxWait() + 1), null), 400,
+            "ERR_INVALID"),
+        new Refusal("markNotificationsRead", new Call(stranger.token(), Map.of(), null,
+            new JsonObject().put("all", false)), 400, "ERR_INVALID"),
+        new Refusal("setMute", new Call(stranger.token(), Map.of(), null, new JsonObject().put("board", board)
+            .put("thread", commentThread()).put("muted", true)), 400, "ERR_INVALID"));
     for (Refusal refusal : refusals) {
       Op op = operation(refusal.operation());
       HttpResponse<String> r = send(op, refusal.call());
@@ -521,7 +605,9 @@ class OpenApiTest {
         Map.entry("createInvite", RequestBodies::newInvite),
         Map.entry("previewInvite", RequestBodies::inviteCode),
         Map.entry("acceptInvite", RequestBodies::inviteCode),
-        Map.entry("joinAsGuest", RequestBodies::guestJoin));
+        Map.entry("joinAsGuest", RequestBodies::guestJoin),
+        Map.entry("markNotificationsRead", RequestBodies::markRead),
+        Map.entry("setMute", RequestBodies::mute));
     Set<String> withBodies = new TreeSet<>();
     int probes = 0;
     for (Op op : operations()) {
@@ -535,7 +621,10 @@ class OpenApiTest {
       JsonObject base = op.examples().values().iterator().next();
       List<String> required = schema.getJsonArray("required", new JsonArray()).stream().map(Object::toString).toList();
       JsonObject properties = schema.getJsonObject("properties");
-      for (String field : properties.fieldNames()) {
+      // fields that stand for one another (oneOf, anyOf) make a field's verdict depend on the others:
+      // those bodies are probed by hand below
+      boolean alternatives = schema.containsKey("oneOf") || schema.containsKey("anyOf");
+      for (String field : alternatives ? List.<String>of() : properties.fieldNames()) {
         JsonObject property = resolve(properties.getJsonObject(field));
         boolean neverRefused = property.containsKey("x-crossboard-refused-with");
         for (Probe probe : probes(field, property, required.contains(field))) {
@@ -592,6 +681,97 @@ class OpenApiTest {
     JsonObject padded = base.copy().put("name", "  " + "n".repeat(80) + " ");
     assertFalse(schemaVerdict(signUp, padded).getValid());
     assertTrue(accepts(RequestBodies::signUp, padded));
+
+    // {ids} or {all: true}: the limits read from the schema
+    Op markRead = operation("markNotificationsRead");
+    JsonObject ids = resolve(markRead.requestBody().getJsonObject("schema")).getJsonObject("properties")
+        .getJsonObject("ids");
+    int maxIds = ids.getInteger("maxItems");
+    int maxId = ids.getJsonObject("items").getInteger("maxLength");
+    List<Map.Entry<JsonObject, Boolean>> reads = List.of(
+        Map.entry(idsBody("n1"), true),
+        Map.entry(idsBody(Collections.nCopies(maxIds, "n1").toArray()), true),
+        Map.entry(idsBody(Collections.nCopies(maxIds + 1, "n1").toArray()), false),
+        Map.entry(idsBody(), false),
+        Map.entry(idsBody("x".repeat(maxId)), true),
+        Map.entry(idsBody("x".repeat(maxId + 1)), false),
+        Map.entry(idsBody(""), false),
+        Map.entry(idsBody(42), false),
+        Map.entry(idsBody((Object) null), false),
+        Map.entry(new JsonObject().put("ids", "n1"), false),
+        Map.entry(new JsonObject().putNull("ids"), false),
+        Map.entry(new JsonObject(), false),
+        Map.entry(new JsonObject().put("all", true), true),
+        Map.entry(new JsonObject().put("all", false), false),
+        Map.entry(new JsonObject().putNull("all"), false),
+        Map.entry(new JsonObject().put("all", "true"), false),
+        Map.entry(idsBody("n1").put("all", false), true),
+        Map.entry(idsBody("n1").put("all", true), true));
+    assertSameVerdicts(markRead, RequestBodies::markRead, reads);
+    // documented: with all true the server does not read ids, and an all that is not true counts as absent
+    assertFalse(schemaVerdict(markRead, idsBody().put("all", true)).getValid());
+    assertTrue(accepts(RequestBodies::markRead, idsBody().put("all", true)));
+    assertFalse(schemaVerdict(markRead, idsBody("n1").put("all", "yes")).getValid());
+    assertTrue(accepts(RequestBodies::markRead, idsBody("n1").put("all", "yes")));
+
+    // exactly one of board and thread (null or blank counts as absent), and muted
+    Op mute = operation("setMute");
+    JsonObject muteFields = resolve(mute.requestBody().getJsonObject("schema")).getJsonObject("properties");
+    int maxBoard = muteFields.getJsonObject("board").getInteger("maxLength");
+    int maxThread = muteFields.getJsonObject("thread").getInteger("maxLength");
+    JsonObject b = new JsonObject().put("board", "b1").put("muted", true);
+    JsonObject t = new JsonObject().put("thread", "t1").put("muted", false);
+    List<Map.Entry<JsonObject, Boolean>> mutes = List.of(
+        Map.entry(b, true),
+        Map.entry(t, true),
+        Map.entry(b.copy().put("board", "x".repeat(maxBoard)), true),
+        Map.entry(b.copy().put("board", "x".repeat(maxBoard + 1)), false),
+        Map.entry(t.copy().put("thread", "x".repeat(maxThread)), true),
+        Map.entry(t.copy().put("thread", "x".repeat(maxThread + 1)), false),
+        Map.entry(b.copy().put("thread", "t1"), false),
+        Map.entry(new JsonObject().put("muted", true), false),
+        Map.entry(new JsonObject().putNull("board").putNull("thread").put("muted", true), false),
+        Map.entry(b.copy().put("board", ""), false),
+        Map.entry(b.copy().put("board", "   "), false),
+        Map.entry(b.copy().put("board", 42), false),
+        Map.entry(t.copy().put("board", ""), true),
+        Map.entry(t.copy().put("board", "   "), true),
+        Map.entry(t.copy().putNull("board"), true),
+        Map.entry(t.copy().put("board", 42), false),
+        Map.entry(b.copy().put("thread", ""), true),
+        Map.entry(b.copy().putNull("thread"), true),
+        Map.entry(b.copy().put("thread", new JsonObject()), false),
+        Map.entry(new JsonObject().put("board", "b1"), false),
+        Map.entry(b.copy().putNull("muted"), false),
+        Map.entry(b.copy().put("muted", "true"), false),
+        Map.entry(b.copy().put("muted", 1), false));
+    assertSameVerdicts(mute, RequestBodies::mute, mutes);
+    JsonObject paddedBoard = b.copy().put("board", "  " + "x".repeat(maxBoard) + " ");
+    assertFalse(schemaVerdict(mute, paddedBoard).getValid());
+    assertTrue(accepts(RequestBodies::mute, paddedBoard));
+  }
+
+  private static JsonObject idsBody(Object... ids) {
+    return new JsonObject().put("ids", new JsonArray(Arrays.asList(ids)));
+  }
+
+  /** Each body gets its verdict from the schema and from RequestBodies. */
+  private static void assertSameVerdicts(Op op, Function<JsonObject, ?> parse, List<Map.Entry<JsonObject, Boolean>> bodies) {
+    for (Map.Entry<JsonObject, Boolean> body : bodies) {
+      String what = op.id() + " " + abbreviated(body.getKey().encode(), 100);
+      OutputUnit verdict = schemaVerdict(op, body.getKey());
+      assertEquals(body.getValue(), verdict.getValid(), () -> "the schema's verdict on " + what + " " + verdict.getErrors());
+      assertEquals(body.getValue(), accepts(parse, body.getKey()), "RequestBodies' verdict on " + what);
+    }
+  }
+
+  /** The longest long poll the document allows, which is the server's. */
+  private static int maxWait() {
+    JsonObject wait = operation("listNotifications").json().getJsonArray("parameters").stream()
+        .map(p -> resolve((JsonObject) p)).filter(p -> "wait".equals(p.getString("name"))).findFirst().orElseThrow();
+    int max = wait.getJsonObject("schema").getInteger("maximum");
+    assertEquals(NotificationApi.MAX_WAIT_SECONDS, max);
+    return max;
   }
 
   /** A call that must be refused with this status and code. */
@@ -671,8 +851,12 @@ class OpenApiTest {
   }
 
   private static String abbreviated(Object value) {
+    return abbreviated(value, 20);
+  }
+
+  private static String abbreviated(Object value, int max) {
     String s = String.valueOf(value);
-    return s.length() > 20 ? s.substring(0, 8) + "…(" + s.length() + ")" : s;
+    return s.length() > max ? s.substring(0, max - 12) + "…(" + s.length() + ")" : s;
   }
 
   private static boolean accepts(Function<JsonObject, ?> parse, JsonObject body) {
@@ -714,6 +898,22 @@ class OpenApiTest {
       assertTrue(disposition.matches("attachment; filename=\"[^\"/]+\""), what + ": " + disposition);
     }
     String contentType = r.headers().firstValue("Content-Type").map(t -> t.split(";")[0].strip()).orElse(null);
+    if (contentType != null && !MediaType.isMediaTypeSupported(contentType)) {
+      // a media type vertx-openapi cannot load (see supportedByVertx): documented for this status,
+      // with the parameters the document names, and a JSON body valid by the documented schema
+      String served = r.headers().firstValue("Content-Type").orElseThrow();
+      JsonObject content = op.response(r.statusCode()).getJsonObject("content", new JsonObject());
+      String type = content.fieldNames().stream().filter(t -> t.split(";")[0].strip().equalsIgnoreCase(contentType))
+          .findFirst().orElse(null);
+      assertNotNull(type, what + ": " + served + " not documented");
+      if (type.contains(";")) {
+        assertEquals(type, served, what + ": the documented media type");
+      }
+      JsonObject schema = content.getJsonObject(type).getJsonObject("schema");
+      OutputUnit verdict = validator(schema).validate(contentType.endsWith("json") ? new JsonObject(r.body()) : r.body());
+      assertTrue(verdict.getValid(), () -> what + ": " + verdict.getErrors());
+      return;
+    }
     ValidatableResponse response = r.body().isEmpty()
         ? ValidatableResponse.create(r.statusCode(), headers)
         : ValidatableResponse.create(r.statusCode(), headers, Buffer.buffer(r.body()), contentType);
@@ -722,6 +922,15 @@ class OpenApiTest {
     } catch (Exception e) {
       throw new AssertionError(what + ": " + e.getMessage(), e);
     }
+  }
+
+  /** A validator for a schema of the document, its {@code #/components/schemas/…} references resolved in the document. */
+  private static Validator validator(JsonObject schema) {
+    String components = "#/components/schemas/";
+    JsonObject root = new JsonObject(schema.encode().replace(components, "#/$defs/")).put("$defs",
+        new JsonObject(doc.getJsonObject("components").getJsonObject("schemas").encode().replace(components, "#/$defs/")));
+    return Validator.create(JsonSchema.of(root), new JsonSchemaOptions().setDraft(Draft.DRAFT202012)
+        .setBaseUri("app://crossboard/").setOutputFormat(OutputFormat.Basic));
   }
 
   private static HttpResponse<String> send(Op op, Call call) {
@@ -780,6 +989,24 @@ class OpenApiTest {
       }
       case "getSession", "getSessionAttendance", "getSessionRecap" ->
           new Call(token, Map.of("id", board, "sid", endedSession()), null, example);
+      case "listThreads", "exportThreads" -> {
+        commentThread(); // so that the list and the exports hold a thread to check against the document
+        yield new Call(token, Map.of("id", board), null, example);
+      }
+      case "getThread" -> new Call(token, Map.of("id", board, "tid", commentThread()), null, example);
+      case "listNotifications" -> {
+        commentThread(); // the member it mentions has a notification
+        yield new Call(notified.token(), Map.of(), null, example);
+      }
+      case "markNotificationsRead" -> new Call(TestAccess.signUp(base, "Reads").token(), Map.of(), null, example);
+      case "listMutes" -> {
+        String muter = TestAccess.signUp(base, "Mutes").token();
+        ok(Rest.as(muter).send("PUT", base + "/api/me/mutes",
+            new JsonObject().put("board", board).put("muted", true).encode()), 200);
+        yield new Call(muter, Map.of(), null, example);
+      }
+      case "setMute" -> new Call(TestAccess.signUp(base, "Mutes").token(), Map.of(), null,
+          example.containsKey("board") ? example.copy().put("board", board) : example.copy().put("thread", commentThread()));
       default -> throw new AssertionError("no call planned for " + op.id() + ": add it to plan()");
     };
   }
@@ -817,6 +1044,34 @@ class OpenApiTest {
       assertNotNull(stored.getJsonObject("recap"), stored.encode());
     }
     return endedSession;
+  }
+
+  /**
+   * The comment thread on the test board, started once over the socket by the owner at a point,
+   * mentioning a new member of the workspace ({@link #notified}). Returned once the member's
+   * notification is stored (waited for with the long poll), so every thread and notification call
+   * has something to answer.
+   */
+  private static synchronized String commentThread() {
+    if (thread == null) {
+      TestAccess.Account mentioned = member();
+      long before = System.currentTimeMillis() - 1;
+      try (WsTestClient c = WsTestClient.join(server.port(), board, "openapi-thread-owner", null, owner.token())) {
+        c.send(new JsonObject().put("t", "thread.create").put("id", "thread-create")
+            .put("anchor", new JsonObject().put("kind", "point").put("x", 1).put("y", 2)).put("kind", "question")
+            .put("body", "Which data may cross the border?")
+            .put("mentions", new JsonArray().add(new JsonObject().put("user", mentioned.userId()))));
+        JsonObject reply = c.reply("thread-create");
+        assertEquals("thread.ok", reply.getString("t"), reply.encode());
+        JsonObject theirs = ok(Rest.as(mentioned.token()).send("GET", server.baseUrl()
+            + "/api/me/notifications?after=" + before + "&wait=10", null), 200);
+        assertEquals(1, theirs.getJsonArray("notifications").size(), theirs.encode());
+        assertEquals("mention", theirs.getJsonArray("notifications").getJsonObject(0).getString("reason"));
+        thread = reply.getString("thread");
+        notified = mentioned;
+      }
+    }
+    return thread;
   }
 
   /** A call for the recap of a session that is live (so has none): on a board of its own. */
