@@ -55,10 +55,10 @@ final class NotificationApi {
    */
   private Future<JsonObject> list(RoutingContext ctx, Caller caller) {
     long after;
-    int wait;
+    long wait;
     try {
       after = longParam(ctx, "after", 0);
-      wait = (int) longParam(ctx, "wait", 0);
+      wait = longParam(ctx, "wait", 0);
     } catch (NumberFormatException e) {
       return Future.failedFuture(CrossboardException.invalid("after and wait must be whole numbers"));
     }
@@ -70,20 +70,20 @@ final class NotificationApi {
     if (wait == 0 || after == 0) {
       return answer(user, unreadOnly);
     }
-    return notifications.newerThan(user, after).compose(newer -> newer.isEmpty()
-        ? arrival(ctx, user, wait).compose(v -> answer(user, unreadOnly))
-        : answer(user, unreadOnly));
-  }
-
-  /** Completes when a notification of {@code user} arrives here, or after {@code wait} s. */
-  private Future<Void> arrival(RoutingContext ctx, String user, int wait) {
+    // listen before looking, so one stored between the look and the listening still wakes it
     Promise<Void> arrived = Promise.promise();
     Consumer<JsonObject> listener = frame -> arrived.tryComplete();
     inboxes.listen(user, listener);
     long timer = vertx.setTimer(wait * 1000L, t -> arrived.tryComplete());
-    return arrived.future().onComplete(v -> {
+    notifications.newerThan(user, after).onComplete(newer -> {
+      if (newer.failed() || !newer.result().isEmpty()) {
+        arrived.tryComplete();
+      }
+    });
+    return arrived.future().compose(v -> {
       vertx.cancelTimer(timer);
       inboxes.stopListening(user, listener);
+      return answer(user, unreadOnly);
     });
   }
 

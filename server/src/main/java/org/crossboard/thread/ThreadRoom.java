@@ -70,7 +70,9 @@ final class ThreadRoom {
       }
       ar.result().forEach(doc -> threads.put(doc.getString("_id"), Thread.fromJson(doc)));
       loaded = true;
-      room.broadcast(new JsonObject().put("t", "threads").put("threads", views()), Audience.EVERYONE);
+      if (!threads.isEmpty()) { // members welcomed while loading got none; an empty board has no news
+        room.broadcast(new JsonObject().put("t", "threads").put("threads", views()), Audience.EVERYONE);
+      }
       drain();
     });
   }
