@@ -48,6 +48,17 @@ export const SETTINGS_STRINGS = {
     signOutEverywhere: 'Cerrar sesión en todas partes', detailEmail: 'Correo', detailName: 'Nombre',
     detailOrg: 'Organización', detailCountry: 'País', detailAdmin: 'Administración del servidor',
   },
+  pt: {
+    serverAuditHeading: 'Registo de auditoria do servidor', serverAuditIntro: 'Como administrador deste servidor, pode consultar o registo de contas criadas, inícios de sessão e tentativas falhadas.', serverAuditEntries: '{n} entradas',
+    account: 'Conta', accountHeading: 'A sua conta', changePasswordHeading: 'Alterar a palavra-passe',
+    currentPasswordLabel: 'Palavra-passe atual', newPasswordLabel: 'Nova palavra-passe',
+    repeatPasswordLabel: 'Repita a nova palavra-passe', changePassword: 'Alterar a palavra-passe',
+    passwordChanged: 'Palavra-passe alterada. As suas outras sessões foram terminadas.',
+    passwordsDiffer: 'As novas palavras-passe não coincidem.', sessionsHeading: 'Sessões',
+    signOutEverywhereIntro: 'Perdeu um dispositivo? Termine a sessão em todos os browsers de uma vez; os quadros abertos também se fecham lá.',
+    signOutEverywhere: 'Terminar sessão em todo o lado', detailEmail: 'E-mail', detailName: 'Nome',
+    detailOrg: 'Organização', detailCountry: 'País', detailAdmin: 'Administrador do servidor',
+  },
   et: {
     serverAuditHeading: 'Serveri auditilogi', serverAuditIntro: 'Serveri administraatorina näed selle logi registreerumistest, sisselogimistest ja ebaõnnestunud sisselogimistest.', serverAuditEntries: '{n} kirjet',
     account: 'Konto', accountHeading: 'Sinu konto', changePasswordHeading: 'Muuda parooli',
