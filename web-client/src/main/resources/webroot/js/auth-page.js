@@ -75,7 +75,7 @@ async function submit(form, call, body) {
     if (session.user?.lang && LANGUAGES[session.user.lang]) setLanguage(session.user.lang);
     location.replace(next);
   } catch (error) {
-    showFormError(form, error.status === 401 && !error.message ? t('badCredentials') : errorText(error));
+    showFormError(form, errorText(error));
     setBusy(form, false);
   }
 }

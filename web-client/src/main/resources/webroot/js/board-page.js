@@ -6,7 +6,7 @@
  * @module board-page
  */
 
-import { applyI18n, t } from './i18n.js';
+import { applyI18n, errorMessage, t } from './i18n.js';
 import { goToSignin, keepSessionFresh, getAuth } from './auth.js';
 import { getBoard, listBoardMembers } from './api.js';
 import { boardSession, handleAccessEnd } from './board-session.js';
@@ -225,9 +225,9 @@ sync.on('welcome', (message) => {
 
 // Errors that end the session get their own screen, not a "change refused" toast.
 const SESSION_ERRORS = new Set(['ERR_ACCESS_REVOKED', 'ERR_TOO_MANY_CONNECTIONS', 'ERR_UNAUTHORIZED']);
-sync.on('error', ({ message, code }) => {
+sync.on('error', ({ code }) => {
   if (SESSION_ERRORS.has(code)) return;
-  toast(t('changeRefused', { message: message || code }), { kind: 'error' });
+  toast(t('changeRefused', { message: errorMessage({ code }) }), { kind: 'error' });
 });
 sync.on('terminal', (info) => {
   const accessEnded = ['closeAccessRevoked', 'closeUnauthorized', 'closeTooManyConnections'].includes(info.key);
@@ -240,7 +240,7 @@ sync.on('terminal', (info) => {
     perms.update({ role: null, allowed: [] });
     return;
   }
-  toast(info.message ? `${t(info.key)} (${info.message})` : t(info.key), {
+  toast(t(info.key), {
     kind: 'error', ms: 0, action: { label: t('reload'), onClick: () => location.reload() },
   });
 });
