@@ -35,7 +35,7 @@ import { Permissions } from './permissions.js';
 import { installRoleUi } from './role-ui.js';
 import { CommentPanel } from './comment-panel.js';
 import { installShare } from './share-dialog.js';
-import { installAccountChrome } from './chrome.js';
+import { installAccountChrome, setupLanguageSelect } from './chrome.js';
 import { SessionClient } from './features/session.js';
 import { VoteLayer } from './session-vote.js';
 import { SessionBar } from './session-bar.js';
@@ -63,6 +63,14 @@ if (!session) await goToSignin();
 
 const whoami = document.getElementById('whoami');
 installAccountChrome(session.kind === 'account' ? getAuth() : null);
+// A new language: the fixed labels change at once (setLanguage), then a reload renders every
+// text anew; edits not yet on the server are kept on this device and sent again (W7).
+let reloadingForLanguage = false;
+setupLanguageSelect(() => {
+  reloadingForLanguage = true;
+  editor.flush();
+  setTimeout(() => location.reload(), 50);
+});
 whoami.hidden = false;
 renderWhoAmI(whoami, session.name, undefined, session.email, session.userId);
 if (session.kind === 'account') keepSessionFresh();
@@ -251,7 +259,7 @@ window.addEventListener('pagehide', () => {
 // Leaving with changes the server has not confirmed: they are kept on this device (W7), but say so.
 window.addEventListener('beforeunload', (event) => {
   editor.flush();
-  if (sync.pendingCount === 0) return;
+  if (sync.pendingCount === 0 || reloadingForLanguage) return;
   event.preventDefault();
   event.returnValue = t('unsavedChanges');
 });
