@@ -386,7 +386,7 @@ export function setLanguage(code) {
   if (!STRINGS[code]) return;
   current = code;
   try { localStorage.setItem(STORAGE_KEY, code); } catch { /* private mode */ }
-  applyI18n(document);
+  if (typeof document !== 'undefined') applyI18n(document);
 }
 
 /**
