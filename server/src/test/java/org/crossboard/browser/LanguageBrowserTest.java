@@ -32,11 +32,9 @@ class LanguageBrowserTest extends BrowserTestBase {
     String note = createNote(page, 420, 320);
 
     settled(page);
-    page.evaluate("window.beforeSwitch = true");
     select.focus();
-    select.selectOption("de");
     // the fixed labels change at once, then the page reloads to render every text anew
-    page.waitForCondition(() -> Boolean.TRUE.equals(page.evaluate("window.beforeSwitch === undefined")));
+    page.waitForNavigation(() -> select.selectOption("de"));
     assertThat(page.locator("html")).hasAttribute("lang", "de");
     assertConnected(page);
     assertThat(page.locator("#tool-note")).hasAttribute("aria-label", "Haftnotiz (N)");
