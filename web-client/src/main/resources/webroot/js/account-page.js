@@ -4,7 +4,7 @@
  * @module account-page
  */
 
-import { applyI18n, t } from './i18n.js';
+import { applyI18n, t, tn } from './i18n.js';
 import { clearAuth, keepSessionFresh, requireAuth } from './auth.js';
 import { changePassword, downloadAudit, getAudit, signOutEverywhere } from './api.js';
 import { el, errorText, saveBlob, setBusy, showFormError } from './dom.js';
@@ -70,7 +70,7 @@ async function installServerAudit() {
     const audit = await getAudit(null);
     badge.dataset.valid = String(audit.valid !== false);
     badge.textContent = audit.valid !== false ? t('chainValid') : t('chainBroken', { seq: audit.brokenAt ?? '?' });
-    document.getElementById('server-audit-count').textContent = t('serverAuditEntries', { n: audit.entries.length });
+    document.getElementById('server-audit-count').textContent = tn('serverAuditEntries', audit.entries.length);
   } catch (error) {
     badge.textContent = errorText(error);
   }

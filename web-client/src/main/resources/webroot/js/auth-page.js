@@ -5,7 +5,7 @@
  * @module auth-page
  */
 
-import { applyI18n, getLanguage, LANGUAGES, setLanguage, t } from './i18n.js';
+import { applyI18n, getLanguage, languageChosen, LANGUAGES, setLanguage, t } from './i18n.js';
 import { getAuth, signinHref, storeAuth } from './auth.js';
 import { safeNext } from './safe-next.js';
 import { signIn, signUp } from './api.js';
@@ -72,10 +72,11 @@ async function submit(form, call, body) {
   try {
     const session = await call(body);
     storeAuth(session);
-    if (session.user?.lang && LANGUAGES[session.user.lang]) setLanguage(session.user.lang);
+    // the account's language, unless the person picked one with the switch here
+    if (!languageChosen() && session.user?.lang && LANGUAGES[session.user.lang]) setLanguage(session.user.lang);
     location.replace(next);
   } catch (error) {
-    showFormError(form, error.status === 401 && !error.message ? t('badCredentials') : errorText(error));
+    showFormError(form, errorText(error));
     setBusy(form, false);
   }
 }

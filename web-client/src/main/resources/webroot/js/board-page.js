@@ -6,7 +6,7 @@
  * @module board-page
  */
 
-import { applyI18n, t } from './i18n.js';
+import { applyI18n, errorMessage, t } from './i18n.js';
 import { goToSignin, keepSessionFresh, getAuth } from './auth.js';
 import { getBoard, listBoardMembers } from './api.js';
 import { boardSession, handleAccessEnd } from './board-session.js';
@@ -35,7 +35,7 @@ import { Permissions } from './permissions.js';
 import { installRoleUi } from './role-ui.js';
 import { CommentPanel } from './comment-panel.js';
 import { installShare } from './share-dialog.js';
-import { installAccountChrome } from './chrome.js';
+import { installAccountChrome, setupLanguageSelect } from './chrome.js';
 import { SessionClient } from './features/session.js';
 import { VoteLayer } from './session-vote.js';
 import { SessionBar } from './session-bar.js';
@@ -63,6 +63,14 @@ if (!session) await goToSignin();
 
 const whoami = document.getElementById('whoami');
 installAccountChrome(session.kind === 'account' ? getAuth() : null);
+// A new language: the fixed labels change at once (setLanguage), then a reload renders every
+// text anew; edits not yet on the server are kept on this device and sent again (W7).
+let reloadingForLanguage = false;
+setupLanguageSelect(() => {
+  reloadingForLanguage = true;
+  editor.flush();
+  setTimeout(() => location.reload(), 50);
+});
 whoami.hidden = false;
 renderWhoAmI(whoami, session.name, undefined, session.email, session.userId);
 if (session.kind === 'account') keepSessionFresh();
@@ -225,9 +233,9 @@ sync.on('welcome', (message) => {
 
 // Errors that end the session get their own screen, not a "change refused" toast.
 const SESSION_ERRORS = new Set(['ERR_ACCESS_REVOKED', 'ERR_TOO_MANY_CONNECTIONS', 'ERR_UNAUTHORIZED']);
-sync.on('error', ({ message, code }) => {
+sync.on('error', ({ code }) => {
   if (SESSION_ERRORS.has(code)) return;
-  toast(t('changeRefused', { message: message || code }), { kind: 'error' });
+  toast(t('changeRefused', { message: errorMessage({ code }) }), { kind: 'error' });
 });
 sync.on('terminal', (info) => {
   const accessEnded = ['closeAccessRevoked', 'closeUnauthorized', 'closeTooManyConnections'].includes(info.key);
@@ -240,7 +248,7 @@ sync.on('terminal', (info) => {
     perms.update({ role: null, allowed: [] });
     return;
   }
-  toast(info.message ? `${t(info.key)} (${info.message})` : t(info.key), {
+  toast(t(info.key), {
     kind: 'error', ms: 0, action: { label: t('reload'), onClick: () => location.reload() },
   });
 });
@@ -251,7 +259,7 @@ window.addEventListener('pagehide', () => {
 // Leaving with changes the server has not confirmed: they are kept on this device (W7), but say so.
 window.addEventListener('beforeunload', (event) => {
   editor.flush();
-  if (sync.pendingCount === 0) return;
+  if (sync.pendingCount === 0 || reloadingForLanguage) return;
   event.preventDefault();
   event.returnValue = t('unsavedChanges');
 });

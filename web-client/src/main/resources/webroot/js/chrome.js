@@ -20,6 +20,7 @@ export function setupLanguageSelect(onChange = () => {}) {
     const option = document.createElement('option');
     option.value = code;
     option.textContent = name;
+    option.lang = code;
     select.append(option);
   }
   select.value = getLanguage();

@@ -9,7 +9,7 @@
 
 import { CLIPBOARD_TYPE, decodePayload, encodePayload, plainText } from './clipboard.js';
 import { announce } from './announce.js';
-import { t } from './i18n.js';
+import { tn } from './i18n.js';
 import { typingInto } from './dom.js';
 import { removeSelected } from './delete-selection.js';
 
@@ -38,9 +38,9 @@ export function installCopyPaste(ctx) {
     e.clipboardData.setData('text/plain', plainText(payload) || json);
     if (cut && perms.canEdit) {
       removeSelected(ctx);
-      announce(t('cutAnnounce', { n: payload.records.length }));
+      announce(tn('cutAnnounce', payload.records.length));
     } else {
-      announce(t('copiedAnnounce', { n: payload.records.length }));
+      announce(tn('copiedAnnounce', payload.records.length));
     }
   };
 
@@ -62,7 +62,7 @@ export function installCopyPaste(ctx) {
     }
     if (!ids.length) return;
     selection.set(ids);
-    announce(t('pastedAnnounce', { n: ids.length }));
+    announce(tn('pastedAnnounce', ids.length));
   };
 
   // Without a text selection the browser offers copy and paste only when asked to.

@@ -7,7 +7,7 @@
  */
 
 import { announce } from './announce.js';
-import { t } from './i18n.js';
+import { tn } from './i18n.js';
 
 /**
  * Removes the selected records this person may remove, clears the selection
@@ -30,5 +30,5 @@ export function removeSelected({ selection, actions, container }) {
 export function deleteSelection(ctx) {
   if (!ctx.selection.size || !ctx.perms.canEdit) return;
   const n = removeSelected(ctx);
-  announce(n === 1 ? t('deletedOne') : t('deletedMany', { n }));
+  announce(tn('deleted', n));
 }

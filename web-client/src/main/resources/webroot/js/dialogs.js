@@ -4,7 +4,7 @@
  * @module dialogs
  */
 
-import { t, getLanguage } from './i18n.js';
+import { t, locale } from './i18n.js';
 
 // Suggested in country fields (any text is accepted).
 const COUNTRIES = ['AT', 'BE', 'BG', 'HR', 'CY', 'CZ', 'DK', 'EE', 'FI', 'FR', 'DE', 'GR', 'HU', 'IE', 'IT', 'LV',
@@ -30,7 +30,7 @@ function openDialog(dialog) {
  */
 export function fillCountryList(list) {
   let names = null;
-  try { names = new Intl.DisplayNames([getLanguage()], { type: 'region' }); } catch { /* old browser */ }
+  try { names = new Intl.DisplayNames([locale()], { type: 'region' }); } catch { /* old browser */ }
   list.replaceChildren(...COUNTRIES.map((code) => el('option', { value: code, label: names?.of(code) || code })));
 }
 

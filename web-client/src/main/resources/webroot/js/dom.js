@@ -4,7 +4,7 @@
  * @module dom
  */
 
-import { getLanguage, t } from './i18n.js';
+import { errorMessage, locale, t } from './i18n.js';
 import { toMillis } from './auth.js';
 import { roleName } from './roles.js';
 
@@ -68,7 +68,7 @@ export function formatDate(value) {
   const ms = toMillis(value);
   if (ms === null) return '—';
   try {
-    return new Intl.DateTimeFormat(getLanguage(), { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(ms));
+    return new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(ms));
   } catch {
     return new Date(ms).toISOString();
   }
@@ -141,14 +141,13 @@ export function setBusy(form, busy) {
 }
 
 /**
- * A message for a failed request, in the page's language.
+ * A message for a failed request, in the page's language: by its code
+ * (i18n-errors.js), never the server's own message.
  * @param {import('./auth.js').ApiError} error
  * @returns {string}
  */
 export function errorText(error) {
-  if (error?.status === 429) return t('tooManyAttempts', { n: error.retryAfter ?? 60 });
-  if (error?.status === 0) return t('networkError');
-  return error?.message || t('somethingWrong');
+  return errorMessage(error);
 }
 
 /**

@@ -5,7 +5,7 @@
 
 export const SETTINGS_STRINGS = {
   en: {
-    serverAuditHeading: 'Server audit log', serverAuditIntro: 'As this server\'s administrator you can read its log of sign-ups, sign-ins and failed sign-ins.', serverAuditEntries: '{n} entries',
+    serverAuditHeading: 'Server audit log', serverAuditIntro: 'As this server\'s administrator you can read its log of sign-ups, sign-ins and failed sign-ins.', 'serverAuditEntries.one': '{n} entry', 'serverAuditEntries.other': '{n} entries',
     account: 'Account', accountHeading: 'Your account', changePasswordHeading: 'Change password',
     currentPasswordLabel: 'Current password', newPasswordLabel: 'New password',
     repeatPasswordLabel: 'New password again', changePassword: 'Change password',
@@ -16,7 +16,7 @@ export const SETTINGS_STRINGS = {
     detailOrg: 'Organisation', detailCountry: 'Country', detailAdmin: 'Server administrator',
   },
   fr: {
-    serverAuditHeading: 'Journal d’audit du serveur', serverAuditIntro: 'En tant qu’administrateur·rice de ce serveur, vous pouvez lire son journal des inscriptions, connexions et échecs de connexion.', serverAuditEntries: '{n} entrées',
+    serverAuditHeading: 'Journal d’audit du serveur', serverAuditIntro: 'En tant qu’administrateur·rice de ce serveur, vous pouvez lire son journal des inscriptions, connexions et échecs de connexion.', 'serverAuditEntries.one': '{n} entrée', 'serverAuditEntries.other': '{n} entrées',
     account: 'Compte', accountHeading: 'Votre compte', changePasswordHeading: 'Changer de mot de passe',
     currentPasswordLabel: 'Mot de passe actuel', newPasswordLabel: 'Nouveau mot de passe',
     repeatPasswordLabel: 'Nouveau mot de passe (encore)', changePassword: 'Changer le mot de passe',
@@ -27,7 +27,7 @@ export const SETTINGS_STRINGS = {
     detailOrg: 'Organisation', detailCountry: 'Pays', detailAdmin: 'Administrateur·rice du serveur',
   },
   de: {
-    serverAuditHeading: 'Audit-Protokoll des Servers', serverAuditIntro: 'Als Administration dieses Servers lesen Sie sein Protokoll der Registrierungen, Anmeldungen und fehlgeschlagenen Anmeldungen.', serverAuditEntries: '{n} Einträge',
+    serverAuditHeading: 'Audit-Protokoll des Servers', serverAuditIntro: 'Als Administration dieses Servers lesen Sie sein Protokoll der Registrierungen, Anmeldungen und fehlgeschlagenen Anmeldungen.', 'serverAuditEntries.one': '{n} Eintrag', 'serverAuditEntries.other': '{n} Einträge',
     account: 'Konto', accountHeading: 'Ihr Konto', changePasswordHeading: 'Passwort ändern',
     currentPasswordLabel: 'Aktuelles Passwort', newPasswordLabel: 'Neues Passwort',
     repeatPasswordLabel: 'Neues Passwort wiederholen', changePassword: 'Passwort ändern',
@@ -38,7 +38,7 @@ export const SETTINGS_STRINGS = {
     detailOrg: 'Organisation', detailCountry: 'Land', detailAdmin: 'Server-Administration',
   },
   es: {
-    serverAuditHeading: 'Registro de auditoría del servidor', serverAuditIntro: 'Como administración de este servidor puedes leer su registro de altas, inicios de sesión e intentos fallidos.', serverAuditEntries: '{n} entradas',
+    serverAuditHeading: 'Registro de auditoría del servidor', serverAuditIntro: 'Como administración de este servidor puedes leer su registro de altas, inicios de sesión e intentos fallidos.', 'serverAuditEntries.one': '{n} entrada', 'serverAuditEntries.other': '{n} entradas',
     account: 'Cuenta', accountHeading: 'Tu cuenta', changePasswordHeading: 'Cambiar la contraseña',
     currentPasswordLabel: 'Contraseña actual', newPasswordLabel: 'Contraseña nueva',
     repeatPasswordLabel: 'Repite la contraseña nueva', changePassword: 'Cambiar la contraseña',
@@ -48,8 +48,19 @@ export const SETTINGS_STRINGS = {
     signOutEverywhere: 'Cerrar sesión en todas partes', detailEmail: 'Correo', detailName: 'Nombre',
     detailOrg: 'Organización', detailCountry: 'País', detailAdmin: 'Administración del servidor',
   },
+  pt: {
+    serverAuditHeading: 'Registo de auditoria do servidor', serverAuditIntro: 'Como administrador deste servidor, pode consultar o registo de contas criadas, inícios de sessão e tentativas falhadas.', 'serverAuditEntries.one': '{n} entrada', 'serverAuditEntries.other': '{n} entradas',
+    account: 'Conta', accountHeading: 'A sua conta', changePasswordHeading: 'Alterar a palavra-passe',
+    currentPasswordLabel: 'Palavra-passe atual', newPasswordLabel: 'Nova palavra-passe',
+    repeatPasswordLabel: 'Repita a nova palavra-passe', changePassword: 'Alterar a palavra-passe',
+    passwordChanged: 'Palavra-passe alterada. As suas outras sessões foram terminadas.',
+    passwordsDiffer: 'As novas palavras-passe não coincidem.', sessionsHeading: 'Sessões',
+    signOutEverywhereIntro: 'Perdeu um dispositivo? Termine a sessão em todos os browsers de uma vez; os quadros abertos também se fecham lá.',
+    signOutEverywhere: 'Terminar sessão em todo o lado', detailEmail: 'E-mail', detailName: 'Nome',
+    detailOrg: 'Organização', detailCountry: 'País', detailAdmin: 'Administrador do servidor',
+  },
   et: {
-    serverAuditHeading: 'Serveri auditilogi', serverAuditIntro: 'Serveri administraatorina näed selle logi registreerumistest, sisselogimistest ja ebaõnnestunud sisselogimistest.', serverAuditEntries: '{n} kirjet',
+    serverAuditHeading: 'Serveri auditilogi', serverAuditIntro: 'Serveri administraatorina näed selle logi registreerumistest, sisselogimistest ja ebaõnnestunud sisselogimistest.', 'serverAuditEntries.one': '{n} kirje', 'serverAuditEntries.other': '{n} kirjet',
     account: 'Konto', accountHeading: 'Sinu konto', changePasswordHeading: 'Muuda parooli',
     currentPasswordLabel: 'Praegune parool', newPasswordLabel: 'Uus parool',
     repeatPasswordLabel: 'Uus parool uuesti', changePassword: 'Muuda parooli',

@@ -4,7 +4,9 @@
  * {name}. Strings for accounts, workspaces, roles, invitations and comments
  * live in i18n-accounts.js, the account page's in i18n-settings.js, the
  * board page's in i18n-board.js, live sessions' in i18n-session.js,
- * comment threads' and notifications' in i18n-threads.js.
+ * comment threads' and notifications' in i18n-threads.js, what to say about
+ * each error code in i18n-errors.js. A counted phrase has a key per plural
+ * form (key.one, key.other, …: see tn()).
  * @module i18n
  */
 
@@ -13,6 +15,7 @@ import { SETTINGS_STRINGS } from './i18n-settings.js';
 import { BOARD_STRINGS } from './i18n-board.js';
 import { SESSION_STRINGS } from './i18n-session.js';
 import { THREAD_STRINGS } from './i18n-threads.js';
+import { ERROR_STRINGS, errorKey } from './i18n-errors.js';
 
 const STRINGS = {
   en: {
@@ -70,8 +73,8 @@ const STRINGS = {
     statusReconnecting: 'Reconnecting…',
     statusOffline: 'Offline',
     statusSaving: 'Saving…',
-    pendingOne: '1 change pending',
-    pendingMany: '{n} changes pending',
+    'pending.one': '{n} change pending',
+    'pending.other': '{n} changes pending',
     unsavedChanges: 'Some changes are not saved on the server yet. They are kept on this device and sent the next time you open this board.',
     restoredPending: 'Sending the changes left from your last visit ({n}).',
     closeProtocol: 'The server did not understand this client. Reload the page.',
@@ -128,7 +131,7 @@ const STRINGS = {
     toolShape: 'Forme (S)', toolFrame: 'Cadre (F)', toolConnector: 'Connecteur (C)', undo: 'Annuler (Ctrl+Z)',
     redo: 'Rétablir (Ctrl+Maj+Z)', zoomIn: 'Zoom avant', zoomOut: 'Zoom arrière', zoomFit: 'Ajuster à l’écran',
     statusConnecting: 'Connexion…', statusConnected: 'Connecté', statusReconnecting: 'Reconnexion…',
-    statusOffline: 'Hors ligne', pendingOne: '1 modification en attente', pendingMany: '{n} modifications en attente',
+    statusOffline: 'Hors ligne', 'pending.one': '{n} modification en attente', 'pending.other': '{n} modifications en attente',
     unsavedChanges: 'Des modifications ne sont pas encore enregistrées sur le serveur. Elles sont gardées sur cet appareil et envoyées à la prochaine ouverture de ce tableau.',
     restoredPending: 'Envoi des modifications laissées lors de votre dernière visite ({n}).',
     closeBoardDeleted: 'Ce tableau a été supprimé.', language: 'Langue',
@@ -150,7 +153,7 @@ const STRINGS = {
     toolShape: 'Form (S)', toolFrame: 'Rahmen (F)', toolConnector: 'Verbinder (C)', undo: 'Rückgängig (Strg+Z)',
     redo: 'Wiederholen (Strg+Umschalt+Z)', zoomIn: 'Vergrößern', zoomOut: 'Verkleinern', zoomFit: 'Alles zeigen',
     statusConnecting: 'Verbinde…', statusConnected: 'Verbunden', statusReconnecting: 'Verbinde erneut…',
-    statusOffline: 'Offline', pendingOne: '1 Änderung ausstehend', pendingMany: '{n} Änderungen ausstehend',
+    statusOffline: 'Offline', 'pending.one': '{n} Änderung ausstehend', 'pending.other': '{n} Änderungen ausstehend',
     unsavedChanges: 'Einige Änderungen sind noch nicht auf dem Server gespeichert. Sie bleiben auf diesem Gerät und werden beim nächsten Öffnen dieses Boards gesendet.',
     restoredPending: 'Änderungen von Ihrem letzten Besuch werden gesendet ({n}).',
     closeBoardDeleted: 'Dieses Board wurde gelöscht.', language: 'Sprache',
@@ -172,7 +175,7 @@ const STRINGS = {
     toolShape: 'Forma (S)', toolFrame: 'Marco (F)', toolConnector: 'Conector (C)', undo: 'Deshacer (Ctrl+Z)',
     redo: 'Rehacer (Ctrl+Mayús+Z)', zoomIn: 'Acercar', zoomOut: 'Alejar', zoomFit: 'Ajustar a la vista',
     statusConnecting: 'Conectando…', statusConnected: 'Conectado', statusReconnecting: 'Reconectando…',
-    statusOffline: 'Sin conexión', pendingOne: '1 cambio pendiente', pendingMany: '{n} cambios pendientes',
+    statusOffline: 'Sin conexión', 'pending.one': '{n} cambio pendiente', 'pending.other': '{n} cambios pendientes',
     unsavedChanges: 'Algunos cambios aún no están guardados en el servidor. Se conservan en este dispositivo y se envían la próxima vez que abras este tablero.',
     restoredPending: 'Enviando los cambios de tu última visita ({n}).',
     closeBoardDeleted: 'Este tablero fue eliminado.', language: 'Idioma',
@@ -186,6 +189,111 @@ const STRINGS = {
     namePlaceholder: 'p. ej. Ana (Estonia)', orgPlaceholder: 'p. ej. RIA', readOnly: 'Solo lectura: no puedes editar este tablero.',
     newBoardPlaceholder: 'p. ej. Intercambio transfronterizo de datos',
   },
+  pt: {
+    appName: 'Crossboard',
+    newBoardLabel: 'Título do novo quadro',
+    newBoardPlaceholder: 'p. ex. Intercâmbio transfronteiriço de dados',
+    createBoard: 'Criar quadro',
+    openBoard: 'Abrir {title}',
+    deleteBoard: 'Eliminar {title}',
+    deleteBoardTitle: 'Eliminar este quadro?',
+    deleteBoardConfirm: '«{title}» será eliminado para todos. Esta ação não pode ser anulada.',
+    noBoards: 'Ainda não há quadros. Crie o primeiro acima.',
+    loadFailed: 'Não foi possível carregar os quadros. O servidor está a funcionar?',
+    createFailed: 'Não foi possível criar o quadro: {message}',
+    deleteFailed: 'Não foi possível eliminar o quadro: {message}',
+    createdOn: 'Criado em {date}',
+    cancel: 'Cancelar',
+    delete: 'Eliminar',
+    save: 'Guardar',
+    reload: 'Recarregar',
+    nameLabel: 'Nome a apresentar',
+    namePlaceholder: 'p. ex. Ana (Estónia)',
+    language: 'Idioma',
+    boardTitleLabel: 'Título do quadro',
+    canvasLabel: 'Área do quadro. Escolha uma ferramenta e clique para adicionar. A tecla Tab passa de elemento em elemento.',
+    toolsLabel: 'Ferramentas',
+    toolSelect: 'Selecionar (V)',
+    toolHand: 'Deslocar (H ou manter Espaço premido)',
+    toolNote: 'Nota adesiva (N)',
+    toolText: 'Texto (T)',
+    toolShape: 'Forma (S)',
+    toolFrame: 'Moldura (F)',
+    toolConnector: 'Conector (C)',
+    shapeKinds: 'Tipo de forma',
+    shapeRectangle: 'Retângulo',
+    shapeEllipse: 'Elipse',
+    shapeDiamond: 'Losango',
+    undo: 'Anular (Ctrl+Z)',
+    redo: 'Refazer (Ctrl+Shift+Z)',
+    zoomIn: 'Ampliar',
+    zoomOut: 'Reduzir',
+    zoomFit: 'Ajustar ao ecrã',
+    zoomReset: 'Repor zoom a 100%',
+    zoomGroup: 'Zoom',
+    selectionTools: 'Seleção',
+    colorSwatch: 'Cor {name}',
+    deleteSelection: 'Eliminar seleção (Delete)',
+    bringToFront: 'Trazer para a frente',
+    lock: 'Bloquear (sem mover nem editar)',
+    editText: 'Editar texto (Enter)',
+    fontBigger: 'Texto maior',
+    fontSmaller: 'Texto mais pequeno',
+    statusConnecting: 'A ligar…',
+    statusConnected: 'Ligado',
+    statusReconnecting: 'A restabelecer a ligação…',
+    statusOffline: 'Sem ligação',
+    statusSaving: 'A guardar…',
+    'pending.one': '{n} alteração pendente',
+    'pending.other': '{n} alterações pendentes',
+    unsavedChanges: 'Algumas alterações ainda não estão guardadas no servidor. Ficam neste dispositivo e são enviadas da próxima vez que abrir este quadro.',
+    restoredPending: 'A enviar as alterações que ficaram da sua última visita ({n}).',
+    closeProtocol: 'O servidor não reconheceu este cliente. Recarregue a página.',
+    closeReplaced: 'Este quadro foi aberto noutro local com a mesma sessão. Este separador deixou de sincronizar.',
+    closeBoardDeleted: 'Este quadro foi eliminado.',
+    closeUnauthorized: 'Inicie sessão novamente.',
+    closeForbidden: 'Não tem permissão para abrir este quadro.',
+    closeBoardNotFound: 'Este quadro não existe (ou já não existe).',
+    closeClientTooOld: 'O Crossboard foi atualizado. Recarregue a página.',
+    changeRefused: 'Uma alteração não foi guardada: {message}',
+    typeNote: 'Nota adesiva',
+    typeText: 'Texto',
+    typeShape: 'Forma',
+    typeFrame: 'Moldura',
+    typeConnector: 'Conector',
+    recordLabel: '{type}: {text}',
+    emptyText: 'vazio',
+    defaultText: 'Texto',
+    defaultFrameTitle: 'Moldura',
+    editorLabel: 'Editar texto. Escape ou Ctrl+Enter para terminar.',
+    connectorLabelPlaceholder: 'Etiqueta',
+    readOnly: 'Só de leitura: não pode editar este quadro.',
+    'color.yellow': 'amarelo', 'color.orange': 'laranja', 'color.pink': 'cor-de-rosa', 'color.violet': 'violeta',
+    'color.blue': 'azul', 'color.teal': 'verde-azulado', 'color.green': 'verde', 'color.grey': 'cinzento',
+    'color.black': 'preto', 'color.red': 'vermelho', 'color.darkblue': 'azul-escuro', 'color.darkgreen': 'verde-escuro',
+    'color.purple': 'roxo', 'color.brown': 'castanho', 'color.slate': 'ardósia', 'color.white': 'branco',
+    orgLabel: 'Organização (opcional)',
+    orgPlaceholder: 'p. ex. RIA',
+    countryLabel: 'País (opcional)',
+    countryPlaceholder: 'p. ex. PT',
+    peopleTitle: 'Neste quadro',
+    peopleButton: 'Outras pessoas neste quadro: {n}. Mostrar a lista',
+    peopleAlone: 'De momento só está cá você.',
+    morePeople: 'mais {n}',
+    presenceActive: 'Ativo',
+    presenceIdle: 'Inativo',
+    presenceAway: 'Ausente',
+    presenceTyping: 'a escrever…',
+    peerTyping: '{name} está a escrever…',
+    follow: 'Seguir',
+    followName: 'Seguir {name}: ver o que essa pessoa vê',
+    following: 'A seguir',
+    stopFollowingName: 'Deixar de seguir {name}',
+    followingName: 'A seguir {name}',
+    followEnded: '{name} saiu. Deixou de seguir.',
+    stop: 'Parar',
+    hideCursors: 'Ocultar cursores',
+  },
   et: {
     createBoard: 'Loo tahvel', newBoardLabel: 'Uue tahvli pealkiri',
     noBoards: 'Tahvleid veel pole. Loo esimene.', deleteBoardTitle: 'Kas kustutada see tahvel?',
@@ -194,7 +302,7 @@ const STRINGS = {
     toolShape: 'Kujund (S)', toolFrame: 'Raam (F)', toolConnector: 'Ühendus (C)', undo: 'Võta tagasi (Ctrl+Z)',
     redo: 'Tee uuesti (Ctrl+Shift+Z)', zoomIn: 'Suurenda', zoomOut: 'Vähenda', zoomFit: 'Mahuta ekraanile',
     statusConnecting: 'Ühendan…', statusConnected: 'Ühendatud', statusReconnecting: 'Ühendan uuesti…',
-    statusOffline: 'Võrguühenduseta', pendingOne: '1 muudatus ootel', pendingMany: '{n} muudatust ootel',
+    statusOffline: 'Võrguühenduseta', 'pending.one': '{n} muudatus ootel', 'pending.other': '{n} muudatust ootel',
     unsavedChanges: 'Mõned muudatused pole veel serverisse salvestatud. Need jäävad sellesse seadmesse ja saadetakse, kui avad selle tahvli uuesti.',
     restoredPending: 'Saadan eelmisel külastusel tegemata jäänud muudatused ({n}).',
     closeBoardDeleted: 'See tahvel kustutati.', language: 'Keel',
@@ -215,6 +323,7 @@ for (const [code, strings] of Object.entries(SETTINGS_STRINGS)) Object.assign(ST
 for (const [code, strings] of Object.entries(BOARD_STRINGS)) Object.assign(STRINGS[code], strings);
 for (const [code, strings] of Object.entries(SESSION_STRINGS)) Object.assign(STRINGS[code], strings);
 for (const [code, strings] of Object.entries(THREAD_STRINGS)) Object.assign(STRINGS[code], strings);
+for (const [code, strings] of Object.entries(ERROR_STRINGS)) Object.assign(STRINGS[code], strings);
 
 /**
  * The string tables, for checks that every language has every string.
@@ -225,7 +334,10 @@ export function stringTables() {
 }
 
 /** Languages offered, by code, with their own names. */
-export const LANGUAGES = { en: 'English', fr: 'Français', de: 'Deutsch', es: 'Español', et: 'Eesti' };
+export const LANGUAGES = { en: 'English', fr: 'Français', de: 'Deutsch', es: 'Español', pt: 'Português', et: 'Eesti' };
+
+/** The locale Intl formats with for a language (Portuguese here is the European one). */
+const INTL_LOCALES = { pt: 'pt-PT' };
 
 const STORAGE_KEY = 'crossboard.lang';
 let current = pickLanguage();
@@ -250,6 +362,23 @@ export function getLanguage() {
 }
 
 /**
+ * The locale for Intl (dates, times, numbers, plural rules) of the active language.
+ * @param {string} [code] a language code, the active one by default
+ * @returns {string}
+ */
+export function locale(code = current) {
+  return INTL_LOCALES[code] || code;
+}
+
+/**
+ * Whether the person chose a language here (the switch), as opposed to the browser's.
+ * @returns {boolean}
+ */
+export function languageChosen() {
+  return !!STRINGS[safeStorageGet(STORAGE_KEY)];
+}
+
+/**
  * Switches language, remembers it and re-labels the document.
  * @param {string} code one of LANGUAGES
  */
@@ -257,7 +386,7 @@ export function setLanguage(code) {
   if (!STRINGS[code]) return;
   current = code;
   try { localStorage.setItem(STORAGE_KEY, code); } catch { /* private mode */ }
-  applyI18n(document);
+  if (typeof document !== 'undefined') applyI18n(document);
 }
 
 /**
@@ -269,6 +398,62 @@ export function setLanguage(code) {
 export function t(key, params = {}) {
   const text = STRINGS[current][key] ?? STRINGS.en[key] ?? key;
   return text.replace(/\{(\w+)\}/g, (m, name) => (name in params ? String(params[name]) : m));
+}
+
+/**
+ * A number in the active language (1 000 in French, 1.000 in German …).
+ * @param {number} n
+ * @returns {string}
+ */
+export function formatNumber(n) {
+  try { return new Intl.NumberFormat(locale()).format(n); } catch { return String(n); }
+}
+
+/**
+ * The key of the plural form the language's rules (Intl.PluralRules) pick for
+ * n: base.one, base.few …, base.other when the table has no such form.
+ * @param {string} base
+ * @param {number} n
+ * @param {string} [lang] language code, the active one by default
+ * @returns {string}
+ */
+export function pluralKey(base, n, lang = current) {
+  let form = 'other';
+  try { form = new Intl.PluralRules(locale(lang)).select(n); } catch { /* unknown language */ }
+  const key = `${base}.${form}`;
+  return key in STRINGS[lang] || key in STRINGS.en ? key : `${base}.other`;
+}
+
+/**
+ * A counted phrase: the plural form for n, with {n} the number formatted
+ * for the language, e.g. tn('commentCount', 3) → "3 comments".
+ * @param {string} base key whose .one/.other (and other forms) exist
+ * @param {number} n
+ * @param {object} [params] more placeholders
+ * @returns {string}
+ */
+export function tn(base, n, params = {}) {
+  return t(pluralKey(base, n), { ...params, n: formatNumber(n) });
+}
+
+/**
+ * What to tell the person about an error, by its code only (a REST ApiError
+ * or a socket error frame): never the server's own message text. An unknown
+ * code reads "Something went wrong (CODE)"; ERR_THROTTLED says when to try
+ * again from Retry-After.
+ * @param {{code?: string, status?: number, retryAfter?: number|null}} error
+ * @returns {string}
+ */
+export function errorMessage(error) {
+  const relative = (seconds) => {
+    try {
+      return new Intl.RelativeTimeFormat(locale(), { numeric: 'always' }).format(seconds, 'second');
+    } catch {
+      return `${seconds} s`;
+    }
+  };
+  const { key, params } = errorKey(error, relative);
+  return t(key, params);
 }
 
 /**

@@ -4,7 +4,7 @@
  */
 
 import { announce } from './announce.js';
-import { t } from './i18n.js';
+import { tn } from './i18n.js';
 import { typingInto } from './dom.js';
 import { deleteSelection } from './delete-selection.js';
 
@@ -42,7 +42,7 @@ export function installKeyboard(ctx) {
       const ids = actions.duplicate(selection.ids);
       if (ids.length) {
         selection.set(ids);
-        announce(t('duplicatedAnnounce', { n: ids.length }));
+        announce(tn('duplicatedAnnounce', ids.length));
       }
     } else if (mod) {
       return; // copy, cut and paste arrive as clipboard events (copy-paste.js)

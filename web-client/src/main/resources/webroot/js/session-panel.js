@@ -8,7 +8,7 @@
  * @module session-panel
  */
 
-import { t } from './i18n.js';
+import { errorMessage, t } from './i18n.js';
 import { el } from './dom.js';
 import { toast } from './toast.js';
 import { authFetch } from './auth.js';
@@ -420,10 +420,10 @@ export class SessionPanel {
     const path = kind === 'recap' ? `${base}/recap?format=${format}` : `${base}/attendance`;
     try {
       const response = await authFetch(path, {}, { redirect: false });
-      if (!response.ok) throw new Error(String(response.status));
+      if (!response.ok) throw Object.assign(new Error('download failed'), { status: response.status });
       saveBlob(await response.blob(), kind === 'recap' ? `recap-${sid}.${format}` : `attendance-${sid}.json`);
     } catch (error) {
-      toast(t('downloadFailed', { message: error.message }), { kind: 'error' });
+      toast(t('downloadFailed', { message: errorMessage(error) }), { kind: 'error' });
     }
   }
 

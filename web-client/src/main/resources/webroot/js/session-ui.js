@@ -5,7 +5,7 @@
  * @module session-ui
  */
 
-import { getLanguage, t } from './i18n.js';
+import { errorMessage, locale, t } from './i18n.js';
 import { toast } from './toast.js';
 import { MAX_ZOOM, MIN_ZOOM } from './viewport.js';
 
@@ -19,7 +19,7 @@ const KNOWN_ERRORS = new Set(['ERR_NO_SESSION', 'ERR_SESSION_STATE', 'ERR_VOTE_L
  */
 export function sessionErrorText(error) {
   if (KNOWN_ERRORS.has(error?.code)) return t(`sessionError.${error.code}`);
-  return error?.message || error?.code || t('somethingWrong');
+  return errorMessage(error);
 }
 
 /**
@@ -69,7 +69,7 @@ export function isTimeZone(zone) {
  * @param {string} [options.viewerZone]
  * @returns {{local: string, session: string|null}} session is null when both zones show the same time
  */
-export function formatSessionTime(ms, sessionZone, { lang = getLanguage(), viewerZone = localTimeZone() } = {}) {
+export function formatSessionTime(ms, sessionZone, { lang = locale(), viewerZone = localTimeZone() } = {}) {
   if (!Number.isFinite(ms)) return { local: '—', session: null };
   const format = (timeZone) => new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short', timeZone })
     .format(new Date(ms));

@@ -4,8 +4,8 @@
  * @module thread-i18n
  */
 
-import { getLanguage, stringTables, t } from './i18n.js';
-import { formatWhen, pluralKey } from './thread-text.js';
+import { locale, tn } from './i18n.js';
+import { formatWhen } from './thread-text.js';
 
 /**
  * A counted phrase in the person's language, e.g. plural('commentCount', 3) → "3 comments".
@@ -13,9 +13,7 @@ import { formatWhen, pluralKey } from './thread-text.js';
  * @param {number} n
  */
 export function plural(base, n) {
-  const lang = getLanguage();
-  const table = stringTables()[lang] || {};
-  return t(pluralKey(base, n, lang, (key) => key in table), { n });
+  return tn(base, n);
 }
 
 /**
@@ -23,7 +21,7 @@ export function plural(base, n) {
  * @param {number} at ms
  */
 export function when(at) {
-  return formatWhen(Number(at), Date.now(), getLanguage());
+  return formatWhen(Number(at), Date.now(), locale());
 }
 
 /**
@@ -32,5 +30,5 @@ export function when(at) {
  */
 export function fullTime(at) {
   if (!Number.isFinite(Number(at))) return '';
-  return new Intl.DateTimeFormat(getLanguage(), { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(Number(at)));
+  return new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(Number(at)));
 }

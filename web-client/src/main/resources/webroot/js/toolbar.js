@@ -3,7 +3,7 @@
  * @module toolbar
  */
 
-import { t } from './i18n.js';
+import { t, tn } from './i18n.js';
 import { deleteSelection } from './delete-selection.js';
 
 /** Fill colours for notes, shapes and frames. */
@@ -215,7 +215,7 @@ function installStatus(sync) {
     chip.dataset.pending = String(pending);
     let label = t(labels[state]);
     if (pending > 0 && state !== 'connected') {
-      label += ` — ${pending === 1 ? t('pendingOne') : t('pendingMany', { n: pending })}`;
+      label += ` — ${tn('pending', pending)}`;
     }
     if (terminal) label = t(terminal.key);
     text.textContent = label;

@@ -21,7 +21,7 @@ import org.crossboard.store.Stores;
  */
 public final class AccountService {
   /** The languages an account may choose. */
-  public static final Set<String> LANGUAGES = Set.of("en", "fr", "de", "es", "et");
+  public static final Set<String> LANGUAGES = Set.of("en", "fr", "de", "es", "pt", "et");
   /** The language of an account that names none. */
   public static final String DEFAULT_LANGUAGE = "en";
   public static final int MIN_PASSWORD = 10;

@@ -9,6 +9,7 @@
 
 import { applyThreadFrame } from '../thread-model.js';
 import { PendingRequests, SessionError } from './session.js';
+import { ERROR_CODES } from '../i18n-errors.js';
 
 /** Message types this feature handles. */
 export const THREAD_FRAMES = ['thread', 'threads', 'thread.ok', 'notification'];
@@ -26,7 +27,8 @@ export class ThreadError extends SessionError {}
  * @returns {string}
  */
 export function threadErrorKey(error) {
-  return THREAD_ERRORS.includes(error?.code) ? `threadError.${error.code}` : 'threadError.other';
+  if (THREAD_ERRORS.includes(error?.code)) return `threadError.${error.code}`;
+  return ERROR_CODES.has(error?.code) ? `error.${error.code}` : 'threadError.other';
 }
 
 /**
