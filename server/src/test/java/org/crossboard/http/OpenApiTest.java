@@ -488,7 +488,11 @@ class OpenApiTest {
             "ERR_BOARD_NOT_FOUND"),
         new Refusal("getSessionAttendance", new Call(member().token(), Map.of("id", board, "sid", endedSession()),
             null, null), 403, "ERR_FORBIDDEN"),
-        new Refusal("getSessionRecap", liveSession(), 409, "ERR_SESSION_STATE"));
+        new Refusal("getSessionRecap", liveSession(), 409, "ERR_SESSION_STATE"),
+        new Refusal("listTranslations", new Call(owner.token(), Map.of("id", board), "lang=pt_BR", null), 400,
+            "ERR_INVALID"),
+        new Refusal("setTranslation", new Call(owner.token(), Map.of("id", board, "record", "no-such-note", "prop", "text",
+            "lang", "fr"), null, new JsonObject().put("text", "Bonjour")), 404, "ERR_NOT_FOUND"));
     for (Refusal refusal : refusals) {
       Op op = operation(refusal.operation());
       HttpResponse<String> r = send(op, refusal.call());
@@ -521,7 +525,8 @@ class OpenApiTest {
         Map.entry("createInvite", RequestBodies::newInvite),
         Map.entry("previewInvite", RequestBodies::inviteCode),
         Map.entry("acceptInvite", RequestBodies::inviteCode),
-        Map.entry("joinAsGuest", RequestBodies::guestJoin));
+        Map.entry("joinAsGuest", RequestBodies::guestJoin),
+        Map.entry("setTranslation", RequestBodies::translation));
     Set<String> withBodies = new TreeSet<>();
     int probes = 0;
     for (Op op : operations()) {
@@ -777,6 +782,14 @@ class OpenApiTest {
       case "listSessions" -> {
         endedSession(); // so that the list holds a session to check against the schema
         yield new Call(token, Map.of("id", board), null, example);
+      }
+      case "listTranslations" -> {
+        endedSession(); // so that the board holds a note to translate
+        yield new Call(token, Map.of("id", board), "lang=fr", example);
+      }
+      case "setTranslation" -> {
+        endedSession();
+        yield new Call(token, Map.of("id", board, "record", "openapi-note", "prop", "text", "lang", "fr"), null, example);
       }
       case "getSession", "getSessionAttendance", "getSessionRecap" ->
           new Call(token, Map.of("id", board, "sid", endedSession()), null, example);
