@@ -23,6 +23,8 @@ public enum Action {
   VIEW_SESSIONS("`GET /api/boards/:id/sessions`, one session, its recap", Role.VIEWER, Scope.BOARD),
   VIEW_ATTENDANCE("`GET /api/boards/:id/sessions/:sid/attendance`", Role.FACILITATOR, Scope.BOARD),
   VIEW_THREADS("`GET /api/boards/:id/threads`, one thread, the exports", Role.VIEWER, Scope.BOARD),
+  VIEW_TRANSLATIONS("`GET /api/boards/:id/translations`", Role.VIEWER, Scope.BOARD),
+  TRANSLATE("`PUT /api/boards/:id/translations/:record/:prop/:lang` (a human translation)", Role.EDITOR, Scope.BOARD),
   MANAGE_BOARD_ROLES("`PUT`/`DELETE /api/boards/:id/members/:user`", Role.FACILITATOR, Scope.BOARD),
   INVITE_TO_BOARD("`POST /api/workspaces/:ws/invites` with `board`", Role.FACILITATOR, Scope.BOARD),
   LIST_BOARD_INVITES("`GET /api/boards/:id/invites`", Role.FACILITATOR, Scope.BOARD),

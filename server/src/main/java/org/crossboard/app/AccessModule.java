@@ -20,6 +20,7 @@ import org.crossboard.http.RestApi;
 import org.crossboard.pubsub.PubSub;
 import org.crossboard.store.Stores;
 import org.crossboard.thread.Inboxes;
+import org.crossboard.translation.TranslationService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -75,8 +76,9 @@ final class AccessModule {
     return boardRoles;
   }
 
-  void mount(Router router, BoardService boards, Inboxes inboxes, int trustedProxyHops) {
+  void mount(Router router, BoardService boards, Inboxes inboxes, TranslationService translations,
+      int trustedProxyHops) {
     RestApi.mount(router, new RestApi.Services(vertx, stores, accounts, access, workspaces, boardRoles, invites, audit,
-        boards, inboxes, trustedProxyHops));
+        boards, inboxes, translations, trustedProxyHops));
   }
 }

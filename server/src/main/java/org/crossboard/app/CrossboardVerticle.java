@@ -43,6 +43,9 @@ import org.crossboard.session.SessionFeature;
 import org.crossboard.thread.DigestMailer;
 import org.crossboard.thread.Inboxes;
 import org.crossboard.thread.ThreadFeature;
+import org.crossboard.translation.LibreTranslateTranslator;
+import org.crossboard.translation.TranslationService;
+import org.crossboard.translation.Translator;
 import org.crossboard.room.RoomSettings;
 import org.crossboard.transport.Connection;
 import org.crossboard.transport.ConnectionSupervisor;
@@ -150,6 +153,13 @@ public final class CrossboardVerticle extends VerticleBase {
     return features;
   }
 
+  /** Translations of board texts; machine ones only with {@code TRANSLATE_URL} (SPEC.md N3). */
+  private TranslationService translations() {
+    Translator translator = config.translation().enabled()
+        ? new LibreTranslateTranslator(vertx, config.translation()) : null;
+    return new TranslationService(vertx, stores.stores().translations(), translator);
+  }
+
   private Router router(AccessModule access, RoomFeatures features, BoardService boards, OpenApiDocument openApi) {
     Authenticator authenticator = access.authenticator();
     Router router = Router.router(vertx);
@@ -171,7 +181,7 @@ public final class CrossboardVerticle extends VerticleBase {
     router.route("/sockjs/*").subRouter(SockJSHandler.create(vertx, sockJsOptions).socketHandler(socket ->
         new Connection(new SockJsClientSocket(vertx, socket, config.writeQueueMaxBytes()), rooms, features,
             authenticator, supervisor)));
-    access.mount(router, boards, inboxes, config.trustedProxyHops());
+    access.mount(router, boards, inboxes, translations(), config.trustedProxyHops());
     new HealthApi(vertx, config.nodeId(), rooms, supervisor, pubsub, stores.stores().boards(), () -> draining,
         clustered()).mount(router);
     MetricsRoutes.mount(router, meters);

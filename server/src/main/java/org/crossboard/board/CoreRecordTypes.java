@@ -2,6 +2,7 @@ package org.crossboard.board;
 
 import static org.crossboard.board.PropSpec.bool;
 import static org.crossboard.board.PropSpec.color;
+import static org.crossboard.board.PropSpec.language;
 import static org.crossboard.board.PropSpec.mergingText;
 import static org.crossboard.board.PropSpec.number;
 import static org.crossboard.board.PropSpec.oneOf;
@@ -25,18 +26,21 @@ public final class CoreRecordTypes {
   public static final PropSpec COORDINATE = number(-1_000_000, 1_000_000);
   private static final PropSpec SIZE = number(1, 100_000);
 
-  /** What notes, texts and shapes may carry besides their box; their text merges (SPEC.md T1). */
+  /**
+   * What notes, texts and shapes may carry besides their box; their text merges (SPEC.md T1), and
+   * {@code lang} names the language it is written in (N1).
+   */
   private static final Map<String, PropSpec> CONTENT = Map.of(
       "text", mergingText(Limits.MAX_TEXT_LENGTH), "color", color(), "fontSize", number(6, 400),
-      "rotation", number(-360, 360), "parent", PARENT, "locked", bool());
+      "rotation", number(-360, 360), "parent", PARENT, "locked", bool(), "lang", language());
 
   /** Its title stays whole-value: a rename is one audited change (BoardTitleFeature), typed in one field. */
   public static final RecordType BOARD = RecordType.builder("board", Action.PUSH_EDIT)
       .optional("title", text(Limits.MAX_TITLE_LENGTH)).singleton().build();
 
   public static final RecordType FRAME = box("frame")
-      .optional("title", mergingText(Limits.MAX_TITLE_LENGTH)).optional("color", color()).optional("parent", PARENT)
-      .optional("locked", bool()).build();
+      .optional("title", mergingText(Limits.MAX_TITLE_LENGTH)).optional("lang", language())
+      .optional("color", color()).optional("parent", PARENT).optional("locked", bool()).build();
 
   public static final RecordType NOTE = box("note").optional(CONTENT).build();
 

@@ -3,6 +3,7 @@ package org.crossboard.board;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -43,6 +44,11 @@ public sealed interface PropSpec {
   /** One of the given strings. */
   static PropSpec oneOf(String... values) {
     return new OneOf(List.of(values));
+  }
+
+  /** A BCP 47 language tag in its canonical form (SPEC.md N1); see {@link Language}. */
+  static PropSpec language() {
+    return new Language();
   }
 
   static PropSpec bool() {
@@ -128,6 +134,33 @@ public sealed interface PropSpec {
     @Override
     public JsonObject toJson() {
       return new JsonObject().put("kind", "enum").put("values", new JsonArray(List.copyOf(values)));
+    }
+  }
+
+  /**
+   * A BCP 47 language tag ({@code pt}, {@code fr-CA}, {@code zh-Hant-TW}) of at most
+   * {@value #MAX_LENGTH} characters, in the form {@link Locale#toLanguageTag()} gives it: a tag
+   * that does not come back unchanged from {@code Locale.forLanguageTag(tag).toLanguageTag()} is
+   * refused, so one language has one spelling and tags compare as strings (SPEC.md N1).
+   */
+  record Language() implements PropSpec {
+    public static final int MAX_LENGTH = 35;
+
+    /** Whether {@code tag} is a canonical language tag of at most {@value #MAX_LENGTH} characters. */
+    public static boolean isValid(String tag) {
+      return tag != null && !tag.isEmpty() && tag.length() <= MAX_LENGTH
+          && Locale.forLanguageTag(tag).toLanguageTag().equals(tag);
+    }
+
+    @Override
+    public String check(Object value) {
+      return value instanceof String s && isValid(s)
+          ? null : "must be a BCP 47 language tag of at most " + MAX_LENGTH + " characters, e.g. pt or fr-CA";
+    }
+
+    @Override
+    public JsonObject toJson() {
+      return new JsonObject().put("kind", "language").put("max", MAX_LENGTH);
     }
   }
 

@@ -21,6 +21,8 @@ import org.crossboard.logging.LogFormat;
  * @param leaseTtlMs with several nodes: how long a board's lease lasts unrenewed (how soon a dead
  *     sequencing node's boards move to another node)
  * @param access accounts, tokens and limits
+ * @param digest the e-mail digest of notifications
+ * @param translation machine translation of board texts (off unless {@code TRANSLATE_URL})
  */
 public record CrossboardConfig(
     String host,
@@ -43,7 +45,8 @@ public record CrossboardConfig(
     LogFormat logFormat,
     int leaseTtlMs,
     AccessConfig access,
-    DigestConfig digest) {
+    DigestConfig digest,
+    TranslationConfig translation) {
 
   /** Defaults, then the config file, then environment variables. */
   public static CrossboardConfig load(Map<String, String> env) throws IOException {
@@ -88,7 +91,11 @@ public record CrossboardConfig(
             s.string("smtpUrl", "SMTP_URL", null),
             s.string("smtpFrom", "SMTP_FROM", "crossboard@localhost"),
             s.string("publicUrl", "PUBLIC_URL", "http://localhost:8080"),
-            s.integer("digestIntervalMs", "DIGEST_INTERVAL_MS", 24 * 60 * 60 * 1000)));
+            s.integer("digestIntervalMs", "DIGEST_INTERVAL_MS", 24 * 60 * 60 * 1000)),
+        new TranslationConfig(
+            s.string("translateUrl", "TRANSLATE_URL", null),
+            s.string("translateApiKey", "TRANSLATE_API_KEY", null),
+            s.string("translateEngineName", "TRANSLATE_ENGINE_NAME", "LibreTranslate")));
   }
 
   /** A copy listening on another port (tests start on 0, then pin the port for restarts). */
@@ -96,7 +103,7 @@ public record CrossboardConfig(
     return new CrossboardConfig(host, newPort, dataDir, mongoUrl, mongoDb, redisUrl, nodeId,
         handshakeTimeoutMs, idleTimeoutMs, snapshotEvery, roomIdleCloseMs, writeQueueMaxBytes, webrootDir,
         presenceTickMs, presenceTimeoutMs, presenceThinAbove, trustedProxyHops, logFormat, leaseTtlMs, access,
-        digest);
+        digest, translation);
   }
 
   private static Path pathOrNull(String s) {

@@ -143,4 +143,9 @@ final class RequestBodies {
     }
     return new Mute(board != null ? "board:" + board : "thread:" + thread, muted);
   }
+
+  /** {@code {text}}: a human translation, 1–10,000 characters once stripped, like a note's text. */
+  static String translation(JsonObject body) {
+    return Fields.required(body, "text", Limits.MAX_TEXT_LENGTH);
+  }
 }

@@ -11,6 +11,7 @@ import org.crossboard.audit.AuditLog;
 import org.crossboard.lifecycle.BoardService;
 import org.crossboard.store.Stores;
 import org.crossboard.thread.Inboxes;
+import org.crossboard.translation.TranslationService;
 
 /**
  * Mounts the REST API (docs/API.md): request ids first, then one body limit, then the calls. After
@@ -22,7 +23,7 @@ public final class RestApi {
   /** The services the REST API needs. */
   public record Services(Vertx vertx, Stores stores, AccountService accounts, AccessService access,
       WorkspaceService workspaces, BoardRoles boardRoles, InviteService invites, AuditLog audit, BoardService boards,
-      Inboxes inboxes, int trustedProxyHops) {}
+      Inboxes inboxes, TranslationService translations, int trustedProxyHops) {}
 
   public static void mount(Router router, Services s) {
     RequestIds.mount(router);
@@ -36,5 +37,6 @@ public final class RestApi {
     new SessionApi(s.access(), s.stores().liveSessions(), s.stores().attendance(), api).mount(router);
     new ThreadApi(s.access(), s.stores().threads(), api).mount(router);
     new NotificationApi(s.vertx(), s.stores().notifications(), s.inboxes(), api).mount(router);
+    new TranslationApi(s.access(), s.stores(), s.translations(), s.audit(), api).mount(router);
   }
 }

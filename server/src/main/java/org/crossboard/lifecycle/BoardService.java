@@ -34,7 +34,7 @@ public final class BoardService {
         .map(board);
   }
 
-  /** Deletes a board, its ops, snapshots and board-level roles; open connections close with BOARD_DELETED on every node. */
+  /** Deletes a board, its ops, snapshots, translations and board-level roles; open connections close with BOARD_DELETED on every node. */
   public Future<Boolean> delete(String id) {
     return stores.boards().delete(id).compose(deleted -> {
       if (!deleted) {
@@ -44,6 +44,7 @@ public final class BoardService {
       events.deleted(id).onFailure(e -> LOG.warn("board {} deleted, but not every node may have heard", id, e));
       return stores.ops().deleteBoard(id)
           .compose(v -> stores.snapshots().deleteBoard(id))
+          .compose(v -> stores.translations().deleteBoard(id))
           .compose(v -> stores.grants().removeScope(Grant.boardScope(id)))
           .map(true);
     });

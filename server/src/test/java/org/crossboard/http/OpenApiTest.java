@@ -572,7 +572,11 @@ class OpenApiTest {
         new Refusal("markNotificationsRead", new Call(stranger.token(), Map.of(), null,
             new JsonObject().put("all", false)), 400, "ERR_INVALID"),
         new Refusal("setMute", new Call(stranger.token(), Map.of(), null, new JsonObject().put("board", board)
-            .put("thread", commentThread()).put("muted", true)), 400, "ERR_INVALID"));
+            .put("thread", commentThread()).put("muted", true)), 400, "ERR_INVALID"),
+        new Refusal("listTranslations", new Call(owner.token(), Map.of("id", board), "lang=pt_BR", null), 400,
+            "ERR_INVALID"),
+        new Refusal("setTranslation", new Call(owner.token(), Map.of("id", board, "record", "no-such-note", "prop", "text",
+            "lang", "fr"), null, new JsonObject().put("text", "Bonjour")), 404, "ERR_NOT_FOUND"));
     for (Refusal refusal : refusals) {
       Op op = operation(refusal.operation());
       HttpResponse<String> r = send(op, refusal.call());
@@ -607,7 +611,8 @@ class OpenApiTest {
         Map.entry("acceptInvite", RequestBodies::inviteCode),
         Map.entry("joinAsGuest", RequestBodies::guestJoin),
         Map.entry("markNotificationsRead", RequestBodies::markRead),
-        Map.entry("setMute", RequestBodies::mute));
+        Map.entry("setMute", RequestBodies::mute),
+        Map.entry("setTranslation", RequestBodies::translation));
     Set<String> withBodies = new TreeSet<>();
     int probes = 0;
     for (Op op : operations()) {
@@ -986,6 +991,14 @@ class OpenApiTest {
       case "listSessions" -> {
         endedSession(); // so that the list holds a session to check against the schema
         yield new Call(token, Map.of("id", board), null, example);
+      }
+      case "listTranslations" -> {
+        endedSession(); // so that the board holds a note to translate
+        yield new Call(token, Map.of("id", board), "lang=fr", example);
+      }
+      case "setTranslation" -> {
+        endedSession();
+        yield new Call(token, Map.of("id", board, "record", "openapi-note", "prop", "text", "lang", "fr"), null, example);
       }
       case "getSession", "getSessionAttendance", "getSessionRecap" ->
           new Call(token, Map.of("id", board, "sid", endedSession()), null, example);

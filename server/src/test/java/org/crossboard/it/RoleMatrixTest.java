@@ -103,6 +103,9 @@ class RoleMatrixTest {
           & rest(token, "GET", "/api/boards/" + board + "/sessions/" + session, null, 200);
       case VIEW_THREADS -> rest(token, "GET", "/api/boards/" + board + "/threads", null, 200)
           & rest(token, "GET", "/api/boards/" + board + "/threads/export?format=csv", null, 200);
+      case VIEW_TRANSLATIONS -> rest(token, "GET", "/api/boards/" + board + "/translations?lang=fr", null, 200);
+      case TRANSLATE -> rest(token, "PUT", "/api/boards/" + board + "/translations/matrix-note/text/fr",
+          new JsonObject().put("text", "votez pour moi"), 200);
       case VIEW_ATTENDANCE -> rest(token, "GET", "/api/boards/" + board + "/sessions/" + session + "/attendance", null, 200);
       case VIEW_BOARD -> rest(token, "GET", "/api/boards/" + board, null, 200);
       case LIST_BOARD_PEOPLE -> rest(token, "GET", "/api/boards/" + board + "/members", null, 200);

@@ -12,6 +12,7 @@ import org.crossboard.store.memory.InMemoryOpLog;
 import org.crossboard.store.memory.InMemorySessionStore;
 import org.crossboard.store.memory.InMemorySnapshotStore;
 import org.crossboard.store.memory.InMemoryThreadStore;
+import org.crossboard.store.memory.InMemoryTranslationStore;
 import org.crossboard.store.memory.InMemoryWorkspaceStore;
 import org.junit.jupiter.api.Nested;
 
@@ -223,6 +224,22 @@ class StoreContractTests {
     @Override
     NotificationStore create() {
       return MongoTestSupport.freshStores().notifications();
+    }
+  }
+
+  @Nested
+  class InMemoryTranslationStoreTest extends TranslationStoreContract {
+    @Override
+    TranslationStore create() {
+      return new InMemoryTranslationStore();
+    }
+  }
+
+  @Nested
+  class MongoTranslationStoreTest extends TranslationStoreContract {
+    @Override
+    TranslationStore create() {
+      return MongoTestSupport.freshStores().translations();
     }
   }
 }

@@ -19,6 +19,6 @@ public final class InMemoryStores {
         new InMemoryAccountStore(), new InMemoryAuthSessionStore(), new InMemoryWorkspaceStore(),
         new InMemoryGrantStore(), new InMemoryInviteStore(), new InMemoryAuditStore(),
         new InMemorySessionStore(), new InMemoryAttendanceStore(), new InMemoryThreadStore(),
-        new InMemoryNotificationStore());
+        new InMemoryNotificationStore(), new InMemoryTranslationStore());
   }
 }

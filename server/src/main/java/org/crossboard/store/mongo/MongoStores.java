@@ -22,6 +22,7 @@ public final class MongoStores {
     MongoAttendanceStore attendance = new MongoAttendanceStore(mongo, durability);
     MongoThreadStore threads = new MongoThreadStore(mongo, durability);
     MongoNotificationStore notifications = new MongoNotificationStore(mongo, durability);
+    MongoTranslationStore translations = new MongoTranslationStore(mongo, durability);
     return ops.createIndexes()
         .compose(v -> snapshots.createIndexes())
         .compose(v -> boards.createIndexes())
@@ -33,7 +34,8 @@ public final class MongoStores {
         .compose(v -> attendance.createIndexes())
         .compose(v -> threads.createIndexes())
         .compose(v -> notifications.createIndexes())
+        .compose(v -> translations.createIndexes())
         .map(v -> new Stores(boards, ops, snapshots, accounts, sessions, workspaces, grants, invites, audit,
-            liveSessions, attendance, threads, notifications));
+            liveSessions, attendance, threads, notifications, translations));
   }
 }
