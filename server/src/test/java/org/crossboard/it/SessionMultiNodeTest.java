@@ -1,6 +1,7 @@
 package org.crossboard.it;
 
 import static org.crossboard.testing.SessionRequests.ask;
+import static org.crossboard.testing.SessionRequests.castAtOnce;
 import static org.crossboard.testing.SessionRequests.ok;
 import static org.crossboard.testing.SessionRequests.push;
 import static org.crossboard.testing.SessionRequests.seen;
@@ -16,7 +17,6 @@ import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -122,27 +122,9 @@ class SessionMultiNodeTest {
         for (WsTestClient c : clients) {
           session(c, s -> s.getJsonObject("vote") != null && "open".equals(s.getJsonObject("vote").getString("state")));
         }
-        Map<WsTestClient, List<String>> sent = new HashMap<>();
+        Map<WsTestClient, Integer> accepted = castAtOnce(clients, List.of("x1", "x2", "x1", "x2", "x1"));
         for (WsTestClient c : clients) {
-          List<String> ids = new ArrayList<>();
-          for (String record : List.of("x1", "x2", "x1", "x2", "x1")) {
-            String id = "cast" + IDS.incrementAndGet();
-            ids.add(id);
-            c.send(new JsonObject().put("t", "session.vote.cast").put("id", id).put("record", record).put("delta", 1));
-          }
-          sent.put(c, ids);
-        }
-        for (WsTestClient c : clients) {
-          int accepted = 0;
-          for (String id : sent.get(c)) {
-            JsonObject reply = c.reply(id);
-            if ("session.ok".equals(reply.getString("t"))) {
-              accepted++;
-            } else {
-              assertEquals("ERR_VOTE_LIMIT", reply.getString("code"), reply.encode());
-            }
-          }
-          assertEquals(2, accepted, "[L6] two dots each, on whichever node");
+          assertEquals(2, accepted.get(c), "[L6] two dots each, on whichever node");
         }
         ok(f, "session.vote.close", new JsonObject());
         for (WsTestClient c : List.of(clients.get(1), clients.get(0))) { // node B, node A

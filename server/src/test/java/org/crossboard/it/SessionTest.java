@@ -1,6 +1,7 @@
 package org.crossboard.it;
 
 import static org.crossboard.testing.SessionRequests.ask;
+import static org.crossboard.testing.SessionRequests.castAtOnce;
 import static org.crossboard.testing.SessionRequests.ok;
 import static org.crossboard.testing.SessionRequests.push;
 import static org.crossboard.testing.SessionRequests.refused;
@@ -290,27 +291,9 @@ class SessionTest {
             .put("dots", 2).put("cap", 1).put("anonymous", false).put("liveCounts", false));
         refused(vic, "session.vote.cast", new JsonObject().put("record", "v1").put("delta", 1), "ERR_FORBIDDEN");
         // every voter fires five casts at once: two on v1 (cap 1), then v2, v3, v2 (2 dots)
-        Map<WsTestClient, List<String>> sent = new HashMap<>();
+        Map<WsTestClient, Integer> accepted = castAtOnce(clients, List.of("v1", "v1", "v2", "v3", "v2"));
         for (WsTestClient c : clients) {
-          List<String> ids = new ArrayList<>();
-          for (String record : List.of("v1", "v1", "v2", "v3", "v2")) {
-            String id = "cast" + IDS.incrementAndGet();
-            ids.add(id);
-            c.send(new JsonObject().put("t", "session.vote.cast").put("id", id).put("record", record).put("delta", 1));
-          }
-          sent.put(c, ids);
-        }
-        for (WsTestClient c : clients) {
-          int accepted = 0;
-          for (String id : sent.get(c)) {
-            JsonObject reply = c.reply(id);
-            if ("session.ok".equals(reply.getString("t"))) {
-              accepted++;
-            } else {
-              assertEquals("ERR_VOTE_LIMIT", reply.getString("code"), reply.encode());
-            }
-          }
-          assertEquals(2, accepted, "[L6] two dots each, one per record");
+          assertEquals(2, accepted.get(c), "[L6] two dots each, one per record");
           ask(c, "ping", new JsonObject()); // the own-dots frame may come before or after the last refusal
           assertTrue(c.received().stream().map(JsonObject::new).anyMatch(m -> "session.mine".equals(m.getString("t"))
               && m.getJsonObject("vote").getInteger("left", -1) == 0), "[L6] each voter sees their dots used up");

@@ -3,6 +3,10 @@ package org.crossboard.testing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
@@ -75,5 +79,36 @@ public final class SessionRequests {
   public static JsonObject session(WsTestClient c, Predicate<JsonObject> p) {
     return c.expect(m -> "session".equals(m.getString("t")) && p.test(m.getJsonObject("session")))
         .getJsonObject("session");
+  }
+
+  /**
+   * Every client casts a dot on each of {@code records} at once (all sent before any answer is
+   * read); returns how many each had accepted. Every refusal must be {@code ERR_VOTE_LIMIT}.
+   */
+  public static Map<WsTestClient, Integer> castAtOnce(List<WsTestClient> clients, List<String> records) {
+    Map<WsTestClient, List<String>> sent = new LinkedHashMap<>();
+    for (WsTestClient c : clients) {
+      List<String> ids = new ArrayList<>();
+      for (String record : records) {
+        String id = id();
+        ids.add(id);
+        c.send(new JsonObject().put("t", "session.vote.cast").put("id", id).put("record", record).put("delta", 1));
+      }
+      sent.put(c, ids);
+    }
+    Map<WsTestClient, Integer> accepted = new LinkedHashMap<>();
+    sent.forEach((c, ids) -> {
+      int ok = 0;
+      for (String id : ids) {
+        JsonObject reply = c.reply(id);
+        if ("session.ok".equals(reply.getString("t"))) {
+          ok++;
+        } else {
+          assertEquals("ERR_VOTE_LIMIT", reply.getString("code"), reply.encode());
+        }
+      }
+      accepted.put(c, ok);
+    });
+    return accepted;
   }
 }
