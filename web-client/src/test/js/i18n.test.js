@@ -14,14 +14,14 @@ const { sessionErrorText } = await import('../../main/resources/webroot/js/sessi
 const SIX = ['en', 'fr', 'de', 'es', 'pt', 'et'];
 const placeholdersOf = (s) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort().join(',');
 
-test('the six languages are offered, each in its own name', () => {
+test('[W15] the six languages are offered, each in its own name', () => {
   assert.deepEqual(Object.keys(LANGUAGES).sort(), [...SIX].sort());
   assert.equal(LANGUAGES.pt, 'Português');
   assert.equal(LANGUAGES.de, 'Deutsch');
   assert.equal(LANGUAGES.et, 'Eesti');
 });
 
-test('every language has every string, with the same placeholders', () => {
+test('[W15] every language has every string, with the same placeholders', () => {
   const tables = stringTables();
   const placeholders = placeholdersOf;
   for (const code of SIX) {
@@ -35,7 +35,7 @@ test('every language has every string, with the same placeholders', () => {
 
 const WEBROOT = new URL('../../main/resources/webroot/', import.meta.url);
 
-test('every key of every i18n-*.js file is in every language, with the same placeholders', async () => {
+test('[W15] every key of every i18n-*.js file is in every language, with the same placeholders', async () => {
   const tables = stringTables();
   const files = readdirSync(new URL('js/', WEBROOT)).filter((name) => /^i18n-.*\.js$/.test(name));
   assert.ok(files.length >= 6, `only ${files.length} i18n files found`);
@@ -55,7 +55,7 @@ test('every key of every i18n-*.js file is in every language, with the same plac
   }
 });
 
-test('every plural key has its "other" form in every language', () => {
+test('[W15] every plural key has its "other" form in every language', () => {
   const tables = stringTables();
   for (const code of SIX) {
     for (const key of Object.keys(tables.en)) {
@@ -71,7 +71,7 @@ function serverErrorCodes() {
   return [...source.matchAll(/^\s+(ERR_[A-Z0-9_]+)\s*\(/gm)].map((m) => m[1]);
 }
 
-test('every ErrorCode of the server has a message in every language', () => {
+test('[W15] every ErrorCode of the server has a message in every language', () => {
   const codes = serverErrorCodes();
   assert.ok(codes.length >= 30, `only ${codes.length} error codes parsed from ErrorCode.java`);
   for (const code of ['ERR_BAD_CREDENTIALS', 'ERR_PRIVATE_MODE', 'ERR_PHASE_RULES', 'ERR_THROTTLED', 'ERR_TOO_MANY_MENTIONS']) {
@@ -86,7 +86,7 @@ test('every ErrorCode of the server has a message in every language', () => {
   for (const code of codes) assert.ok(ERROR_CODES.has(code), `${code} not in ERROR_CODES`);
 });
 
-test('errors are told by their code in the chosen language, never by the server\'s message', () => {
+test('[W15] errors are told by their code in the chosen language, never by the server\'s message', () => {
   const serverText = 'wrong email or password';
   try {
     setLanguage('pt');
@@ -138,7 +138,7 @@ test('sessions and threads keep their own words, and fall back to the code\'s me
   assert.equal(sessionErrorText({ code: 'ERR_BRAND_NEW', message: 'raw' }), 'Something went wrong (ERR_BRAND_NEW).');
 });
 
-test('plural forms follow each language\'s rules (Intl.PluralRules), numbers its format', () => {
+test('[W15] plural forms follow each language\'s rules (Intl.PluralRules), numbers its format', () => {
   try {
     setLanguage('en');
     assert.equal(tn('commentCount', 1), '1 comment');
@@ -215,7 +215,7 @@ function usedKeys() {
   return keys;
 }
 
-test('every string the code and pages name exists in every language', async () => {
+test('[W15] every string the code and pages name exists in every language', async () => {
   const { ROLES } = await import('../../main/resources/webroot/js/roles.js');
   const { LIGHT_PALETTE, DARK_PALETTE } = await import('../../main/resources/webroot/js/toolbar.js');
   const keys = usedKeys();

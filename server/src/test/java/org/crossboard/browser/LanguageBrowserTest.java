@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class LanguageBrowserTest extends BrowserTestBase {
 
   @Test
-  @DisplayName("switching to Deutsch on the board shows the tools and the top bar in German, without a leave warning")
+  @DisplayName("[W15] switching to Deutsch on the board shows the tools and the top bar in German, without a leave warning")
   void boardSwitchesToGerman() {
     Page page = open("Ana");
     Locator select = page.locator("#language-select");
@@ -46,7 +46,7 @@ class LanguageBrowserTest extends BrowserTestBase {
   }
 
   @Test
-  @DisplayName("a wrong password on the sign-in page in Português shows the Portuguese message for ERR_BAD_CREDENTIALS")
+  @DisplayName("[W15] a wrong password on the sign-in page in Português shows the Portuguese message for ERR_BAD_CREDENTIALS")
   void signInErrorInPortuguese() {
     for (int width : new int[] {1440, 390}) {
       BrowserContext context = browsers.browser().newContext(new Browser.NewContextOptions().setViewportSize(width, 860));
