@@ -13,6 +13,7 @@ import { SETTINGS_STRINGS } from './i18n-settings.js';
 import { BOARD_STRINGS } from './i18n-board.js';
 import { SESSION_STRINGS } from './i18n-session.js';
 import { THREAD_STRINGS } from './i18n-threads.js';
+import { A11Y_STRINGS } from './i18n-a11y.js';
 
 const STRINGS = {
   en: {
@@ -215,6 +216,8 @@ for (const [code, strings] of Object.entries(SETTINGS_STRINGS)) Object.assign(ST
 for (const [code, strings] of Object.entries(BOARD_STRINGS)) Object.assign(STRINGS[code], strings);
 for (const [code, strings] of Object.entries(SESSION_STRINGS)) Object.assign(STRINGS[code], strings);
 for (const [code, strings] of Object.entries(THREAD_STRINGS)) Object.assign(STRINGS[code], strings);
+// The accessibility strings have every language, Portuguese too (merged where i18n.js has that language).
+for (const [code, strings] of Object.entries(A11Y_STRINGS)) if (STRINGS[code]) Object.assign(STRINGS[code], strings);
 
 /**
  * The string tables, for checks that every language has every string.
