@@ -37,6 +37,12 @@ class AccessibilityBrowserTest extends BrowserTestBase {
     return page;
   }
 
+  /** Loaded, its first requests answered (the bell long-polls: the network is never idle). */
+  static void settle(Page page) {
+    page.waitForLoadState(com.microsoft.playwright.options.LoadState.LOAD);
+    page.waitForTimeout(800);
+  }
+
   static void shot(Page page, String name) {
     page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/" + name + ".png")));
   }
@@ -65,21 +71,19 @@ class AccessibilityBrowserTest extends BrowserTestBase {
     Axe.check(out, lang + " signup", found);
     String code = TestAccess.invite(url, owner.token(), owner.workspace(), board, "editor", 5);
     out.navigate(url + "/join.html#" + code);
-    out.waitForLoadState();
-    out.waitForTimeout(500);
+    settle(out);
     Axe.check(out, lang + " join", found);
 
     // Signed in: the workspaces, a workspace, the account.
     Page in = page(lang, owner.account().signedIn(), 1280, 800);
     in.navigate(url + "/");
-    assertThat(in.locator("main")).isVisible();
-    in.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
+    settle(in);
     Axe.check(in, lang + " workspaces", found);
     in.navigate(url + "/workspace.html?ws=" + owner.workspace());
-    in.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
+    settle(in);
     Axe.check(in, lang + " workspace", found);
     in.navigate(url + "/account.html");
-    in.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
+    settle(in);
     Axe.check(in, lang + " account", found);
 
     // The board, with notes, a connector, a comment thread; then every dialog and panel.

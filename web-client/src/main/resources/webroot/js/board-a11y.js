@@ -1,0 +1,190 @@
+/**
+ * The board without a mouse and for screen readers: Tab walks records in
+ * reading order (the whole board, panning to each), connecting two records
+ * by keyboard (K, or the connector tool and Enter: then Tab or the outline
+ * to the other end, Enter to connect, Escape to cancel), the focus after
+ * undo and redo (the restored record), the outline's toggle and shortcut
+ * (O), and other people's changes said politely, at most one summary every
+ * two seconds (outline-model.ChangeAnnouncer).
+ * @module board-a11y
+ */
+
+import { announce } from './announce.js';
+import { t } from './i18n.js';
+import { plural } from './thread-i18n.js';
+import { typingInto } from './dom.js';
+import { ChangeAnnouncer, connectorLabel, describeChanges, isBoxed, readingSequence, recordText } from './outline-model.js';
+import { OutlinePanel, showRecord } from './outline.js';
+
+/**
+ * Runs an undo or redo step and gives the focus to the record it brought
+ * back (the first in reading order), announcing it.
+ * @param {object} ctx board page objects
+ * @param {'undo'|'redo'} which
+ */
+export function stepWithFocus(ctx, which) {
+  const { sync, undo, perms } = ctx;
+  if (!perms.canEdit) return;
+  const before = new Set(sync.getView().keys());
+  undo[which]();
+  const view = sync.getView();
+  const back = readingSequence(view.values()).filter((r) => !before.has(r.id));
+  if (back.length) {
+    showRecord(ctx, back[0].id);
+    if (back.length > 1) ctx.selection.set(back.map((r) => r.id));
+    announce(t('restoredAnnounce', { what: back.map((r) => recordText(r) || t(typeKey(r))).join(', ') }));
+  } else if (ctx.selection.single && ctx.renderer.elements.get(ctx.selection.single)) {
+    ctx.renderer.elements.get(ctx.selection.single).focus({ preventScroll: true });
+  }
+}
+
+function typeKey(record) {
+  return { note: 'typeNote', text: 'typeText', shape: 'typeShape', frame: 'typeFrame' }[record.type] || 'typeNote';
+}
+
+/**
+ * Installs the outline, keyboard connecting, reading-order Tab and the
+ * announcements of other people's changes.
+ * @param {object} ctx board page objects
+ * @param {object} more
+ * @param {object} more.presence PresenceClient (who a clientId is)
+ * @param {() => Iterable<object>} more.threads comment threads
+ * @param {() => object|null} more.vote the session's vote
+ * @param {(id: string) => void} more.openThread
+ * @returns {{outline: OutlinePanel, connecting: () => string|null}}
+ */
+export function installBoardA11y(ctx, { presence, threads, vote, openThread }) {
+  const { sync, selection, container, perms, actions, renderer } = ctx;
+  let connectFrom = null;
+
+  const finishConnect = (to) => {
+    const from = connectFrom;
+    connectFrom = null;
+    container.classList.remove('connecting');
+    const id = from && to && from !== to ? actions.connect(from, to) : null;
+    if (!id) {
+      announce(t('connectCancelled'));
+      return false;
+    }
+    announce(t('connectDone', { label: connectorLabel(sync.getView().get(id), sync.getView(), t) }));
+    showRecord(ctx, to);
+    return true;
+  };
+
+  const outline = new OutlinePanel({
+    button: document.getElementById('outline-button'), ctx, threads, vote, openThread,
+    pick: (id) => {
+      if (!connectFrom || !isBoxed(sync.getView().get(id))) return false;
+      finishConnect(id);
+      return true;
+    },
+  });
+
+  const startConnect = () => {
+    const id = selection.single;
+    const record = id && sync.getView().get(id);
+    if (!perms.canEdit || !perms.canUseTool('connector')) return;
+    if (!isBoxed(record)) {
+      announce(t('connectPickOne'));
+      return;
+    }
+    connectFrom = id;
+    ctx.tools.set('select');
+    container.classList.add('connecting');
+    announce(t('connectStart', { what: recordText(record) || t(typeKey(record)) }));
+  };
+
+  // Tab and Shift+Tab from the canvas or a record: the next record in reading order, on the whole board.
+  const tab = (e) => {
+    const onRecord = e.target.closest?.('[data-record-id]');
+    if (e.target !== container && !(onRecord && container.contains(onRecord))) return false;
+    const sequence = readingSequence(sync.getView().values());
+    if (!sequence.length) return false;
+    const at = onRecord ? sequence.findIndex((r) => r.id === onRecord.dataset.recordId) : -1;
+    let next;
+    if (e.shiftKey) {
+      if (e.target === container) return false;
+      next = at > 0 ? sequence[at - 1] : null;
+      if (!next) {
+        container.focus({ preventScroll: true });
+        return true;
+      }
+    } else {
+      next = sequence[at + 1];
+      if (!next) {
+        document.getElementById('zoom-out')?.focus();
+        return true;
+      }
+    }
+    return showRecord(ctx, next.id);
+  };
+
+  // In the capture phase: before keyboard.js's document listener, which it may stop.
+  document.addEventListener('keydown', (e) => {
+    if (typingInto(e.target) || ctx.editor.active || document.body.classList.contains('terminated')) return;
+    if (e.target.closest?.('dialog, #thread-panel, #session-panel, .presence-popover, .notifications-popover')) return;
+    if (e.target.closest?.('#outline-panel') && !['o', 'O', 'k', 'K'].includes(e.key)) return;
+    const mod = e.ctrlKey || e.metaKey;
+    const key = e.key.length === 1 ? e.key.toLowerCase() : e.key;
+    const stop = () => {
+      e.preventDefault();
+      e.stopImmediatePropagation();
+    };
+    if (key === 'Tab' && !mod && !e.altKey) {
+      if (tab(e)) stop();
+      return;
+    }
+    if (mod && (key === 'z' || key === 'y')) {
+      stop();
+      stepWithFocus(ctx, key === 'y' || e.shiftKey ? 'redo' : 'undo');
+      return;
+    }
+    if (mod || e.altKey) return;
+    if (connectFrom) {
+      if (key === 'Enter' || key === 'k') {
+        stop();
+        finishConnect(selection.single);
+      } else if (key === 'Escape') {
+        stop();
+        connectFrom = null;
+        container.classList.remove('connecting');
+        announce(t('connectCancelled'));
+        selection.set([]);
+      }
+      return;
+    }
+    if (key === 'k' || (key === 'Enter' && ctx.tools.tool === 'connector' && selection.single)) {
+      if (key === 'Enter' && e.target.closest?.('button, a')) return;
+      stop();
+      startConnect();
+    } else if (key === 'o') {
+      stop();
+      outline.toggle();
+    }
+  }, true);
+
+  // Other people's changes, said politely and summarised (at most one message every 2 s).
+  const announcer = new ChangeAnnouncer({ say: announce, t, plural });
+  const types = new Map();
+  const learn = () => {
+    types.clear();
+    for (const r of sync.getView().values()) types.set(r.id, r.type);
+  };
+  sync.on('welcome', learn);
+  sync.use({
+    batch(message) {
+      for (const op of message.ops || []) {
+        if (op.clientId && op.clientId !== sync.clientId) {
+          const name = presence.peer?.(op.clientId)?.user?.name || t('someone');
+          announcer.add(name, describeChanges(op.changes, types));
+        }
+        for (const change of op.changes || []) {
+          if (change.op === 'put') types.set(change.record.id, change.record.type);
+          else if (change.op === 'remove') types.delete(change.id);
+        }
+      }
+    },
+  });
+
+  return { outline, announcer, connecting: () => connectFrom };
+}
