@@ -163,6 +163,41 @@ export function installBoardA11y(ctx, { presence, threads, vote, openThread }) {
     }
   }, true);
 
+  // Each record on the canvas says its frame and its connections (aria-description), kept per board version.
+  let described = { version: -1, frames: new Map(), to: new Map(), from: new Map() };
+  const index = (view) => {
+    if (described.version === renderer.version) return described;
+    const to = new Map();
+    const from = new Map();
+    const name = (r) => recordText(r) || t(typeKey(r));
+    for (const r of view.values()) {
+      if (r.type !== 'connector' || !view.has(r.from) || !view.has(r.to)) continue;
+      if (!to.has(r.from)) to.set(r.from, []);
+      to.get(r.from).push(name(view.get(r.to)));
+      if (!from.has(r.to)) from.set(r.to, []);
+      from.get(r.to).push(name(view.get(r.from)));
+    }
+    described = { version: renderer.version, to, from };
+    return described;
+  };
+  renderer.afterRender.push((view) => {
+    const { to, from } = index(view);
+    for (const [id, el] of renderer.elements) {
+      const record = view.get(id);
+      if (!isBoxed(record)) continue;
+      const parts = [];
+      const frame = record.parent && view.get(record.parent);
+      if (frame?.type === 'frame') parts.push(t('a11yInFrame', { title: recordText(frame) || t('defaultFrameTitle') }));
+      if (to.has(id)) parts.push(t('a11yLinksTo', { what: to.get(id).join(', ') }));
+      if (from.has(id)) parts.push(t('a11yLinkedFrom', { what: from.get(id).join(', ') }));
+      const text = parts.join('; ');
+      if ((el.getAttribute('aria-description') || '') !== text) {
+        if (text) el.setAttribute('aria-description', text);
+        else el.removeAttribute('aria-description');
+      }
+    }
+  });
+
   // Other people's changes, said politely and summarised (at most one message every 2 s).
   const announcer = new ChangeAnnouncer({ say: announce, t, plural });
   const types = new Map();

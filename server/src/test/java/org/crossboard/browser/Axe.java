@@ -41,9 +41,16 @@ final class Axe {
     if (!(Boolean) page.evaluate("typeof window.axe === 'object'")) {
       page.addScriptTag(new Page.AddScriptTagOptions().setContent(source()));
     }
+    // axe 4.x puts every element into a grid of 200 px cells over its whole box (createGrid, no
+    // clipping): the board's scroll spacer (.viewport-space, 16,000,000 px square, aria-hidden, only
+    // the dot grid) would need billions of cells and crashes the page. During the run it is a 1 px
+    // dot at its far corner: the scroll extent, and so the view, stay as they are.
+    page.evaluate("() => { const s = document.querySelector('.viewport-space'); if (s) { window.__axeSpace = s.style.cssText; "
+        + "s.style.cssText = 'width:1px;height:1px;left:15999999px;top:15999999px;background:none'; } }");
     String json = (String) page.evaluate("async () => JSON.stringify((await axe.run(document, "
         + "{ resultTypes: ['violations'] })).violations.map(v => ({ id: v.id, impact: v.impact, help: v.help, "
         + "nodes: v.nodes.map(n => ({ target: n.target.join(' '), summary: n.failureSummary, html: n.html.slice(0, 160) })) })))");
+    page.evaluate("() => { const s = document.querySelector('.viewport-space'); if (s) s.style.cssText = window.__axeSpace ?? ''; }");
     List<String> out = new ArrayList<>();
     for (Object o : new JsonArray(json)) {
       JsonObject v = (JsonObject) o;

@@ -139,8 +139,15 @@ class KeyboardBrowserTest extends BrowserTestBase {
     assertThat(page.locator("#announcer")).containsText("First idea");
     settled(page);
     outlineMatchesCanvas(page);
-    page.setViewportSize(390, 844);
+    // Screenshots: the outline and the high-contrast theme, wide and on a phone.
     page.keyboard().press("o");
-    page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/keyboard-outline-390.png")));
+    assertThat(page.locator("#outline-panel")).isVisible();
+    page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/outline-1440.png")));
+    page.evaluate("document.documentElement.dataset.contrast = 'more'");
+    page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/contrast-1440.png")));
+    page.setViewportSize(390, 844);
+    page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/contrast-outline-390.png")));
+    page.evaluate("document.documentElement.dataset.contrast = 'normal'");
+    page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/outline-390.png")));
   }
 }
