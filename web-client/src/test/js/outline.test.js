@@ -51,9 +51,9 @@ test('the outline: frames with their records, loose records, connections, commen
   const items = buildOutline({ view, threads, vote: { id: 'v', state: 'open', dots: 3 }, t, plural });
   assert.deepEqual(items.map((i) => i.key), ['f', 'n3', 'group:connectors', 'group:threads', 'vote:v']);
   assert.deepEqual(items[0].children.map((i) => i.id), ['n2', 'n1']);
-  assert.equal(items[0].label, 'typeFrame: Now (2 a11yItemCount)');
-  assert.equal(items[0].children[0].label, 'typeNote: First (1 a11yLinkCount, a11yLocked)');
-  assert.equal(items[1].label, 'typeNote: Later (1 a11yLinkCount, 1 threadCount)');
+  assert.equal(items[0].label, 'a11yItemLabel(typeFrame|Now) (2 a11yItemCount)');
+  assert.equal(items[0].children[0].label, 'a11yItemLabel(typeNote|First) (1 a11yLinkCount, a11yLocked)');
+  assert.equal(items[1].label, 'a11yItemLabel(typeNote|Later) (1 a11yLinkCount, 1 threadCount)');
   assert.deepEqual(items[2].children.map((i) => [i.id, i.label]), [['c1', 'First → Later']], 'a dangling connector is left out');
   assert.equal(items[3].children[0].label, 'kind.question a11yOn(Later), 1 commentCount, threadOpen: Why?');
   assert.equal(items[4].label, 'a11yVoteOpen(3 a11yDotCount)');

@@ -159,11 +159,13 @@ export function installBoardA11y(ctx, { presence, threads, vote, openThread }) {
       startConnect();
     } else if (key === 'o') {
       stop();
-      outline.toggle();
+      // Open elsewhere: O goes back into it; in it: O closes it.
+      if (outline.open && !outline.root.contains(document.activeElement)) outline.show();
+      else outline.toggle();
     }
   }, true);
 
-  // Each record on the canvas says its frame and its connections (aria-description), kept per board version.
+  // Each record on the canvas says its frame and its connections (its description), indexed once per board version.
   let described = { version: -1, frames: new Map(), to: new Map(), from: new Map() };
   const index = (view) => {
     if (described.version === renderer.version) return described;
@@ -191,10 +193,23 @@ export function installBoardA11y(ctx, { presence, threads, vote, openThread }) {
       if (to.has(id)) parts.push(t('a11yLinksTo', { what: to.get(id).join(', ') }));
       if (from.has(id)) parts.push(t('a11yLinkedFrom', { what: from.get(id).join(', ') }));
       const text = parts.join('; ');
-      if ((el.getAttribute('aria-description') || '') !== text) {
-        if (text) el.setAttribute('aria-description', text);
-        else el.removeAttribute('aria-description');
+      // aria-describedby to a hidden text (aria-description is ARIA 1.3, not read everywhere yet).
+      let desc = el.querySelector(':scope > .record-desc');
+      if (!text) {
+        if (desc) {
+          desc.remove();
+          el.removeAttribute('aria-describedby');
+        }
+        continue;
       }
+      if (!desc) {
+        desc = document.createElement('span');
+        desc.className = 'record-desc visually-hidden';
+        desc.id = `record-desc-${id}`;
+        el.append(desc);
+        el.setAttribute('aria-describedby', desc.id);
+      }
+      if (desc.textContent !== text) desc.textContent = text;
     }
   });
 

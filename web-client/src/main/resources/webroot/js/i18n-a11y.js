@@ -9,6 +9,7 @@
 
 export const A11Y_STRINGS = {
   en: {
+    a11yItemLabel: '{type}: {text}',
     a11yInFrame: 'in frame {title}', a11yLinksTo: 'connects to {what}', a11yLinkedFrom: 'connected from {what}',
     outlineButton: 'Outline (O)', outlineTitle: 'Board outline', outlineEmpty: 'The board is empty.',
     outlineHelp: 'Up and Down move, Right and Left open and close, Enter shows the item on the board.',
@@ -33,6 +34,7 @@ export const A11Y_STRINGS = {
     restoredAnnounce: 'Restored: {what}.', createdAnnounce: 'Added: {what}.',
   },
   fr: {
+    a11yItemLabel: '{type} : {text}',
     a11yInFrame: 'dans le cadre {title}', a11yLinksTo: 'relié vers {what}', a11yLinkedFrom: 'relié depuis {what}',
     outlineButton: 'Plan (O)', outlineTitle: 'Plan du tableau', outlineEmpty: 'Le tableau est vide.',
     outlineHelp: 'Haut et Bas pour se déplacer, Droite et Gauche pour ouvrir et fermer, Entrée montre l’élément sur le tableau.',
@@ -57,6 +59,7 @@ export const A11Y_STRINGS = {
     restoredAnnounce: 'Rétabli : {what}.', createdAnnounce: 'Ajouté : {what}.',
   },
   de: {
+    a11yItemLabel: '{type}: {text}',
     a11yInFrame: 'im Rahmen {title}', a11yLinksTo: 'verbunden mit {what}', a11yLinkedFrom: 'verbunden von {what}',
     outlineButton: 'Gliederung (O)', outlineTitle: 'Gliederung des Boards', outlineEmpty: 'Das Board ist leer.',
     outlineHelp: 'Auf und Ab bewegen, Rechts und Links öffnen und schließen, Eingabe zeigt das Element auf dem Board.',
@@ -81,6 +84,7 @@ export const A11Y_STRINGS = {
     restoredAnnounce: 'Wiederhergestellt: {what}.', createdAnnounce: 'Hinzugefügt: {what}.',
   },
   es: {
+    a11yItemLabel: '{type}: {text}',
     a11yInFrame: 'en el marco {title}', a11yLinksTo: 'conecta con {what}', a11yLinkedFrom: 'conectado desde {what}',
     outlineButton: 'Esquema (O)', outlineTitle: 'Esquema del tablero', outlineEmpty: 'El tablero está vacío.',
     outlineHelp: 'Arriba y Abajo para moverse, Derecha e Izquierda para abrir y cerrar, Intro muestra el elemento en el tablero.',
@@ -105,6 +109,7 @@ export const A11Y_STRINGS = {
     restoredAnnounce: 'Restaurado: {what}.', createdAnnounce: 'Añadido: {what}.',
   },
   et: {
+    a11yItemLabel: '{type}: {text}',
     a11yInFrame: 'raamis {title}', a11yLinksTo: 'ühendatud elemendiga {what}', a11yLinkedFrom: 'ühendatud elemendist {what}',
     outlineButton: 'Liigendus (O)', outlineTitle: 'Tahvli liigendus', outlineEmpty: 'Tahvel on tühi.',
     outlineHelp: 'Üles ja alla liiguvad, paremale ja vasakule avavad ja sulgevad, Enter näitab elementi tahvlil.',
@@ -129,6 +134,7 @@ export const A11Y_STRINGS = {
     restoredAnnounce: 'Taastatud: {what}.', createdAnnounce: 'Lisatud: {what}.',
   },
   pt: {
+    a11yItemLabel: '{type}: {text}',
     a11yInFrame: 'na moldura {title}', a11yLinksTo: 'liga a {what}', a11yLinkedFrom: 'ligado a partir de {what}',
     outlineButton: 'Estrutura (O)', outlineTitle: 'Estrutura do quadro', outlineEmpty: 'O quadro está vazio.',
     outlineHelp: 'Cima e Baixo para mover, Direita e Esquerda para abrir e fechar, Enter mostra o item no quadro.',

@@ -155,7 +155,7 @@ export function buildOutline({ view, threads = [], vote = null, t, plural = (key
     if (connectorsOf.get(r.id)) extra.push(plural('a11yLinkCount', connectorsOf.get(r.id)));
     if (threadsOn.get(r.id)) extra.push(plural('threadCount', threadsOn.get(r.id)));
     if (r.locked) extra.push(t('a11yLocked'));
-    const label = `${type}: ${text}${extra.length ? ` (${extra.join(', ')})` : ''}`;
+    const label = `${t('a11yItemLabel', { type, text })}${extra.length ? ` (${extra.join(', ')})` : ''}`;
     return { key: r.id, id: r.id, kind: r.type, label, children: kids };
   };
   const items = tree.roots.map(boxItem);

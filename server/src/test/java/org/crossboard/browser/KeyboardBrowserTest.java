@@ -120,6 +120,7 @@ class KeyboardBrowserTest extends BrowserTestBase {
     page.keyboard().press("o");
     Locator row = page.locator("#outline-panel [role=treeitem][data-key='" + first + "']");
     assertThat(row).isVisible();
+    page.keyboard().press("Home");
     for (int i = 0; i < 10 && !first.equals(page.evaluate("document.activeElement?.dataset?.key ?? ''")); i++) {
       page.keyboard().press("ArrowDown");
     }
