@@ -213,6 +213,28 @@ export function installBoardA11y(ctx, { presence, threads, vote, openThread }) {
     }
   });
 
+  // The records' elements in reading order in the DOM (a screen reader's browse mode reads DOM order;
+  // z-index, not DOM order, stacks them). Only after the board changed; the focused one never moves.
+  let ordered = -1;
+  renderer.afterRender.push((view) => {
+    if (ordered === renderer.version) return;
+    ordered = renderer.version;
+    const shown = [];
+    for (const [id, el] of renderer.elements) if (el.parentNode === renderer.world && view.has(id)) shown.push(view.get(id));
+    const wanted = readingSequence(shown).map((r) => renderer.elements.get(r.id));
+    const set = new Set(wanted);
+    const current = [...renderer.world.children].filter((el) => set.has(el));
+    if (current.length === wanted.length && current.every((el, i) => el === wanted[i])) return;
+    const focused = document.activeElement;
+    const keep = set.has(focused) ? focused : null;
+    const at = keep ? wanted.indexOf(keep) : -1;
+    for (let i = 0; i < wanted.length; i++) {
+      if (wanted[i] === keep) continue;
+      if (keep && i < at) renderer.world.insertBefore(wanted[i], keep);
+      else renderer.world.append(wanted[i]);
+    }
+  });
+
   // Other people's changes, said politely and summarised (at most one message every 2 s).
   const announcer = new ChangeAnnouncer({ say: announce, t, plural });
   const types = new Map();

@@ -22,26 +22,37 @@ import { buildOutline, visibleRows } from './outline-model.js';
 import { hasBox } from './geometry.js';
 
 /**
- * Pans the view so a world box is in the middle (zoom unchanged).
+ * Pans the view so a world box is in the middle of the part of the canvas
+ * not covered on the left (zoom unchanged).
  * @param {import('./viewport.js').Viewport} viewport
  * @param {{x: number, y: number, w: number, h: number}} box
+ * @param {number} [left] screen pixels covered on the left (the outline panel)
  */
-export function panToBox(viewport, box) {
+export function panToBox(viewport, box, left = 0) {
   const rect = viewport.rect();
   const cx = (box.x + box.w / 2) * viewport.zoom + viewport.x;
   const cy = (box.y + box.h / 2) * viewport.zoom + viewport.y;
-  viewport.panBy(rect.width / 2 - cx, rect.height / 2 - cy);
+  viewport.panBy(left + (rect.width - left) / 2 - cx, rect.height / 2 - cy);
 }
 
 /**
- * Pans only when the box is not entirely in view.
+ * Pans only when the box is not entirely in the uncovered part of the view.
  * @param {import('./viewport.js').Viewport} viewport
  * @param {{x: number, y: number, w: number, h: number}} box
+ * @param {number} [left] screen pixels covered on the left
  */
-export function bringIntoView(viewport, box) {
+export function bringIntoView(viewport, box, left = 0) {
   const v = viewport.worldRect();
-  const inside = box.x >= v.x && box.y >= v.y && box.x + box.w <= v.x + v.w && box.y + box.h <= v.y + v.h;
-  if (!inside) panToBox(viewport, box);
+  const cut = left / viewport.zoom;
+  const inside = box.x >= v.x + cut && box.y >= v.y && box.x + box.w <= v.x + v.w && box.y + box.h <= v.y + v.h;
+  if (!inside) panToBox(viewport, box, left);
+}
+
+// Screen pixels the open outline panel covers on the left of the canvas (none on phones: a bottom sheet).
+function coveredLeft(viewport) {
+  const panel = document.getElementById('outline-panel');
+  if (!panel || panel.hidden || window.innerWidth <= 640) return 0;
+  return Math.max(0, panel.getBoundingClientRect().right - viewport.rect().left);
 }
 
 /** The outline panel of the board page. */
@@ -327,7 +338,7 @@ export function showRecord(ctx, id) {
       box = { x, y, w: Math.max(...ends.map((r) => r.x + r.w)) - x, h: Math.max(...ends.map((r) => r.y + r.h)) - y };
     }
   }
-  if (box) bringIntoView(viewport, box);
+  if (box) bringIntoView(viewport, box, coveredLeft(viewport));
   renderer.render();
   const el = renderer.elements.get(id);
   if (el && el.tabIndex >= 0) {

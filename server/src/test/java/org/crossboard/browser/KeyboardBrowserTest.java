@@ -151,4 +151,31 @@ class KeyboardBrowserTest extends BrowserTestBase {
     page.evaluate("document.documentElement.dataset.contrast = 'normal'");
     page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/outline-390.png")));
   }
+
+  @Test
+  @DisplayName("other people's changes are said politely, summarised, at most one message every 2 s")
+  void othersChangesAreAnnounced() {
+    Page ana = openAs(TestAccess.ownerOf(board).account().signedIn(), 1280, 800);
+    Page bo = open("Bo");
+    ana.waitForCondition(() -> ((Number) ana.evaluate("window.crossboard.presence.peers().length")).intValue() > 0);
+    String note = createNote(bo, 500, 400);
+    Locator region = ana.locator("#announcer");
+    assertThat(region).hasAttribute("aria-live", "polite");
+    assertThat(region).containsText("Bo added a note");
+    long said = System.currentTimeMillis();
+    editText(bo, note, "Fewer meetings");
+    assertThat(region).containsText("Bo edited a note", new com.microsoft.playwright.assertions.LocatorAssertions
+        .ContainsTextOptions().setTimeout(8000));
+    assertTrue(System.currentTimeMillis() - said >= 1900, "throttled: the second message waits for the first's 2 s");
+    // The outline, open on Ana's page, follows Bo's edits live.
+    ana.locator("#viewport").focus();
+    ana.keyboard().press("o");
+    assertThat(ana.locator("#outline-panel [role=treeitem][data-key='" + note + "']")).containsText("Fewer meetings");
+    bo.keyboard().press("Escape");
+    bo.locator("[data-record-id='" + note + "']").click();
+    bo.keyboard().press("Delete");
+    assertThat(ana.locator("#outline-panel [role=treeitem][data-key='" + note + "']")).hasCount(0);
+    assertThat(region).containsText("Bo deleted a note", new com.microsoft.playwright.assertions.LocatorAssertions
+        .ContainsTextOptions().setTimeout(8000));
+  }
 }
