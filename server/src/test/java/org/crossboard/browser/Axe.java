@@ -36,7 +36,11 @@ final class Axe {
     return source;
   }
 
-  /** Runs axe on the page; returns the violations of impact critical or serious, one line each. */
+  /**
+   * Runs axe on the page (its default rules, and the experimental label-content-name-mismatch:
+   * a control's visible text must be part of its accessible name, WCAG 2.5.3); returns the
+   * violations of impact critical or serious, one line each.
+   */
   static List<String> seriousViolations(Page page, String where) {
     if (!(Boolean) page.evaluate("typeof window.axe === 'object'")) {
       page.addScriptTag(new Page.AddScriptTagOptions().setContent(source()));
@@ -48,7 +52,7 @@ final class Axe {
     page.evaluate("() => { const s = document.querySelector('.viewport-space'); if (s) { window.__axeSpace = s.style.cssText; "
         + "s.style.cssText = 'width:1px;height:1px;left:15999999px;top:15999999px;background:none'; } }");
     String json = (String) page.evaluate("async () => JSON.stringify((await axe.run(document, "
-        + "{ resultTypes: ['violations'] })).violations.map(v => ({ id: v.id, impact: v.impact, help: v.help, "
+        + "{ resultTypes: ['violations'], rules: { 'label-content-name-mismatch': { enabled: true } } })).violations.map(v => ({ id: v.id, impact: v.impact, help: v.help, "
         + "nodes: v.nodes.map(n => ({ target: n.target.join(' '), summary: n.failureSummary, html: n.html.slice(0, 160) })) })))");
     page.evaluate("() => { const s = document.querySelector('.viewport-space'); if (s) s.style.cssText = window.__axeSpace ?? ''; }");
     List<String> out = new ArrayList<>();
