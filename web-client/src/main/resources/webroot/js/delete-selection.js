@@ -24,6 +24,8 @@ export function removeSelected({ selection, actions, container, sync, renderer }
   const gone = sync ? new Set(sequence.filter((r) => !sync.getView().has(r.id)).map((r) => r.id)) : new Set();
   const next = focusAfterRemoval(sequence, gone);
   renderer?.render();
+  // Deleting from the outline: the focus stays there (it moves to the neighbouring row).
+  if (document.activeElement?.closest?.('#outline-panel')) return removed.length;
   const el = next && renderer?.elements.get(next);
   if (el) el.focus({ preventScroll: true });
   else container.focus({ preventScroll: true });

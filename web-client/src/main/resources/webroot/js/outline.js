@@ -286,6 +286,14 @@ export class OutlinePanel {
       case ' ':
         this.activate(item.key);
         break;
+      case 'F2': {
+        // Edit the item's text (a connector's label too) where it is on the canvas.
+        const record = item.id && this.ctx.sync.getView().get(item.id);
+        if (!record || !this.ctx.perms.canEditText(record)) break;
+        showRecord(this.ctx, item.id);
+        this.ctx.editor.edit(item.id, { selectAll: true });
+        break;
+      }
       default:
         handled = false;
     }

@@ -138,6 +138,17 @@ class KeyboardBrowserTest extends BrowserTestBase {
     assertThat(page.locator("g.connector")).hasCount(1);
     assertEquals(first, focusedRecord(page), "after undo the focus is on the restored record");
     assertThat(page.locator("#announcer")).containsText("First idea");
+
+    // A connector from the outline: End goes to its row (the last), Delete removes it, the focus stays in the outline.
+    page.keyboard().press("o");
+    page.keyboard().press("End");
+    assertThat(page.locator("#outline-panel [role=treeitem][data-kind=connector]")).isFocused();
+    page.keyboard().press("Delete");
+    assertThat(page.locator("g.connector")).hasCount(0);
+    page.waitForCondition(() -> (Boolean) page.evaluate("!!document.activeElement.closest('#outline-panel [role=treeitem]')"));
+    page.keyboard().press("Control+z");
+    assertThat(page.locator("g.connector")).hasCount(1);
+    page.keyboard().press("Escape");
     settled(page);
     outlineMatchesCanvas(page);
     // Screenshots: the outline and the high-contrast theme, wide and on a phone.
