@@ -140,17 +140,18 @@ export function installBoardA11y(ctx, { presence, threads, vote, openThread }) {
       return;
     }
     if (mod || e.altKey) return;
-    if (connectFrom) {
-      if (key === 'Enter' || key === 'k') {
-        stop();
-        finishConnect(selection.single);
-      } else if (key === 'Escape') {
-        stop();
-        connectFrom = null;
-        container.classList.remove('connecting');
-        announce(t('connectCancelled'));
-        selection.set([]);
-      }
+    if (connectFrom && (key === 'Enter' || key === 'k')) {
+      if (e.target.closest?.('#outline-panel')) return; // the outline's Enter picks the other end
+      stop();
+      finishConnect(selection.single);
+      return;
+    }
+    if (connectFrom && key === 'Escape') {
+      stop();
+      connectFrom = null;
+      container.classList.remove('connecting');
+      announce(t('connectCancelled'));
+      selection.set([]);
       return;
     }
     if (key === 'k' || (key === 'Enter' && ctx.tools.tool === 'connector' && selection.single)) {

@@ -149,6 +149,21 @@ class KeyboardBrowserTest extends BrowserTestBase {
     page.keyboard().press("Control+z");
     assertThat(page.locator("g.connector")).hasCount(1);
     page.keyboard().press("Escape");
+
+    // Connecting with the outline: K on the second note, O, Home (the first note's row), Enter.
+    page.keyboard().press("o");
+    page.keyboard().press("Home");
+    page.keyboard().press("ArrowDown");
+    page.keyboard().press("Enter");
+    assertEquals(second, focusedRecord(page));
+    page.keyboard().press("k");
+    page.keyboard().press("o");
+    page.keyboard().press("Home");
+    assertThat(page.locator("#outline-panel [role=treeitem][data-key='" + first + "']")).isFocused();
+    page.keyboard().press("Enter");
+    assertThat(page.locator("g.connector")).hasCount(2);
+    assertTrue(ofType(page, "connector").stream().anyMatch(c -> second.equals(c.getString("from")) && first.equals(c.getString("to"))));
+    assertThat(page.locator("#announcer")).containsText("Second idea → First idea");
     settled(page);
     outlineMatchesCanvas(page);
     // Screenshots: the outline and the high-contrast theme, wide and on a phone.
