@@ -320,7 +320,8 @@ export class OutlinePanel {
       return;
     }
     if (this.pick(item.id)) return;
-    showRecord(this.ctx, item.id);
+    // On a phone the outline is a bottom sheet over the canvas: it closes to show the record.
+    if (showRecord(this.ctx, item.id) && window.innerWidth <= 640) this.hide();
   }
 }
 
