@@ -59,9 +59,9 @@ test('an arrow head sits on the end of its line, as long as asked and half as wi
 });
 
 test('[W14] a person\'s colour is the one the server gives them (Java String.hashCode, floorMod 12)', () => {
-  // Expected values from org.crossboard.presence.PresenceColors.forUser.
-  assert.equal(colorForUser('abc'), '#F08C00'); // hashCode 96354, index 6
+  // Expected values from org.crossboard.presence.PresenceColors.forUser (the palette darkened for 4.5:1 with white initials).
+  assert.equal(colorForUser('abc'), '#A76100'); // hashCode 96354, index 6
   assert.equal(colorForUser('u_0f3X9Kq2LmN8pR4sT6vW1y'), '#862E9C'); // negative hashCode, index 11
-  assert.equal(colorForUser('guest-Ümlaut-1'), '#F08C00'); // index 6
-  assert.equal(colorForUser('zzzzzzzzzzzzzzzzzz'), '#E03131'); // index 8
+  assert.equal(colorForUser('guest-Ümlaut-1'), '#A76100'); // index 6
+  assert.equal(colorForUser('zzzzzzzzzzzzzzzzzz'), '#D72F2F'); // index 8
 });

@@ -4,6 +4,7 @@
  * @module account-page
  */
 
+import './theme.js';
 import { applyI18n, t, tn } from './i18n.js';
 import { clearAuth, keepSessionFresh, requireAuth } from './auth.js';
 import { changePassword, downloadAudit, getAudit, signOutEverywhere } from './api.js';

@@ -5,6 +5,7 @@
  * @module auth-page
  */
 
+import './theme.js';
 import { applyI18n, getLanguage, languageChosen, LANGUAGES, setLanguage, t } from './i18n.js';
 import { getAuth, signinHref, storeAuth } from './auth.js';
 import { safeNext } from './safe-next.js';

@@ -6,6 +6,7 @@
  * @module board-page
  */
 
+import './theme.js';
 import { applyI18n, errorMessage, t } from './i18n.js';
 import { goToSignin, keepSessionFresh, getAuth } from './auth.js';
 import { getBoard, listBoardMembers } from './api.js';
@@ -20,6 +21,8 @@ import { TextEditor } from './editor.js';
 import { Actions } from './actions.js';
 import { Interaction } from './interaction.js';
 import { installKeyboard } from './keyboard.js';
+import { installBoardA11y } from './board-a11y.js';
+import { installContrastToggle } from './theme.js';
 import { installCopyPaste } from './copy-paste.js';
 import { ShortcutSheet } from './shortcuts.js';
 import { installEmptyHint } from './empty-hint.js';
@@ -170,6 +173,14 @@ ctx.contentBounds = () => boundsOf([...sync.getView().values()]);
 ctx.interaction = new Interaction(ctx);
 ctx.shortcuts = new ShortcutSheet(document.getElementById('shortcuts-dialog'), document.getElementById('shortcuts-button'));
 installToolbar(ctx);
+// The outline, Tab in reading order, connecting by keyboard, others' changes said (board-a11y.js).
+let a11y = null;
+const installA11y = () => {
+  a11y = installBoardA11y(ctx, { presence, threads: () => threads.threads.values(),
+    vote: () => live.session?.vote ?? null, openThread: (id) => threadPanel.open(id, { pan: true }) });
+  threads.onChange(() => a11y.outline.schedule());
+  live.onChange(() => a11y.outline.schedule());
+};
 installKeyboard(ctx);
 installCopyPaste(ctx);
 installEmptyHint({ sync, perms, hint: document.getElementById('empty-hint') });
@@ -188,6 +199,8 @@ const votes = new VoteLayer({ session: live, sync, perms, container, world });
 const sessionPanel = new SessionPanel({ session: live, sync, selection, viewport, boardId });
 const sessionBar = new SessionBar({ session: live, votes, sync });
 installSessionMoves({ session: live, viewport, sync, follow, stayPut: () => sessionBar.stayPut });
+installA11y();
+installContrastToggle(document.getElementById('contrast-toggle'));
 
 // Board title: shows the "board" record; editing it patches that record.
 const titleInput = document.getElementById('board-title');
@@ -284,6 +297,10 @@ window.crossboard = {
   /** The current role on this board (null before the welcome). */
   get role() {
     return perms.role;
+  },
+  /** The outline panel and keyboard connecting (board-a11y.js). */
+  get a11y() {
+    return a11y;
   },
   getRecords: () => [...sync.getView().values()].map((r) => ({ ...r })),
   state: () => sync.state,

@@ -68,7 +68,9 @@ export function updateCommentPin(el, record, authorName) {
   avatar.style.background = avatarColor({ id: record.createdBy, name: authorName });
   el.querySelector('.comment-author').textContent = authorName;
   const text = record.text || '';
-  el.querySelector('.comment-text').textContent = text.length > PREVIEW_CHARS ? `${text.slice(0, PREVIEW_CHARS)}…` : text;
+  const preview = text.length > PREVIEW_CHARS ? `${text.slice(0, PREVIEW_CHARS)}…` : text;
+  el.querySelector('.comment-text').textContent = preview;
   const state = record.resolved ? ` (${t('commentResolved')})` : '';
-  el.setAttribute('aria-label', t('commentBy', { name: authorName, text: text.slice(0, 200) }) + state);
+  // The name holds the visible text as shown (WCAG 2.5.3: what is seen is what is said).
+  el.setAttribute('aria-label', t('commentBy', { name: authorName, text: preview }) + state);
 }

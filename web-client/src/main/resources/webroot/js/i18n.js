@@ -16,6 +16,7 @@ import { BOARD_STRINGS } from './i18n-board.js';
 import { SESSION_STRINGS } from './i18n-session.js';
 import { THREAD_STRINGS } from './i18n-threads.js';
 import { ERROR_STRINGS, errorKey } from './i18n-errors.js';
+import { A11Y_STRINGS } from './i18n-a11y.js';
 
 const STRINGS = {
   en: {
@@ -324,6 +325,7 @@ for (const [code, strings] of Object.entries(BOARD_STRINGS)) Object.assign(STRIN
 for (const [code, strings] of Object.entries(SESSION_STRINGS)) Object.assign(STRINGS[code], strings);
 for (const [code, strings] of Object.entries(THREAD_STRINGS)) Object.assign(STRINGS[code], strings);
 for (const [code, strings] of Object.entries(ERROR_STRINGS)) Object.assign(STRINGS[code], strings);
+for (const [code, strings] of Object.entries(A11Y_STRINGS)) Object.assign(STRINGS[code], strings);
 
 /**
  * The string tables, for checks that every language has every string.

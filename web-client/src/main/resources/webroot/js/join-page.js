@@ -5,6 +5,7 @@
  * @module join-page
  */
 
+import './theme.js';
 import { applyI18n, t } from './i18n.js';
 import { getAuth, keepSessionFresh, signinHref, storeGuest } from './auth.js';
 import { acceptInvite, joinAsGuest, previewInvite } from './api.js';

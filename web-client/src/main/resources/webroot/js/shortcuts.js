@@ -17,7 +17,7 @@ const SHEET = [
     [[['keyEnter']], 'shortcutEdit'], [[['keyEscape']], 'shortcutEscape'], [[['keyDelete'], ['keyBackspace']], 'shortcutDelete'],
     [[['keyArrows']], 'shortcutNudge'], [[['keyShift', 'keyArrows']], 'shortcutNudgeMore'],
     [[['keyCtrl', 'C']], 'shortcutCopy'], [[['keyCtrl', 'X']], 'shortcutCut'], [[['keyCtrl', 'V']], 'shortcutPaste'],
-    [[['keyCtrl', 'D']], 'shortcutDuplicate'], [[['keyCtrl', 'A']], 'shortcutSelectAll'],
+    [[['K']], 'shortcutConnect'], [[['keyCtrl', 'D']], 'shortcutDuplicate'], [[['keyCtrl', 'A']], 'shortcutSelectAll'],
     [[['keyCtrl', 'Z']], 'shortcutUndo'], [[['keyCtrl', 'keyShift', 'Z'], ['keyCtrl', 'Y']], 'shortcutRedo'],
   ]],
   ['shortcutsPointer', [
@@ -26,7 +26,7 @@ const SHEET = [
   ]],
   ['shortcutsView', [
     [[['keyArrows']], 'shortcutPanKeys'], [[['+'], ['-']], 'shortcutZoom'], [[['0']], 'zoomReset'], [[['keyShift', '1']], 'zoomFit'],
-    [[['keyTab']], 'shortcutTab'], [[['?']], 'shortcutsTitle'],
+    [[['keyTab']], 'shortcutTab'], [[['O']], 'shortcutOutline'], [[['?']], 'shortcutsTitle'],
   ]],
 ];
 

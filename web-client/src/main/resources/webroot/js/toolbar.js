@@ -3,6 +3,7 @@
  * @module toolbar
  */
 
+import { stepWithFocus } from './board-a11y.js';
 import { t, tn } from './i18n.js';
 import { deleteSelection } from './delete-selection.js';
 
@@ -99,8 +100,8 @@ export function installToolbar(ctx) {
 
   const undoButton = document.getElementById('undo-button');
   const redoButton = document.getElementById('redo-button');
-  undoButton.addEventListener('click', () => perms.canEdit && undo.undo());
-  redoButton.addEventListener('click', () => perms.canEdit && undo.redo());
+  undoButton.addEventListener('click', () => stepWithFocus(ctx, 'undo'));
+  redoButton.addEventListener('click', () => stepWithFocus(ctx, 'redo'));
   const renderUndo = () => {
     undoButton.disabled = !perms.canEdit || !undo.canUndo;
     redoButton.disabled = !perms.canEdit || !undo.canRedo;

@@ -17,13 +17,14 @@ export function initials(name) {
 }
 
 /** The server's presence colours (org.crossboard.presence.PresenceColors), in its order. */
-export const PRESENCE_PALETTE = ['#E8590C', '#1C7ED6', '#2F9E44', '#AE3EC9', '#D6336C', '#0C8599',
-  '#F08C00', '#5F3DC4', '#E03131', '#087F5B', '#3B5BDB', '#862E9C'];
+export const PRESENCE_PALETTE = ['#C74C0A', '#1973C4', '#278439', '#AE3EC9', '#D13169', '#0B7F92',
+  '#A76100', '#5F3DC4', '#D72F2F', '#087F5B', '#3B5BDB', '#862E9C'];
 
 /**
  * A person's colour, the same as the server gives them in presence
  * (PresenceColors.forUser: Java's String.hashCode of the user id, modulo the
- * palette), so pages without presence show the same avatar colour.
+ * palette), so pages without presence show the same avatar colour. Every
+ * colour has a contrast of at least 4.5:1 with the white initials on it.
  * @param {string} userId
  * @returns {string} #RRGGBB
  */
@@ -42,7 +43,7 @@ export function colorForUser(userId) {
  */
 export function avatarColor(user) {
   if (user?.id) return colorForUser(user.id);
-  return user?.name ? colorForName(user.name) : '#868E96';
+  return user?.name ? colorForName(user.name) : '#5F6B7A';
 }
 
 /**
@@ -51,7 +52,7 @@ export function avatarColor(user) {
  * @returns {string} #RRGGBB
  */
 export function colorForName(name) {
-  const palette = ['#4263EB', '#0CA678', '#F76707', '#AE3EC9', '#1098AD', '#E03131', '#5C940D', '#D6336C'];
+  const palette = ['#4263EB', '#09815D', '#C05005', '#AE3EC9', '#0D7F91', '#D72F2F', '#4F7F0B', '#D13169'];
   let hash = 7;
   for (const c of name) hash = (hash * 33 + c.charCodeAt(0)) >>> 0;
   return palette[hash % palette.length];

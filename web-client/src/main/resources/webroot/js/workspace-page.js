@@ -4,6 +4,7 @@
  * @module workspace-page
  */
 
+import './theme.js';
 import { applyI18n, t } from './i18n.js';
 import { keepSessionFresh, requireAuth } from './auth.js';
 import { createBoard, deleteBoard, getWorkspace, listBoards } from './api.js';

@@ -3,6 +3,7 @@
  * @module workspaces-page
  */
 
+import './theme.js';
 import { applyI18n, t } from './i18n.js';
 import { keepSessionFresh, requireAuth } from './auth.js';
 import { createWorkspace, listWorkspaces } from './api.js';
