@@ -124,6 +124,8 @@ export class Actions {
     if (type !== 'frame') record.fontSize = DEFAULT_FONT[type];
     if (props.text) record.text = props.text;
     if (props.title) record.title = props.title;
+    // Notes are in their author's language unless said otherwise (SPEC N1; set by translation-view.js).
+    if (type === 'note' && (props.lang || this.defaultLang)) record.lang = props.lang || this.defaultLang;
     const parent = frameAt(this.view, record.x + w / 2, record.y + h / 2);
     if (parent) record.parent = parent.id;
     const changes = [{ op: 'put', record }];

@@ -52,6 +52,7 @@ import { ThreadList } from './thread-list.js';
 import { installNotifications } from './notifications.js';
 import { peopleCandidates } from './thread-text.js';
 import { plural } from './thread-i18n.js';
+import { installTranslations } from './translation-view.js';
 
 const params = new URLSearchParams(location.search);
 const boardId = params.get('b') || params.get('board') || params.get('id');
@@ -226,6 +227,7 @@ titleInput.addEventListener('keydown', (e) => {
 sync.on('change', showTitle);
 
 installRoleUi({ sync, perms, editor, renderer, titleInput });
+const translations = installTranslations({ boardId, token: session.token, sync, renderer, perms, selection, actions });
 installShare({ boardId, perms, boardInfo });
 
 let fitted = false;
@@ -286,6 +288,7 @@ window.crossboard = {
   actions,
   perms,
   comments,
+  translations,
   threads: {
     client: threads,
     panel: threadPanel,

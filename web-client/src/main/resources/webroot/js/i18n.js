@@ -4,7 +4,8 @@
  * {name}. Strings for accounts, workspaces, roles, invitations and comments
  * live in i18n-accounts.js, the account page's in i18n-settings.js, the
  * board page's in i18n-board.js, live sessions' in i18n-session.js,
- * comment threads' and notifications' in i18n-threads.js, what to say about
+ * comment threads' and notifications' in i18n-threads.js, notes in several
+ * languages' in i18n-translations.js, what to say about
  * each error code in i18n-errors.js. A counted phrase has a key per plural
  * form (key.one, key.other, …: see tn()).
  * @module i18n
@@ -15,6 +16,7 @@ import { SETTINGS_STRINGS } from './i18n-settings.js';
 import { BOARD_STRINGS } from './i18n-board.js';
 import { SESSION_STRINGS } from './i18n-session.js';
 import { THREAD_STRINGS } from './i18n-threads.js';
+import { TRANSLATION_STRINGS } from './i18n-translations.js';
 import { ERROR_STRINGS, errorKey } from './i18n-errors.js';
 import { A11Y_STRINGS } from './i18n-a11y.js';
 
@@ -324,6 +326,7 @@ for (const [code, strings] of Object.entries(SETTINGS_STRINGS)) Object.assign(ST
 for (const [code, strings] of Object.entries(BOARD_STRINGS)) Object.assign(STRINGS[code], strings);
 for (const [code, strings] of Object.entries(SESSION_STRINGS)) Object.assign(STRINGS[code], strings);
 for (const [code, strings] of Object.entries(THREAD_STRINGS)) Object.assign(STRINGS[code], strings);
+for (const [code, strings] of Object.entries(TRANSLATION_STRINGS)) Object.assign(STRINGS[code], strings);
 for (const [code, strings] of Object.entries(ERROR_STRINGS)) Object.assign(STRINGS[code], strings);
 for (const [code, strings] of Object.entries(A11Y_STRINGS)) Object.assign(STRINGS[code], strings);
 

@@ -1,0 +1,148 @@
+package org.crossboard.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Path;
+import java.util.Map;
+import org.crossboard.testing.FakeLibreTranslate;
+import org.crossboard.testing.Rest;
+import org.crossboard.testing.TestAccess;
+import org.crossboard.testing.TestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Notes in several languages in the browser (SPEC N): a note written in Portuguese, read by a
+ * French reader in Français with its machine translation labelled with the engine, the original
+ * one click away, and an editor's correction shown instead of the machine one. The server's
+ * {@code TRANSLATE_URL} is a {@link FakeLibreTranslate} (a real HTTP server with a small pt→fr
+ * dictionary) started here.
+ */
+class TranslationBrowserTest extends BrowserTestBase {
+  static final String ENGINE_NAME = "LibreTranslate (test)";
+  static FakeLibreTranslate engine;
+
+  /** After BrowserTestBase's start: the server again, now with the translation service configured. */
+  @BeforeAll
+  static void startWithTranslationService() throws java.io.IOException {
+    engine = FakeLibreTranslate.start();
+    server.stop();
+    Path dir = java.nio.file.Files.createDirectories(data.resolve("translating"));
+    server = TestServer.start(dir, Map.of("TRANSLATE_URL", engine.url(), "TRANSLATE_ENGINE_NAME", ENGINE_NAME));
+  }
+
+  @AfterAll
+  static void stopEngine() {
+    if (engine != null) {
+      engine.close();
+    }
+  }
+
+  private TestAccess.Account member(String name, String role) {
+    TestAccess.Account account = TestAccess.signUp(server.baseUrl(), name);
+    TestAccess.Owner owner = TestAccess.ownerOf(board);
+    String code = TestAccess.invite(server.baseUrl(), owner.token(), owner.workspace(), board, role, 1);
+    assertEquals(200, Rest.as(account.token()).send("POST", server.baseUrl() + "/api/invites/accept",
+        new JsonObject().put("code", code).encode()).statusCode());
+    return account;
+  }
+
+  /** A signed-in page on the board in the given UI language. */
+  private Page pageIn(JsonObject signedIn, String lang, int width, int height) {
+    Page page = openAs(signedIn, width, height);
+    page.evaluate("localStorage.setItem('crossboard.lang', '" + lang + "')");
+    page.reload();
+    assertConnected(page);
+    assertThat(page.locator("html")).hasAttribute("lang", lang);
+    return page;
+  }
+
+  static void shot(Page page, String name) {
+    page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/" + name + ".png")));
+  }
+
+  @Test
+  @DisplayName("[N1][N2][N3] a note written in Portuguese, read in Français: machine-translated and labelled with the engine, the original one click away, an editor's correction shown instead")
+  void portugueseNoteReadInFrench() {
+    // The Portuguese author writes a note through the UI: it carries her language.
+    Page ana = pageIn(TestAccess.ownerOf(board).account().signedIn(), "pt", 1440, 900);
+    String note = createNote(ana, 640, 420);
+    editText(ana, note, "Olá mundo");
+    settled(ana);
+    assertEquals("pt", record(ana, note).getString("lang"), "a new note is in its author's language");
+    ana.locator("[data-record-id='" + note + "']").click();
+    assertThat(ana.locator("#record-language")).hasValue("pt");
+
+    // A French reader (an editor) chooses to read the notes in Français.
+    TestAccess.Account claire = member("Claire Dubois", "editor");
+    Page reader = pageIn(claire.signedIn(), "fr", 1440, 900);
+    Locator text = textOf(reader, note);
+    assertThat(text).hasText("Olá mundo");
+    Locator showIn = reader.locator("#read-language");
+    assertThat(reader.locator("label.read-language")).containsText("Afficher les notes en");
+    assertThat(showIn).hasValue("");
+    showIn.selectOption("fr");
+    assertThat(text).hasText("Bonjour le monde");
+    assertThat(text).hasAttribute("lang", "fr");
+    Locator tag = reader.locator("[data-record-id='" + note + "'] .translation-tag");
+    assertThat(tag.locator(".translation-label")).hasText("Traduction automatique par " + ENGINE_NAME);
+    Locator toggle = tag.locator(".translation-toggle");
+    assertThat(toggle).hasText("Voir l’original");
+    assertThat(toggle).hasAttribute("aria-pressed", "false");
+    assertEquals("Olá mundo", record(reader, note).getString("text"), "the record itself is never changed");
+    reader.locator("[data-record-id='" + note + "']").scrollIntoViewIfNeeded();
+    shot(reader, "translation-fr-1440");
+
+    // One click: the original Portuguese; again (from the keyboard): the translation.
+    toggle.click();
+    assertThat(text).hasText("Olá mundo");
+    assertThat(text).hasAttribute("lang", "pt");
+    assertThat(toggle).hasAttribute("aria-pressed", "true");
+    assertThat(tag.locator(".translation-label")).hasText("Original (Português)");
+    toggle.focus();
+    reader.keyboard().press("Enter");
+    assertThat(text).hasText("Bonjour le monde");
+    assertThat(toggle).hasAttribute("aria-pressed", "false");
+
+    // The editor corrects the machine translation: the human one shows instead.
+    tag.locator(".translation-edit").click();
+    Locator dialog = reader.locator("#translation-dialog");
+    assertThat(dialog).isVisible();
+    assertThat(dialog.locator(".translation-original")).hasText("Olá mundo");
+    assertThat(dialog.locator("#translation-text")).hasValue("Bonjour le monde");
+    dialog.locator("#translation-text").fill("Bonjour tout le monde");
+    shot(reader, "translation-edit-1440");
+    dialog.locator("#translation-save").click();
+    assertThat(dialog).hasCount(0);
+    assertThat(text).hasText("Bonjour tout le monde");
+    assertThat(tag.locator(".translation-label")).hasText("Traduit par Claire Dubois");
+
+    // The choice is remembered, and the stored human translation wins over the machine one.
+    reader.reload();
+    assertConnected(reader);
+    assertThat(reader.locator("#read-language")).hasValue("fr");
+    assertThat(textOf(reader, note)).hasText("Bonjour tout le monde");
+    assertThat(reader.locator("[data-record-id='" + note + "'] .translation-label")).hasText("Traduit par Claire Dubois");
+    // The author, reading originals, sees her own text with no tag.
+    assertThat(textOf(ana, note)).hasText("Olá mundo");
+    assertThat(ana.locator(".translation-tag")).hasCount(0);
+
+    // On a phone (another device: the choice is its own).
+    Page phone = pageIn(claire.signedIn(), "fr", 390, 844);
+    assertThat(phone.locator("#read-language")).hasValue("");
+    phone.locator("#read-language").selectOption("fr");
+    assertThat(textOf(phone, note)).hasText("Bonjour tout le monde");
+    phone.locator("[data-record-id='" + note + "'] .translation-toggle").click();
+    assertThat(textOf(phone, note)).hasText("Olá mundo");
+    shot(phone, "translation-fr-390");
+    phone.locator("[data-record-id='" + note + "'] .translation-toggle").click();
+    assertThat(textOf(phone, note)).hasText("Bonjour tout le monde");
+    shot(phone, "translation-fr-390-translated");
+  }
+}
