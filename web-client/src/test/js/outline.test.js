@@ -15,25 +15,25 @@ const viewOf = (...records) => new Map(records.map((r) => [r.id, r]));
 const t = (key, params = {}) => (Object.keys(params).length ? `${key}(${Object.values(params).join('|')})` : key);
 const plural = (key, n) => `${n} ${key}`;
 
-test('reading order: rows top to bottom, each row left to right; slightly lower boxes stay in the row', () => {
+test('[W16] reading order: rows top to bottom, each row left to right; slightly lower boxes stay in the row', () => {
   const records = [box('c', 300, 10), box('a', 0, 0), box('d', 0, 200), box('b', 150, 30), box('e', 200, 190)];
   assert.deepEqual(readingOrder(records).map((r) => r.id), ['a', 'b', 'c', 'd', 'e']);
 });
 
-test('reading order is stable for equal positions and does not change its input', () => {
+test('[W16] reading order is stable for equal positions and does not change its input', () => {
   const records = [box('b', 0, 0), box('a', 0, 0)];
   assert.deepEqual(readingOrder(records).map((r) => r.id), ['a', 'b']);
   assert.deepEqual(records.map((r) => r.id), ['b', 'a']);
 });
 
-test('reading sequence: frames first, each followed by its records in reading order, then loose records', () => {
+test('[W16] reading sequence: frames first, each followed by its records in reading order, then loose records', () => {
   const frame = { id: 'f', type: 'frame', x: 0, y: 500, w: 600, h: 400, title: 'Ideas' };
   const records = [box('loose', 0, 0), frame, box('in2', 300, 550, { parent: 'f' }), box('in1', 20, 560, { parent: 'f' }),
     { id: 'k', type: 'connector', from: 'in1', to: 'in2' }, { id: 'board', type: 'board' }, box('orphan', 50, 50, { parent: 'gone' })];
   assert.deepEqual(readingSequence(records).map((r) => r.id), ['f', 'in1', 'in2', 'loose', 'orphan']);
 });
 
-test('connector labels name both ends by their text; a label is added; a missing end is said', () => {
+test('[W16] connector labels name both ends by their text; a label is added; a missing end is said', () => {
   const view = viewOf(box('a', 0, 0, { text: 'Shared  catalogue\n' }), box('b', 200, 0, { text: '' }),
     { id: 'f', type: 'frame', x: 0, y: 0, w: 1, h: 1, title: 'Plan' });
   assert.equal(connectorLabel({ from: 'a', to: 'b' }, view, t), 'Shared catalogue → typeNote');
@@ -41,7 +41,7 @@ test('connector labels name both ends by their text; a label is added; a missing
   assert.equal(connectorLabel({ from: 'a', to: 'zz' }, view, t), 'Shared catalogue → a11yMissing');
 });
 
-test('the outline: frames with their records, loose records, connections, comments and the vote', () => {
+test('[W16] the outline: frames with their records, loose records, connections, comments and the vote', () => {
   const view = viewOf({ id: 'f', type: 'frame', x: 0, y: 0, w: 800, h: 400, title: 'Now' },
     box('n1', 300, 40, { parent: 'f', text: 'Second' }), box('n2', 20, 50, { parent: 'f', text: 'First', locked: true }),
     box('n3', 0, 600, { text: 'Later' }), { id: 'c1', type: 'connector', from: 'n2', to: 'n3' },
@@ -59,14 +59,14 @@ test('the outline: frames with their records, loose records, connections, commen
   assert.equal(items[4].label, 'a11yVoteOpen(3 a11yDotCount)');
 });
 
-test('visible rows: levels, positions in set, collapsed items hide their children', () => {
+test('[W16] visible rows: levels, positions in set, collapsed items hide their children', () => {
   const items = [{ key: 'f', children: [{ key: 'a', children: [] }, { key: 'b', children: [] }] }, { key: 'c', children: [] }];
   assert.deepEqual(visibleRows(items).map((r) => [r.item.key, r.level, r.pos, r.size]),
     [['f', 1, 1, 2], ['a', 2, 1, 2], ['b', 2, 2, 2], ['c', 1, 2, 2]]);
   assert.deepEqual(visibleRows(items, new Set(['f'])).map((r) => r.item.key), ['f', 'c']);
 });
 
-test('changes are described as added, moved, edited, deleted by record type', () => {
+test('[W16] changes are described as added, moved, edited, deleted by record type', () => {
   const types = new Map([['a', 'note'], ['b', 'frame'], ['c', 'note']]);
   const changes = [{ op: 'put', record: { id: 'n', type: 'note' } }, { op: 'patch', id: 'a', props: { x: 1, y: 2 } },
     { op: 'patch', id: 'b', props: { title: 'T' } }, { op: 'remove', id: 'c' }, { op: 'splice', id: 'a', prop: 'text' },
@@ -75,7 +75,7 @@ test('changes are described as added, moved, edited, deleted by record type', ()
     ['added note n', 'moved note a', 'edited frame b', 'deleted note c', 'edited note a']);
 });
 
-test('announcements are summarised per person and throttled to one every 2 s', () => {
+test('[W16] announcements are summarised per person and throttled to one every 2 s', () => {
   let clock = 0;
   const timers = [];
   const said = [];
@@ -104,7 +104,7 @@ test('announcements are summarised per person and throttled to one every 2 s', (
   assert.equal(timers.length, 0, 'nothing to say, no timer');
 });
 
-test('after a removal the focus goes to the next record in reading order, else the one before', () => {
+test('[W16] after a removal the focus goes to the next record in reading order, else the one before', () => {
   const seq = ['a', 'b', 'c', 'd'].map((id) => ({ id }));
   assert.equal(focusAfterRemoval(seq, new Set(['b'])), 'c');
   assert.equal(focusAfterRemoval(seq, new Set(['b', 'c'])), 'd');
@@ -113,7 +113,7 @@ test('after a removal the focus goes to the next record in reading order, else t
   assert.equal(focusAfterRemoval(seq, new Set()), null);
 });
 
-test('i18n-a11y: every key in every language (en, fr, de, es, et, pt) with the same placeholders', () => {
+test('[W16] i18n-a11y: every key in every language (en, fr, de, es, et, pt) with the same placeholders', () => {
   const placeholders = (s) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort().join(',');
   assert.deepEqual(Object.keys(A11Y_STRINGS).sort(), ['de', 'en', 'es', 'et', 'fr', 'pt']);
   for (const [code, table] of Object.entries(A11Y_STRINGS)) {

@@ -16,7 +16,7 @@ const human = { record: 'n1', prop: 'text', lang: 'fr', text: 'Salut tout le mon
 const view = (...records) => new Map(records.map((r) => [r.id, r]));
 const reader = (lang, showOriginal = new Set()) => ({ lang, showOriginal });
 
-test('the translated prop: text for notes, texts and shapes, title for frames, none for others', () => {
+test('[W17] the translated prop: text for notes, texts and shapes, title for frames, none for others', () => {
   assert.equal(translatedProp(note), 'text');
   assert.equal(translatedProp({ type: 'text' }), 'text');
   assert.equal(translatedProp({ type: 'shape' }), 'text');
@@ -26,7 +26,7 @@ test('the translated prop: text for notes, texts and shapes, title for frames, n
   assert.equal(translatedProp(null), null);
 });
 
-test('without a display language, or with nothing translated, the original is shown', () => {
+test('[W17] without a display language, or with nothing translated, the original is shown', () => {
   const index = indexTranslations([machine], view(note));
   assert.equal(displayFor(note, index, reader(null)), null);
   assert.equal(displayFor(note, new Map(), reader('fr')), null);
@@ -34,7 +34,7 @@ test('without a display language, or with nothing translated, the original is sh
   assert.equal(displayFor({ id: 'c', type: 'connector', text: 'x' }, index, reader('fr')), null);
 });
 
-test('a machine translation is shown in place of the original, labelled with its engine', () => {
+test('[W17] a machine translation is shown in place of the original, labelled with its engine', () => {
   const index = indexTranslations([machine], view(note));
   const shown = displayFor(note, index, reader('fr'));
   assert.equal(shown.text, 'Bonjour le monde');
@@ -45,14 +45,14 @@ test('a machine translation is shown in place of the original, labelled with its
   assert.equal(note.text, 'Olá mundo', 'the record itself never changes');
 });
 
-test('a machine translation without an engine of its own takes the answer\'s, else none', () => {
+test('[W17] a machine translation without an engine of its own takes the answer\'s, else none', () => {
   const index = indexTranslations([{ ...machine, engine: undefined }], view(note));
   const shown = displayFor(note, index, reader('fr'));
   assert.deepEqual(labelFor(shown, 'DeepL'), { key: 'translation.machine', params: { engine: 'DeepL' } });
   assert.deepEqual(labelFor(shown), { key: 'translation.machineAnon', params: {} });
 });
 
-test('a current human translation wins over the machine one, labelled with its translator', () => {
+test('[W17] a current human translation wins over the machine one, labelled with its translator', () => {
   for (const order of [[machine, human], [human, machine]]) {
     const shown = displayFor(note, indexTranslations(order, view(note)), reader('fr'));
     assert.equal(shown.text, 'Salut tout le monde');
@@ -62,7 +62,7 @@ test('a current human translation wins over the machine one, labelled with its t
   assert.deepEqual(labelFor(anonymous), { key: 'translation.humanAnon', params: {} });
 });
 
-test('a stale human translation gives way to the machine one of the current text, else is shown as outdated', () => {
+test('[W17] a stale human translation gives way to the machine one of the current text, else is shown as outdated', () => {
   const stale = { ...human, stale: true };
   const withMachine = displayFor(note, indexTranslations([stale, machine], view(note)), reader('fr'));
   assert.equal(withMachine.text, 'Bonjour le monde');
@@ -76,7 +76,7 @@ test('a stale human translation gives way to the machine one of the current text
   assert.equal(whilePending.text, 'Salut tout le monde', 'the outdated one while the machine one is on its way');
 });
 
-test('a pending machine translation shows the original text with a "translating" label', () => {
+test('[W17] a pending machine translation shows the original text with a "translating" label', () => {
   const pending = { record: 'n1', prop: 'text', lang: 'fr', source: 'machine', engine: 'LibreTranslate', pending: true, stale: false };
   const answer = [pending];
   assert.equal(hasPending(answer), true);
@@ -88,7 +88,7 @@ test('a pending machine translation shows the original text with a "translating"
   assert.deepEqual(labelFor(shown), { key: 'translation.pending', params: {} });
 });
 
-test('"show original" gives that record its original back, naming its language, and nothing else', () => {
+test('[W17] "show original" gives that record its original back, naming its language, and nothing else', () => {
   const other = { ...note, id: 'n2' };
   const index = indexTranslations([machine, { ...machine, record: 'n2' }], view(note, other));
   const shown = displayFor(note, index, reader('fr', new Set(['n1'])));
@@ -103,14 +103,14 @@ test('"show original" gives that record its original back, naming its language, 
   assert.deepEqual(unknownFrom, { key: 'translation.original', params: {} });
 });
 
-test('frames are shown with their translated title', () => {
+test('[W17] frames are shown with their translated title', () => {
   const title = { record: 'f1', prop: 'title', lang: 'fr', text: "Plan d'action", source: 'machine', engine: 'E', stale: false };
   const shown = displayFor(frame, indexTranslations([title], view(frame)), reader('fr'));
   assert.equal(shown.text, "Plan d'action");
   assert.equal(shown.prop, 'title');
 });
 
-test('a record already in the reader\'s language, or without text, keeps its original', () => {
+test('[W17] a record already in the reader\'s language, or without text, keeps its original', () => {
   const index = indexTranslations([machine], view(note));
   assert.equal(displayFor({ ...note, lang: 'fr' }, index, reader('fr')), null);
   assert.equal(displayFor({ ...note, lang: 'fr-CA' }, index, reader('fr')), null);
@@ -120,14 +120,14 @@ test('a record already in the reader\'s language, or without text, keeps its ori
   assert.equal(sameLanguage(undefined, 'fr'), false);
 });
 
-test('a text edited since the translations were fetched shows its original until they are fetched again', () => {
+test('[W17] a text edited since the translations were fetched shows its original until they are fetched again', () => {
   const index = indexTranslations([machine], view(note));
   assert.equal(displayFor({ ...note, text: 'Olá mundo!' }, index, reader('fr')), null);
   // fetched without the record in view: no version known, the translation is shown
   assert.equal(displayFor(note, indexTranslations([machine]), reader('fr')).text, 'Bonjour le monde');
 });
 
-test('a human translation just written replaces the machine one at once (a new index)', () => {
+test('[W17] a human translation just written replaces the machine one at once (a new index)', () => {
   const index = indexTranslations([machine], view(note));
   const next = withHuman(index, { ...human, text: 'Bonjour à tous' }, note);
   assert.notEqual(next, index);
@@ -137,13 +137,13 @@ test('a human translation just written replaces the machine one at once (a new i
   assert.equal(shown.source, 'human');
 });
 
-test('languages are named in their own language', () => {
+test('[W17] languages are named in their own language', () => {
   assert.equal(languageName('fr'), 'Français');
   assert.equal(languageName('pt'), 'Português');
   assert.equal(languageName('de'), 'Deutsch');
 });
 
-test('the display language is remembered, and only a tag-like value is read back', () => {
+test('[W17] the display language is remembered, and only a tag-like value is read back', () => {
   const store = new Map();
   const storage = { getItem: (k) => store.get(k) ?? null, setItem: (k, v) => store.set(k, v), removeItem: (k) => store.delete(k) };
   assert.equal(rememberedReaderLanguage(storage), null);
@@ -157,7 +157,7 @@ test('the display language is remembered, and only a tag-like value is read back
   assert.equal(rememberedReaderLanguage({ getItem() { throw new Error('private'); } }), null);
 });
 
-test('the REST calls: the board\'s token, encoded paths, errors by status and code', async () => {
+test('[W17] the REST calls: the board\'s token, encoded paths, errors by status and code', async () => {
   const calls = [];
   const answers = [];
   const fetch = async (path, init) => {
@@ -205,7 +205,7 @@ function fakeTimers() {
 
 const settle = () => new Promise((resolve) => setImmediate(resolve));
 
-test('the client fetches when a language is chosen, again while some are pending, and debounced after changes', async () => {
+test('[W17] the client fetches when a language is chosen, again while some are pending, and debounced after changes', async () => {
   const timers = fakeTimers();
   const asked = [];
   const answers = [
@@ -238,7 +238,7 @@ test('the client fetches when a language is chosen, again while some are pending
   assert.ok(events.filter((e) => e === 'update').length >= 4);
 });
 
-test('the client: originals ask for nothing; an answer for an older choice is dropped; errors are reported', async () => {
+test('[W17] the client: originals ask for nothing; an answer for an older choice is dropped; errors are reported', async () => {
   const timers = fakeTimers();
   let release;
   const api = {
@@ -259,7 +259,7 @@ test('the client: originals ask for nothing; an answer for an older choice is dr
   assert.deepEqual(errors, ['ERR_FORBIDDEN']);
 });
 
-test('the client stores a human translation and shows it at once', async () => {
+test('[W17] the client stores a human translation and shows it at once', async () => {
   const puts = [];
   const api = {
     list: async () => ({ lang: 'fr', engine: 'E', translations: [machine] }),

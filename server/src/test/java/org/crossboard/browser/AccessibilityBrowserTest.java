@@ -54,7 +54,7 @@ class AccessibilityBrowserTest extends BrowserTestBase {
 
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"en", "fr"})
-  @DisplayName("axe: every page, dialog and panel has no critical or serious violation")
+  @DisplayName("[W16] axe: every page, dialog and panel has no critical or serious violation")
   void noSeriousViolations(String lang) {
     List<String> found = new ArrayList<>();
     TestAccess.Owner owner = TestAccess.ownerOf(board);

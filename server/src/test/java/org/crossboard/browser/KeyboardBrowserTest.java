@@ -62,7 +62,7 @@ class KeyboardBrowserTest extends BrowserTestBase {
   }
 
   @Test
-  @DisplayName("keyboard only: create two notes, connect them, delete one, undo; focus is kept; the outline lists the canvas")
+  @DisplayName("[W16] keyboard only: create two notes, connect them, delete one, undo; focus is kept; the outline lists the canvas")
   void keyboardOnly() {
     Page page = openAs(TestAccess.ownerOf(board).account().signedIn(), 1440, 900);
     // Tab to the canvas.
@@ -179,7 +179,7 @@ class KeyboardBrowserTest extends BrowserTestBase {
   }
 
   @Test
-  @DisplayName("other people's changes are said politely, summarised, at most one message every 2 s")
+  @DisplayName("[W16] other people's changes are said politely, summarised, at most one message every 2 s")
   void othersChangesAreAnnounced() {
     Page ana = openAs(TestAccess.ownerOf(board).account().signedIn(), 1280, 800);
     Page bo = open("Bo");

@@ -68,7 +68,7 @@ class TranslationBrowserTest extends BrowserTestBase {
   }
 
   @Test
-  @DisplayName("[N1][N2][N3] a note written in Portuguese, read in Français: machine-translated and labelled with the engine, the original one click away, an editor's correction shown instead")
+  @DisplayName("[N1][N2][N3][W17] a note written in Portuguese, read in Français: machine-translated and labelled with the engine, the original one click away, an editor's correction shown instead")
   void portugueseNoteReadInFrench() {
     // The Portuguese author writes a note through the UI: it carries her language.
     Page ana = pageIn(TestAccess.ownerOf(board).account().signedIn(), "pt", 1440, 900);
