@@ -1,8 +1,8 @@
 package org.crossboard.testing;
 
 import io.vertx.core.json.JsonObject;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.crossboard.access.Principal;
 import org.crossboard.access.Role;
 import org.crossboard.protocol.CloseCode;
@@ -15,7 +15,8 @@ import org.crossboard.room.RoomMember;
 public final class RecordingMember implements RoomMember {
   private final String clientId;
   private Principal principal;
-  public final List<String> frames = new ArrayList<>();
+  /** Written on the room's event loop, read by the test's thread: a list that can be read meanwhile. */
+  public final List<String> frames = new CopyOnWriteArrayList<>();
   public CloseCode closed;
   public boolean paused;
 
