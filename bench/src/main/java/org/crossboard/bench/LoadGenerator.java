@@ -63,13 +63,16 @@ public final class LoadGenerator {
         }
         String board = access.board();
         String runId = runId();
+        System.out.printf("permessage-deflate offered: %s%n", "1".equals(System.getenv("BENCH_DEFLATE")));
         System.out.printf("board %s, run %s, %d clients x %.2f edits/s and %.2f cursor moves/s,"
                 + " %d s warm-up + %d s measured, nodes %s%n", board, runId, cfg.clients(), cfg.rate(),
             cfg.cursors(), cfg.warmup(), cfg.duration(), String.join(" ", cfg.urls()));
         RunState run = new RunState(cfg, board, runId, access.tokens());
         WebSocketClient ws = vertx.createWebSocketClient(new WebSocketClientOptions()
             .setMaxConnections(cfg.clients() + 16)
-            .setMaxFrameSize(64 << 20).setMaxMessageSize(64 << 20).setConnectTimeout(10_000));
+            .setMaxFrameSize(64 << 20).setMaxMessageSize(64 << 20).setConnectTimeout(10_000)
+            // BENCH_DEFLATE=1: offer permessage-deflate as browsers do (the server's compression CPU)
+            .setTryUsePerMessageCompression("1".equals(System.getenv("BENCH_DEFLATE"))));
 
         // setup: connect + hello + welcome + create note, at most 50 clients at a time
         long setupStart = System.nanoTime();

@@ -23,6 +23,9 @@ import org.crossboard.logging.LogFormat;
  * @param access accounts, tokens and limits
  * @param digest the e-mail digest of notifications
  * @param translation machine translation of board texts (off unless {@code TRANSLATE_URL})
+ * @param compressionLevel deflate level (1–9) of WebSocket per-message deflate and of HTTP
+ *     responses (gzip/deflate when the client accepts it); 0 turns both off (e.g. behind a proxy
+ *     that compresses)
  */
 public record CrossboardConfig(
     String host,
@@ -46,7 +49,8 @@ public record CrossboardConfig(
     int leaseTtlMs,
     AccessConfig access,
     DigestConfig digest,
-    TranslationConfig translation) {
+    TranslationConfig translation,
+    int compressionLevel) {
 
   /** Defaults, then the config file, then environment variables. */
   public static CrossboardConfig load(Map<String, String> env) throws IOException {
@@ -95,7 +99,8 @@ public record CrossboardConfig(
         new TranslationConfig(
             s.string("translateUrl", "TRANSLATE_URL", null),
             s.string("translateApiKey", "TRANSLATE_API_KEY", null),
-            s.string("translateEngineName", "TRANSLATE_ENGINE_NAME", "LibreTranslate")));
+            s.string("translateEngineName", "TRANSLATE_ENGINE_NAME", "LibreTranslate")),
+        compressionLevel(s.integer("compressionLevel", "COMPRESSION_LEVEL", 6)));
   }
 
   /** A copy listening on another port (tests start on 0, then pin the port for restarts). */
@@ -103,7 +108,14 @@ public record CrossboardConfig(
     return new CrossboardConfig(host, newPort, dataDir, mongoUrl, mongoDb, redisUrl, nodeId,
         handshakeTimeoutMs, idleTimeoutMs, snapshotEvery, roomIdleCloseMs, writeQueueMaxBytes, webrootDir,
         presenceTickMs, presenceTimeoutMs, presenceThinAbove, trustedProxyHops, logFormat, leaseTtlMs, access,
-        digest, translation);
+        digest, translation, compressionLevel);
+  }
+
+  private static int compressionLevel(int level) {
+    if (level < 0 || level > 9) {
+      throw new IllegalArgumentException("COMPRESSION_LEVEL / compressionLevel must be 0 (off) to 9, got: " + level);
+    }
+    return level;
   }
 
   private static Path pathOrNull(String s) {

@@ -10,6 +10,9 @@ import java.util.regex.Pattern;
 /** Shape rules of a {@code presence} frame (docs/PROTOCOL.md "Presence"). */
 final class PresenceFields {
   static final int MAX_SELECTION = 500;
+  /** Not a presence field: the sender's own wish for fewer presence frames (slow links). */
+  static final String RATE = "rate";
+  static final int MAX_RATE = 10;
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
   private static final Set<String> STATUS = Set.of("active", "idle", "away");
 
@@ -33,6 +36,14 @@ final class PresenceFields {
         throw malformed("editing must be a record id or null");
       }
       out.put("editing", editing);
+    }
+    if (json.containsKey(RATE)) {
+      Object rate = json.getValue(RATE);
+      if (rate != null && !(rate instanceof Integer || rate instanceof Long)
+          || rate != null && (((Number) rate).longValue() < 1 || ((Number) rate).longValue() > MAX_RATE)) {
+        throw malformed("rate must be an integer from 1 to " + MAX_RATE + ", or null");
+      }
+      out.put(RATE, rate == null ? null : ((Number) rate).intValue());
     }
     if (json.containsKey("status")) {
       if (!(json.getValue("status") instanceof String s) || !STATUS.contains(s)) {

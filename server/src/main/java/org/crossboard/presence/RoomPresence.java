@@ -24,7 +24,15 @@ public final class RoomPresence {
   /** What changed of one person since the last drain towards one kind of receiver. */
   private static final class Dirty {
     final Set<String> fields = new LinkedHashSet<>();
-    boolean whole = true;
+    boolean whole;
+
+    Dirty() {
+      this(true);
+    }
+
+    Dirty(boolean whole) {
+      this.whole = whole;
+    }
 
     /** What the receivers need: the whole state, or the changed fields. */
     JsonObject take(String clientId, JsonObject json) {
@@ -59,6 +67,17 @@ public final class RoomPresence {
     }
   }
 
+  /**
+   * A slower stream towards the members who asked for fewer presence updates (docs/PROTOCOL.md
+   * "Presence", {@code rate}): its own record of what changed since its last drain, so its
+   * receivers get every change, coalesced over their longer interval.
+   */
+  private static final class Stream {
+    final Map<String, Dirty> dirty = new LinkedHashMap<>();
+    final Set<String> changed = new LinkedHashSet<>();
+    final Set<String> left = new LinkedHashSet<>();
+  }
+
   /** What changed since the last drain. */
   public record Changes(JsonArray presence, JsonArray left) {
     public boolean isEmpty() {
@@ -72,6 +91,8 @@ public final class RoomPresence {
   private final Set<String> left = new LinkedHashSet<>();
   private final Set<String> changedForPeers = new LinkedHashSet<>();
   private final Set<String> leftForPeers = new LinkedHashSet<>();
+  /** Slower streams by interval (ms); none unless some member asked for a rate. */
+  private final Map<Long, Stream> streams = new LinkedHashMap<>();
 
   private final boolean clustered;
 
@@ -88,6 +109,7 @@ public final class RoomPresence {
   public void join(String clientId, JsonObject user, long now) {
     JsonObject json = new JsonObject().put("clientId", clientId).put("user", user).mergeIn(DEFAULT_STATE.copy());
     entries.put(clientId, new Entry(clientId, localNode, json, now));
+    streamsWhole(clientId);
     left.remove(clientId);
     leftForPeers.remove(clientId);
     changed.add(clientId);
@@ -105,6 +127,7 @@ public final class RoomPresence {
     }
     e.json.mergeIn(fields);
     e.forRoom.fields.addAll(fields.fieldNames());
+    streamsFields(clientId, fields.fieldNames());
     e.forPeers.fields.addAll(fields.fieldNames());
     e.lastSeen = now;
     changed.add(clientId);
@@ -126,6 +149,11 @@ public final class RoomPresence {
     if (e != null) {
       changed.remove(clientId);
       left.add(clientId);
+      for (Stream s : streams.values()) {
+        s.dirty.remove(clientId);
+        s.changed.remove(clientId);
+        s.left.add(clientId);
+      }
       if (clustered && e.node.equals(localNode)) {
         changedForPeers.remove(clientId);
         leftForPeers.add(clientId);
@@ -162,6 +190,7 @@ public final class RoomPresence {
       if (json.containsKey("user")) {
         if (existing == null || !existing.json.equals(json)) {
           entries.put(clientId, new Entry(clientId, node, json.copy(), now));
+          streamsWhole(clientId);
           changed.add(clientId);
         } else {
           existing.lastSeen = now;
@@ -169,7 +198,9 @@ public final class RoomPresence {
         left.remove(clientId);
       } else if (existing != null) { // a delta for someone we know; unknown ones wait for a heartbeat
         existing.json.mergeIn(json);
-        json.fieldNames().stream().filter(f -> !f.equals("clientId")).forEach(existing.forRoom.fields::add);
+        List<String> fields = json.fieldNames().stream().filter(f -> !f.equals("clientId")).toList();
+        existing.forRoom.fields.addAll(fields);
+        streamsFields(clientId, fields);
         existing.lastSeen = now;
         changed.add(clientId);
       }
@@ -206,6 +237,49 @@ public final class RoomPresence {
 
   public boolean hasChanges() {
     return !changed.isEmpty() || !left.isEmpty();
+  }
+
+  /**
+   * Starts a slower stream (if none runs at this interval) with nothing pending: whoever moves into
+   * it must be up to date with the regular stream at that moment (the caller flushes it first).
+   */
+  public void openStream(long intervalMs) {
+    streams.computeIfAbsent(intervalMs, k -> new Stream());
+  }
+
+  /** Stops a slower stream nobody receives any more. */
+  public void closeStream(long intervalMs) {
+    streams.remove(intervalMs);
+  }
+
+  /** Whether the stream at {@code intervalMs} has anything to send. */
+  public boolean hasChanges(long intervalMs) {
+    Stream s = streams.get(intervalMs);
+    return s != null && (!s.changed.isEmpty() || !s.left.isEmpty());
+  }
+
+  /** Takes what changed since the previous drain of the stream at {@code intervalMs}. */
+  public Changes drain(long intervalMs) {
+    Stream s = streams.get(intervalMs);
+    if (s == null) {
+      return new Changes(new JsonArray(), new JsonArray());
+    }
+    return take(s.changed, s.left, e -> s.dirty.computeIfAbsent(e.clientId, k -> new Dirty(false)));
+  }
+
+  private void streamsWhole(String clientId) {
+    for (Stream s : streams.values()) {
+      s.dirty.put(clientId, new Dirty(true));
+      s.changed.add(clientId);
+      s.left.remove(clientId);
+    }
+  }
+
+  private void streamsFields(String clientId, java.util.Collection<String> fields) {
+    for (Stream s : streams.values()) {
+      s.dirty.computeIfAbsent(clientId, k -> new Dirty(false)).fields.addAll(fields);
+      s.changed.add(clientId);
+    }
   }
 
   public int size() {

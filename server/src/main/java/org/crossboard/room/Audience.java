@@ -25,6 +25,11 @@ public sealed interface Audience {
     return new Person(userId);
   }
 
+  /** The members for whom {@code test} holds at the moment of sending (e.g. per-member presence rates). */
+  static Audience matching(java.util.function.Predicate<Member> test) {
+    return new Matching(test);
+  }
+
   /** Everyone in the room. */
   record Everyone() implements Audience {
     @Override
@@ -46,6 +51,14 @@ public sealed interface Audience {
     @Override
     public boolean includes(Member member) {
       return !member.principal().role().atLeast(Role.FACILITATOR);
+    }
+  }
+
+  /** Members picked by a test. */
+  record Matching(java.util.function.Predicate<Member> test) implements Audience {
+    @Override
+    public boolean includes(Member member) {
+      return test.test(member);
     }
   }
 

@@ -42,6 +42,17 @@ class CrossboardConfigTest {
   }
 
   @Test
+  @DisplayName("compression: level 6 unless COMPRESSION_LEVEL says otherwise; 0 is off, above 9 refused")
+  void compressionLevel() {
+    assertEquals(6, CrossboardConfig.from(new JsonObject(), Map.of()).compressionLevel());
+    assertEquals(0, CrossboardConfig.from(new JsonObject(), Map.of("COMPRESSION_LEVEL", "0")).compressionLevel());
+    assertEquals(1, CrossboardConfig.from(new JsonObject().put("compressionLevel", 1), Map.of()).compressionLevel());
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> CrossboardConfig.from(new JsonObject(), Map.of("COMPRESSION_LEVEL", "12")));
+    assertTrue(e.getMessage().contains("COMPRESSION_LEVEL"));
+  }
+
+  @Test
   @DisplayName("a malformed number names the setting")
   void badNumber() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

@@ -75,4 +75,34 @@ class RoomPresenceTest {
     assertTrue(p.drain().left().contains("c9"));
     assertEquals(0, p.size());
   }
+
+  @Test
+  @DisplayName("[slow link] a slower stream keeps its own record: deltas coalesced over its drains, newcomers whole, departures")
+  void slowerStream() {
+    RoomPresence p = new RoomPresence("node-a", false);
+    p.join("c1", ANA, 0);
+    p.drain();
+    p.openStream(250);
+    assertFalse(p.hasChanges(250), "a new stream starts with nothing pending");
+    p.update("c1", ANA, new JsonObject().put("cursor", new JsonObject().put("x", 1).put("y", 1)), 1);
+    p.drain(); // the regular stream drains three times as often…
+    p.update("c1", ANA, new JsonObject().put("cursor", new JsonObject().put("x", 2).put("y", 2)), 2);
+    p.drain();
+    p.update("c1", ANA, new JsonObject().put("status", "idle"), 3);
+    p.drain();
+    assertTrue(p.hasChanges(250));
+    RoomPresence.Changes slow = p.drain(250); // …the slower one gets the latest of everything once
+    assertEquals(new JsonObject().put("clientId", "c1").put("cursor", new JsonObject().put("x", 2).put("y", 2))
+        .put("status", "idle"), slow.presence().getJsonObject(0));
+    assertFalse(p.hasChanges(250));
+
+    p.join("c2", ANA, 4);
+    p.leave("c1");
+    RoomPresence.Changes next = p.drain(250);
+    assertEquals("Ana", next.presence().getJsonObject(0).getJsonObject("user").getString("name"), "a newcomer is whole");
+    assertEquals(new JsonArray().add("c1"), next.left());
+    p.closeStream(250);
+    assertFalse(p.hasChanges(250));
+    assertTrue(p.drain(250).isEmpty());
+  }
 }

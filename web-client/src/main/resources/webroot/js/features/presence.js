@@ -9,6 +9,17 @@
 import { avatarColor } from '../whoami.js';
 
 const SEND_MS = 50;
+// Slow links (docs/PROTOCOL.md "Presence"): a ping round trip at or above SLOW_RTT_MS, or the
+// browser's own estimate below SLOW_DOWNLINK_MBPS, and this page sends its presence at most every
+// SLOW_SEND_MS and asks the server for others' presence at most SLOW_RATE times a second; back
+// below FAST_RTT_MS it returns to the room's pace. localStorage crossboard.slowLink = 'on' / 'off'
+// forces it (benchmarks, support).
+const SLOW_SEND_MS = 250;
+const SLOW_RATE = 4;
+const SLOW_RTT_MS = 250;
+const FAST_RTT_MS = 150;
+const SLOW_DOWNLINK_MBPS = 0.5;
+const PROBE_MS = 30000;
 const HEARTBEAT_MS = 5000;
 const TICK_MS = 1000;
 const IDLE_MS = 60000;
@@ -20,6 +31,14 @@ const INPUT_EVENTS = ['pointerdown', 'pointermove', 'keydown', 'wheel', 'touchst
 const round = (n) => Math.round(n * 10) / 10;
 const isPoint = (p) => !!p && Number.isFinite(p.x) && Number.isFinite(p.y);
 const isRect = (r) => isPoint(r) && Number.isFinite(r.w) && Number.isFinite(r.h) && r.w > 0 && r.h > 0;
+
+function readSlowLinkSetting() {
+  try {
+    return globalThis.localStorage?.getItem('crossboard.slowLink') ?? null;
+  } catch {
+    return null;
+  }
+}
 
 /**
  * A peer as the server described it, with safe defaults.
@@ -76,9 +95,14 @@ export class PresenceClient {
     this.warned = new Set();
     this.peers = new Map();
     this.listeners = new Set();
+    /** What this page knows of its link: {rttMs, slow}; slow thins presence both ways. */
+    this.link = { rttMs: null, slow: false };
+    this.probe = null;
+    this.rateSent = null;
 
     sync.use({
       welcome: (message) => this.onWelcome(message),
+      pong: (message) => this.onPong(message),
       batch: (message) => {
         if (message.presence || message.left) this.onPresence({ reset: false, peers: message.presence || [], left: message.left || [] });
       },
@@ -176,10 +200,10 @@ export class PresenceClient {
     if (JSON.stringify(value) !== this.sent[field]) this.schedule();
   }
 
-  // At most one frame per SEND_MS: the latest state wins.
+  // At most one frame per SEND_MS (SLOW_SEND_MS on a slow link): the latest state wins.
   schedule() {
     if (this.timer) return;
-    const wait = Math.max(0, this.lastSent + SEND_MS - Date.now());
+    const wait = Math.max(0, this.lastSent + (this.link.slow ? SLOW_SEND_MS : SEND_MS) - Date.now());
     this.timer = setTimeout(() => this.flush(), wait);
   }
 
@@ -200,26 +224,32 @@ export class PresenceClient {
       frame[field] = this.local[field];
       encoded[field] = json;
     }
-    if (Object.keys(encoded).length === 0) {
+    const rate = this.link.slow ? SLOW_RATE : null;
+    if (rate !== this.rateSent) frame.rate = rate;
+    if (Object.keys(encoded).length === 0 && !('rate' in frame)) {
       if (!heartbeat) return;
       frame.status = this.local.status;
     }
     if (!this.sync.sendFrame(frame)) return;
+    if ('rate' in frame) this.rateSent = rate;
     Object.assign(this.sent, encoded);
     this.lastSent = Date.now();
   }
 
   tick() {
     this.updateStatus();
+    if (this.probe === null && Date.now() - (this.link.probedAt || 0) >= PROBE_MS) this.measureLink();
     if (Date.now() - this.lastSent >= HEARTBEAT_MS - TICK_MS / 2) this.flush(true);
   }
 
   onWelcome(message) {
     // A new connection knows nothing about us: send the whole state.
     this.sent = {};
+    this.rateSent = null;
     this.refused = false;
     this.local.viewport = this.viewRect();
     this.flush();
+    this.measureLink();
     this.onPresence({ reset: true, peers: message.presence || [] });
   }
 
@@ -235,6 +265,31 @@ export class PresenceClient {
     for (const id of left) this.peers.delete(id);
     if (reset || peers.length || left.length) {
       for (const fn of this.listeners) fn({ peers: true });
+    }
+  }
+
+  /** Measures the round trip with a ping (at each welcome and every PROBE_MS). */
+  measureLink() {
+    if (this.refused || this.sync.state !== 'connected') return;
+    const id = `lk${Date.now().toString(36)}`;
+    if (this.sync.sendFrame({ t: 'ping', id })) this.probe = { id, sent: performance.now() };
+  }
+
+  onPong(message) {
+    if (!this.probe || message.id !== this.probe.id) return;
+    const rttMs = Math.round(performance.now() - this.probe.sent);
+    this.probe = null;
+    this.link.rttMs = rttMs;
+    this.link.probedAt = Date.now();
+    const forced = readSlowLinkSetting();
+    const downlink = typeof navigator !== 'undefined' ? navigator.connection?.downlink : undefined;
+    let slow = this.link.slow;
+    if (forced === 'on' || forced === 'off') slow = forced === 'on';
+    else if (rttMs >= SLOW_RTT_MS || (Number.isFinite(downlink) && downlink > 0 && downlink < SLOW_DOWNLINK_MBPS)) slow = true;
+    else if (rttMs < FAST_RTT_MS) slow = false;
+    if (slow !== this.link.slow) {
+      this.link.slow = slow;
+      this.flush();
     }
   }
 

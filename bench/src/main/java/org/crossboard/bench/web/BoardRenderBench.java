@@ -101,7 +101,7 @@ public final class BoardRenderBench {
         return new JsonObject(Json.encode(page.evaluate(script("pan.js"), arg)));
     }
 
-    private static BrowserType.LaunchOptions launchOptions() {
+    static BrowserType.LaunchOptions launchOptions() {
         BrowserType.LaunchOptions options = new BrowserType.LaunchOptions().setHeadless(true)
             .setArgs(List.of("--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync"));
@@ -113,14 +113,14 @@ public final class BoardRenderBench {
         return options;
     }
 
-    private static BrowserContext context(Browser browser, JsonObject auth) {
+    static BrowserContext context(Browser browser, JsonObject auth) {
         BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(WIDTH, HEIGHT));
         context.addInitScript("localStorage.setItem('crossboard.auth', " + Json.encode(auth.encode()) + ");");
         return context;
     }
 
     /** A page on the board, once its sync client holds at least {@code records} records and one is in the DOM. */
-    private static Page open(BrowserContext context, String base, String board, int records) {
+    static Page open(BrowserContext context, String base, String board, int records) {
         Page page = context.newPage();
         page.navigate(base + "/board.html?board=" + board);
         page.waitForFunction("n => window.crossboard && window.crossboard.state() === 'connected'"
@@ -129,7 +129,7 @@ public final class BoardRenderBench {
         return page;
     }
 
-    private static String script(String name) {
+    static String script(String name) {
         try (InputStream in = BoardRenderBench.class.getResourceAsStream(name)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -137,13 +137,13 @@ public final class BoardRenderBench {
         }
     }
 
-    private static JsonObject signUp(String base) throws Exception {
+    static JsonObject signUp(String base) throws Exception {
         JsonObject body = new JsonObject().put("email", "render-" + System.nanoTime() + "@bench.invalid")
             .put("password", "render bench password " + System.nanoTime()).put("name", "Render Bench");
         return post(base, "/api/auth/signup", body, null);
     }
 
-    private static JsonObject post(String base, String path, JsonObject body, String token) throws Exception {
+    static JsonObject post(String base, String path, JsonObject body, String token) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
             .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body.encode()));
         if (token != null) {
@@ -156,7 +156,7 @@ public final class BoardRenderBench {
         return new JsonObject(response.body());
     }
 
-    private static double median(List<Double> values) {
+    static double median(List<Double> values) {
         double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         return sorted.length == 0 ? Double.NaN : sorted[sorted.length / 2];
     }
