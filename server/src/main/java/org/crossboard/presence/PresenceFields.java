@@ -39,8 +39,9 @@ final class PresenceFields {
     }
     if (json.containsKey(RATE)) {
       Object rate = json.getValue(RATE);
-      if (rate != null && !(rate instanceof Integer || rate instanceof Long)
-          || rate != null && (((Number) rate).longValue() < 1 || ((Number) rate).longValue() > MAX_RATE)) {
+      boolean valid = rate == null || (rate instanceof Integer || rate instanceof Long)
+          && ((Number) rate).longValue() >= 1 && ((Number) rate).longValue() <= MAX_RATE;
+      if (!valid) {
         throw malformed("rate must be an integer from 1 to " + MAX_RATE + ", or null");
       }
       out.put(RATE, rate == null ? null : ((Number) rate).intValue());

@@ -35,7 +35,7 @@ import org.crossboard.bench.Messages;
  * per second the page received while idle-watching (presence of 20 people).
  *
  * <p>Usage: {@code ThrottledLinkBench <baseUrl> [records=500] [runs=3] [--edits 30] [--peers 20]
- * [--rtt 300] [--bps 32000] [--link proxy|cdp] [--no-thin]}. {@code --no-thin} tells the page not
+ * [--rtt 300] [--bps 32000] [--link proxy|cdp] [--no-thin] [--open-timeout 300000]}. {@code --no-thin} tells the page not
  * to thin presence (localStorage {@code crossboard.slowLink=off}).
  */
 public final class ThrottledLinkBench {
