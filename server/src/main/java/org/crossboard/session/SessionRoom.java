@@ -19,9 +19,7 @@ import org.crossboard.protocol.ServerMessages;
 import org.crossboard.room.Audience;
 import org.crossboard.room.Member;
 import org.crossboard.room.RoomHandle;
-import org.crossboard.store.AttendanceStore;
 import org.crossboard.store.DuplicateKeyException;
-import org.crossboard.store.SessionStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
