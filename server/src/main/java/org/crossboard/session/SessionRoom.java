@@ -66,8 +66,7 @@ final class SessionRoom {
   private final RandomGenerator random;
   private final ArrayDeque<Step> queue = new ArrayDeque<>();
   private final Map<String, Long> armed = new HashMap<>();
-  /** Connections per person on this node: attendance counts a person once however many tabs. */
-  private final Map<String, Integer> present = new HashMap<>();
+  private final SessionAttendance attendance;
   /** The {@code mine} view each person was last sent from here, to send only what changed. */
   private final Map<String, String> mineSent = new HashMap<>();
   private Session current;
@@ -83,6 +82,7 @@ final class SessionRoom {
     this.room = room;
     this.deps = deps;
     this.random = deps.random();
+    this.attendance = new SessionAttendance(room.boardId(), deps.attendance());
   }
 
   /** The session now (null when the board never had one); its changes happen only here. */
@@ -121,20 +121,12 @@ final class SessionRoom {
   void joined(Member member, JsonObject welcome) {
     welcome.put("session", current == null ? null : view(member));
     welcome.put("sessionMine", mine(member.principal().userId()));
-    String user = member.principal().userId();
-    if (present.merge(user, 1, Integer::sum) == 1 && live()) {
-      attend(member, "join");
-    }
+    attendance.arrived(member, live() ? current : null);
   }
 
   void left(Member member) {
-    String user = member.principal().userId();
-    Integer left = present.computeIfPresent(user, (u, n) -> n > 1 ? n - 1 : null);
-    if (left == null) {
-      mineSent.remove(user);
-      if (live()) {
-        attend(member, "leave");
-      }
+    if (attendance.departed(member, live() ? current : null)) {
+      mineSent.remove(member.principal().userId());
     }
   }
 
@@ -162,7 +154,7 @@ final class SessionRoom {
     }
     SessionState before = same ? current.state() : null;
     current = fresh;
-    attendanceOnTransition(before);
+    attendance.transition(before, current);
     afterChange();
   }
 
@@ -254,7 +246,7 @@ final class SessionRoom {
         finish(results, base, true);
         room.publish(CHANGED, new JsonObject().put("id", next.id()).put("version", next.version()));
         if (isNew || base == null || base.state() != next.state()) {
-          attendanceOnTransition(base == null || isNew ? null : base.state());
+          attendance.transition(base == null || isNew ? null : base.state(), current);
         }
       } else if (ar.succeeded() && attempt < MAX_ATTEMPTS) {
         reload().onComplete(r -> attempt(batch, attempt + 1)); // another node stored first: on top of theirs
@@ -386,7 +378,7 @@ final class SessionRoom {
   /** The recap of an ended session, from its board's public records and its attendance, stored with it. */
   private void buildRecap(Session ended) {
     deps.attendance().list(ended.id()).onComplete(ar -> {
-      List<JsonObject> attendance = ar.succeeded() ? ar.result() : List.of();
+      List<JsonObject> events = ar.succeeded() ? ar.result() : List.of();
       List<JsonObject> records = new ArrayList<>();
       PrivateRecords.Viewer nobody = new PrivateRecords.Viewer("", false);
       for (JsonObject record : room.records()) {
@@ -394,7 +386,7 @@ final class SessionRoom {
           records.add(record);
         }
       }
-      queue.add(new StoreRecap(ended.id(), Recap.build(ended, records, attendance)));
+      queue.add(new StoreRecap(ended.id(), Recap.build(ended, records, events)));
       drain();
     });
   }
@@ -545,34 +537,6 @@ final class SessionRoom {
         }));
       }
     });
-  }
-
-  // ---- attendance ----------------------------------------------------------------------------
-
-  /** On start everyone here joins the session's attendance; on end everyone here leaves it. */
-  private void attendanceOnTransition(SessionState before) {
-    if (current == null) {
-      return;
-    }
-    SessionState now = current.state();
-    if (now == SessionState.LIVE && before != SessionState.LIVE) {
-      present.keySet().forEach(user -> attend(user, "join"));
-    } else if (now == SessionState.ENDED && before == SessionState.LIVE) {
-      present.keySet().forEach(user -> attend(user, "leave"));
-    }
-  }
-
-  private void attend(String userId, String event) {
-    room.members().stream().filter(m -> m.principal().userId().equals(userId)).findFirst()
-        .ifPresent(m -> attend(m, event));
-  }
-
-  private void attend(Member member, String event) {
-    Principal p = member.principal();
-    deps.attendance().append(new JsonObject().put("session", current.id()).put("board", room.boardId())
-        .put("user", p.userId()).put("name", p.name()).put("org", p.org()).put("country", p.country())
-        .put("event", event).put("at", System.currentTimeMillis()))
-        .onFailure(e -> LOG.warn("attendance of session {} not recorded", current.id(), e));
   }
 
   /** The board as the session domain asks about it: public records only (a vote never lists a hidden note). */
