@@ -72,6 +72,10 @@ final class AccessModule {
     return authenticator;
   }
 
+  AccessService access() {
+    return access;
+  }
+
   BoardRoles boardRoles() {
     return boardRoles;
   }

@@ -42,6 +42,7 @@ import org.crossboard.room.RoomRegistry;
 import org.crossboard.session.SessionFeature;
 import org.crossboard.thread.DigestMailer;
 import org.crossboard.thread.Inboxes;
+import org.crossboard.thread.ReadableNotifications;
 import org.crossboard.thread.ThreadFeature;
 import org.crossboard.translation.LibreTranslateTranslator;
 import org.crossboard.translation.TranslationService;
@@ -109,7 +110,8 @@ public final class CrossboardVerticle extends VerticleBase {
       AccessModule access = new AccessModule(vertx, stores.stores(), pubsub, secret, config.access());
       inboxes = new Inboxes(pubsub, stores.stores().notifications());
       if (config.digest().enabled()) {
-        new DigestMailer(vertx, config.digest(), stores.stores().notifications(), stores.stores().accounts()).start();
+        new DigestMailer(vertx, config.digest(), stores.stores().notifications(), stores.stores().accounts(),
+            access.access(), new ReadableNotifications(stores.stores().boards(), stores.stores().threads())).start();
       }
       RoomFeatures features = RoomFeatures.of(features(access));
       RoomSettings defaults = RoomSettings.DEFAULTS;

@@ -9,10 +9,12 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 import java.util.function.Consumer;
+import org.crossboard.access.AccessService;
 import org.crossboard.access.Caller;
 import org.crossboard.error.CrossboardException;
 import org.crossboard.store.NotificationStore;
 import org.crossboard.thread.Inboxes;
+import org.crossboard.thread.ReadableNotifications;
 
 /**
  * The caller's own notifications (docs/API.md "Notifications", SPEC.md K7): the list with the
@@ -25,10 +27,15 @@ final class NotificationApi {
   private final Vertx vertx;
   private final NotificationStore notifications;
   private final Inboxes inboxes;
+  private final AccessService access;
+  private final ReadableNotifications readable;
   private final Api api;
 
-  NotificationApi(Vertx vertx, NotificationStore notifications, Inboxes inboxes, Api api) {
+  NotificationApi(Vertx vertx, NotificationStore notifications, Inboxes inboxes, AccessService access,
+      ReadableNotifications readable, Api api) {
     this.vertx = vertx;
+    this.access = access;
+    this.readable = readable;
     this.notifications = notifications;
     this.inboxes = inboxes;
     this.api = api;
@@ -68,7 +75,7 @@ final class NotificationApi {
     boolean unreadOnly = "true".equals(ctx.queryParams().get("unread"));
     String user = caller.userId();
     if (wait == 0 || after == 0) {
-      return answer(user, unreadOnly);
+      return answer(caller, unreadOnly);
     }
     // listen before looking, so one stored between the look and the listening still wakes it
     Promise<Void> arrived = Promise.promise();
@@ -83,13 +90,17 @@ final class NotificationApi {
     return arrived.future().compose(v -> {
       vertx.cancelTimer(timer);
       inboxes.stopListening(user, listener);
-      return answer(user, unreadOnly);
+      return answer(caller, unreadOnly);
     });
   }
 
-  private Future<JsonObject> answer(String user, boolean unreadOnly) {
-    return notifications.list(user, unreadOnly, LIMIT).compose(list -> notifications.unreadCount(user)
-        .map(unread -> new JsonObject().put("notifications", new JsonArray(list)).put("unread", unread)));
+  /** The caller's notifications they may still read (K7: not of boards they lost, nor of removed comments). */
+  private Future<JsonObject> answer(Caller caller, boolean unreadOnly) {
+    String user = caller.userId();
+    return notifications.list(user, unreadOnly, LIMIT)
+        .compose(list -> readable.of(list, board -> access.roleOn(caller, board)))
+        .compose(list -> notifications.unreadCount(user)
+            .map(unread -> new JsonObject().put("notifications", new JsonArray(list)).put("unread", unread)));
   }
 
   private static long longParam(RoutingContext ctx, String name, long fallback) {

@@ -11,6 +11,7 @@ import org.crossboard.audit.AuditLog;
 import org.crossboard.lifecycle.BoardService;
 import org.crossboard.store.Stores;
 import org.crossboard.thread.Inboxes;
+import org.crossboard.thread.ReadableNotifications;
 import org.crossboard.translation.TranslationService;
 
 /**
@@ -36,7 +37,8 @@ public final class RestApi {
     new AuditApi(s.audit(), s.access(), api).mount(router);
     new SessionApi(s.access(), s.stores().liveSessions(), s.stores().attendance(), api).mount(router);
     new ThreadApi(s.access(), s.stores().threads(), api).mount(router);
-    new NotificationApi(s.vertx(), s.stores().notifications(), s.inboxes(), api).mount(router);
+    new NotificationApi(s.vertx(), s.stores().notifications(), s.inboxes(), s.access(),
+        new ReadableNotifications(s.stores().boards(), s.stores().threads()), api).mount(router);
     new TranslationApi(s.access(), s.stores(), s.translations(), s.audit(), api).mount(router);
   }
 }

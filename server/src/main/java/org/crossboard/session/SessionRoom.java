@@ -479,13 +479,8 @@ final class SessionRoom {
       case "group" -> {
         List<String> members = current == null ? List.of()
             : current.group(to.value()).map(BreakoutGroup::members).orElse(List.of());
-        String encoded = frame.encode();
-        JsonObject decoded = new JsonObject(encoded);
-        for (Member m : room.members()) {
-          if (members.contains(m.principal().userId()) || m.principal().role().atLeast(org.crossboard.access.Role.FACILITATOR)) {
-            room.send(m, decoded);
-          }
-        }
+        room.broadcast(frame, Audience.matching(m -> members.contains(m.principal().userId())
+            || m.principal().role().atLeast(org.crossboard.access.Role.FACILITATOR)));
       }
       default -> LOG.warn("unknown session relay target {}", to.kind());
     }

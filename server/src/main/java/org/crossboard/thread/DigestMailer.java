@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.crossboard.access.AccessService;
 import org.crossboard.config.DigestConfig;
 import org.crossboard.store.AccountStore;
 import org.crossboard.store.NotificationStore;
@@ -36,8 +37,13 @@ public final class DigestMailer {
   private final long intervalMs;
   private final NotificationStore notifications;
   private final AccountStore accounts;
+  private final AccessService access;
+  private final ReadableNotifications readable;
 
-  public DigestMailer(Vertx vertx, DigestConfig config, NotificationStore notifications, AccountStore accounts) {
+  public DigestMailer(Vertx vertx, DigestConfig config, NotificationStore notifications, AccountStore accounts,
+      AccessService access, ReadableNotifications readable) {
+    this.access = access;
+    this.readable = readable;
     this.vertx = vertx;
     this.mail = MailClient.createShared(vertx, mailConfig(config.smtpUrl()), "crossboard-digest");
     this.from = config.from();
@@ -84,16 +90,22 @@ public final class DigestMailer {
     });
   }
 
-  private Future<Boolean> send(String user, List<JsonObject> list, long now) {
+  /**
+   * Mails the person's notifications they may still read (K7: none of a board they lost, none of a
+   * comment removed since); all of {@code list} count as mailed afterwards, so the others never go.
+   */
+  private Future<Boolean> send(String user, List<JsonObject> all, long now) {
+    List<String> ids = all.stream().map(n -> n.getString("_id")).toList();
     return accounts.byId(user).compose(account -> {
       if (account == null || account.email() == null) {
         return Future.succeededFuture(false);
       }
-      MailMessage message = new MailMessage().setFrom(from).setTo(account.email())
-          .setSubject("Crossboard: " + list.size() + " unread notification" + (list.size() == 1 ? "" : "s"))
-          .setText(text(account.name(), list));
-      List<String> ids = list.stream().map(n -> n.getString("_id")).toList();
-      return mail.sendMail(message).compose(r -> notifications.markMailed(ids, now)).map(true);
+      return readable.of(all, board -> access.boardRole(user, board)).compose(list -> list.isEmpty()
+          ? notifications.markMailed(ids, now).map(false)
+          : mail.sendMail(new MailMessage().setFrom(from).setTo(account.email())
+                  .setSubject("Crossboard: " + list.size() + " unread notification" + (list.size() == 1 ? "" : "s"))
+                  .setText(text(account.name(), list)))
+              .compose(r -> notifications.markMailed(ids, now)).map(true));
     });
   }
 

@@ -316,4 +316,38 @@ class ThreadTest {
       assertTrue(csv.body().contains("The ministry, from 2027"), csv.body());
     }
   }
+
+  @Test
+  @DisplayName("[K6][K7] a notification is no longer shown once its comment is removed or the person has lost the board")
+  void notificationsFollowAccess() {
+    String board = TestAccess.createBoard(url, "Access follows");
+    TestAccess.Owner owner = TestAccess.ownerOf(board);
+    TestAccess.Account expert = BoardMembers.member(url, board, "commenter", "Erin Expert");
+    TestAccess.Account editor = BoardMembers.member(url, board, "editor", "Ted Team");
+    JsonObject point = new JsonObject().put("kind", "point").put("x", 1).put("y", 1);
+    JsonArray ted = new JsonArray().add(new JsonObject().put("user", editor.userId()));
+    try (WsTestClient x = join(board, expert.token())) {
+      JsonObject first = ok(x, "thread.create", new JsonObject().put("anchor", point).put("kind", "plain")
+          .put("body", "REMOVED-LATER @Ted Team").put("mentions", ted));
+      ok(x, "thread.create", new JsonObject().put("anchor", point).put("kind", "plain")
+          .put("body", "STAYS @Ted Team").put("mentions", ted));
+      long deadline = System.currentTimeMillis() + 5_000; // stored just after thread.ok
+      while (get(editor.token(), "/api/me/notifications").getJsonArray("notifications").size() < 2
+          && System.currentTimeMillis() < deadline) {
+        Thread.onSpinWait();
+      }
+      assertEquals(2, get(editor.token(), "/api/me/notifications").getJsonArray("notifications").size());
+
+      ok(x, "thread.remove", new JsonObject().put("thread", first.getString("thread")).put("comment",
+          first.getString("comment")));
+      String listed = get(editor.token(), "/api/me/notifications").encode();
+      assertFalse(listed.contains("REMOVED-LATER"), "[K7] a removed comment's excerpt is not shown: " + listed);
+      assertTrue(listed.contains("STAYS"));
+
+      assertEquals(204, Rest.as(owner.token()).send("DELETE", url + "/api/boards/" + board + "/members/"
+          + editor.userId(), null).statusCode());
+      String after = get(editor.token(), "/api/me/notifications").encode();
+      assertFalse(after.contains("STAYS"), "[K6] nothing of a board Ted can no longer read: " + after);
+    }
+  }
 }
