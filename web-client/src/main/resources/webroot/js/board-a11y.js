@@ -10,8 +10,7 @@
  */
 
 import { announce } from './announce.js';
-import { t } from './i18n.js';
-import { plural } from './thread-i18n.js';
+import { t, tn } from './i18n.js';
 import { typingInto } from './dom.js';
 import { ChangeAnnouncer, connectorLabel, describeChanges, isBoxed, readingSequence, recordText } from './outline-model.js';
 import { OutlinePanel, showRecord } from './outline.js';
@@ -237,7 +236,7 @@ export function installBoardA11y(ctx, { presence, threads, vote, openThread }) {
   });
 
   // Other people's changes, said politely and summarised (at most one message every 2 s).
-  const announcer = new ChangeAnnouncer({ say: announce, t, plural });
+  const announcer = new ChangeAnnouncer({ say: announce, t, plural: tn });
   const types = new Map();
   const learn = () => {
     types.clear();

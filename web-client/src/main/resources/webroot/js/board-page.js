@@ -7,7 +7,7 @@
  */
 
 import './theme.js';
-import { applyI18n, errorMessage, t } from './i18n.js';
+import { applyI18n, errorMessage, t, tn } from './i18n.js';
 import { goToSignin, keepSessionFresh, getAuth } from './auth.js';
 import { getBoard, listBoardMembers } from './api.js';
 import { boardSession, handleAccessEnd } from './board-session.js';
@@ -51,7 +51,6 @@ import { ThreadPanel } from './thread-panel.js';
 import { ThreadList } from './thread-list.js';
 import { installNotifications } from './notifications.js';
 import { peopleCandidates } from './thread-text.js';
-import { plural } from './thread-i18n.js';
 import { installTranslations } from './translation-view.js';
 
 const params = new URLSearchParams(location.search);
@@ -156,7 +155,7 @@ const showOpenThreads = () => {
   const badge = threadsButton.querySelector('.threads-count');
   badge.textContent = String(open);
   badge.hidden = open === 0;
-  threadsButton.setAttribute('aria-label', `${t('commentsList')}: ${plural('openThreadCount', open)}`);
+  threadsButton.setAttribute('aria-label', `${t('commentsList')}: ${tn('openThreadCount', open)}`);
 };
 threads.onChange((kind) => kind === 'threads' && showOpenThreads());
 // A notification's link (?thread=…): open that thread once the board's threads are here.

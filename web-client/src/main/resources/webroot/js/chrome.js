@@ -4,10 +4,9 @@
  * @module chrome
  */
 
-import { getLanguage, LANGUAGES, setLanguage } from './i18n.js';
+import { getLanguage, LANGUAGES, setLanguage, t } from './i18n.js';
 import { signOut } from './auth.js';
 import { renderWhoAmI } from './whoami.js';
-import { t } from './i18n.js';
 
 /**
  * Fills #language-select and switches language on change.

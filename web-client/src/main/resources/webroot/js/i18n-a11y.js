@@ -3,7 +3,7 @@
  * by keyboard, the high-contrast theme, announcements of other people's
  * changes) per language; i18n.js merges them into its tables. Every key is
  * in every language (en, fr, de, es, et, pt). Counted phrases have .one and
- * .other forms (thread-i18n.plural picks one).
+ * .other forms (i18n.tn picks one).
  * @module i18n-a11y
  */
 

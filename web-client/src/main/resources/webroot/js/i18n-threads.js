@@ -1,7 +1,7 @@
 /**
  * Strings of comment threads and notifications (docs/COMMENTS.md) per
  * language; i18n.js merges them into its tables. Counted phrases have a
- * form per plural category (thread-i18n.plural picks one).
+ * form per plural category (i18n.tn picks one).
  * @module i18n-threads
  */
 

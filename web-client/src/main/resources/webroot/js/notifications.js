@@ -10,11 +10,11 @@
  */
 
 import { el, icon } from './dom.js';
-import { t } from './i18n.js';
+import { t, tn } from './i18n.js';
 import { getMutes, getNotifications, markNotificationsRead, setMute } from './api.js';
 import { backoff, mergeNotifications, mutedSets, newestAt, normalizeNotification, notificationHref, readAnswer } from './notification-list.js';
 import { excerpt, reasonKey } from './thread-text.js';
-import { plural, when } from './thread-i18n.js';
+import { when } from './thread-i18n.js';
 
 const BELL = 'M6 16V11a6 6 0 0 1 12 0v5l2 2H4zM10 20a2 2 0 0 0 4 0';
 const WAIT_S = 25;
@@ -142,7 +142,7 @@ export class NotificationBell {
   renderBadge() {
     this.badge.hidden = this.unread <= 0;
     this.badge.textContent = this.unread > 99 ? '99+' : String(this.unread);
-    const label = this.unread > 0 ? `${t('notifications')}: ${plural('unreadCount', this.unread)}` : t('notifications');
+    const label = this.unread > 0 ? `${t('notifications')}: ${tn('unreadCount', this.unread)}` : t('notifications');
     this.button.setAttribute('aria-label', label);
     this.button.title = label;
   }

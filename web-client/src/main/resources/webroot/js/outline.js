@@ -16,8 +16,8 @@
  * @module outline
  */
 
-import { t } from './i18n.js';
-import { plural } from './thread-i18n.js';
+import { icon, ICONS } from './dom.js';
+import { t, tn } from './i18n.js';
 import { buildOutline, visibleRows } from './outline-model.js';
 import { hasBox } from './geometry.js';
 
@@ -84,7 +84,7 @@ export class OutlinePanel {
     this.close = document.createElement('button');
     this.close.type = 'button';
     this.close.className = 'icon-button';
-    this.close.innerHTML = '<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M6 6l12 12M18 6L6 18"/></svg>';
+    this.close.append(icon(ICONS.close));
     this.close.addEventListener('click', () => this.hide());
     head.append(this.heading, this.close);
     this.help = document.createElement('p');
@@ -177,7 +177,7 @@ export class OutlinePanel {
 
   /** The outline's items now. */
   items() {
-    return buildOutline({ view: this.ctx.sync.getView(), threads: [...this.threads()], vote: this.vote(), t, plural });
+    return buildOutline({ view: this.ctx.sync.getView(), threads: [...this.threads()], vote: this.vote(), t, plural: tn });
   }
 
   render() {

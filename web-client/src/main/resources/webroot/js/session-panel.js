@@ -9,10 +9,9 @@
  */
 
 import { errorMessage, t } from './i18n.js';
-import { el } from './dom.js';
+import { el, icon, ICONS, saveBlob } from './dom.js';
 import { toast } from './toast.js';
 import { authFetch } from './auth.js';
-import { saveBlob } from './dom.js';
 import { fromZonedInput, isTimeZone, localTimeZone, settle, toZonedInput, viewCenter, formatSessionTime } from './session-ui.js';
 
 const AT_ZERO = ['none', 'closeVote', 'reveal', 'lock', 'next'];
@@ -106,7 +105,7 @@ export class SessionPanel {
   build() {
     const heading = el('h2', { id: 'session-panel-title', textContent: t('sessionPanelTitle'), tabIndex: -1 });
     const closeButton = el('button', { type: 'button', className: 'icon-button', attrs: { 'aria-label': t('close'), title: t('close') } });
-    closeButton.innerHTML = '<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M6 6l12 12M18 6L6 18"/></svg>';
+    closeButton.append(icon(ICONS.close));
     closeButton.addEventListener('click', () => this.close());
     this.summary = el('div', { className: 'sp-summary', attrs: { 'aria-live': 'polite' } });
     this.root = el('aside', { id: 'session-panel', className: 'session-panel', hidden: true,

@@ -1,20 +1,11 @@
 /**
- * Words of comment threads that depend on the language beyond t(): plural
- * forms (Intl.PluralRules) and times (relative or a short date).
+ * Times of comment threads in the person's language (relative, or a full date).
  * @module thread-i18n
  */
 
-import { locale, tn } from './i18n.js';
+import { formatDate } from './dom.js';
+import { locale } from './i18n.js';
 import { formatWhen } from './thread-text.js';
-
-/**
- * A counted phrase in the person's language, e.g. plural('commentCount', 3) → "3 comments".
- * @param {string} base key whose .one/.other (and other forms) exist
- * @param {number} n
- */
-export function plural(base, n) {
-  return tn(base, n);
-}
 
 /**
  * When something happened, in the person's language.
@@ -29,6 +20,5 @@ export function when(at) {
  * @param {number} at ms
  */
 export function fullTime(at) {
-  if (!Number.isFinite(Number(at))) return '';
-  return new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(Number(at)));
+  return Number.isFinite(Number(at)) ? formatDate(Number(at)) : '';
 }

@@ -6,10 +6,10 @@
  */
 
 import { el } from './dom.js';
-import { t } from './i18n.js';
+import { t, tn } from './i18n.js';
 import { authorsOf, commentCount, filterThreads, isOrphaned, kindOf, lastActivity, THREAD_KINDS } from './thread-model.js';
 import { excerpt } from './thread-text.js';
-import { plural, when } from './thread-i18n.js';
+import { when } from './thread-i18n.js';
 
 /**
  * The list view of the thread panel.
@@ -68,7 +68,7 @@ export class ThreadList {
     this.record.disabled = !selected;
     const filter = { ...this.filter, author: this.author.value, record: this.filter.record && selected ? selected : '' };
     const shown = filterThreads(all, filter, { me: this.threads.me, role: this.sync.role });
-    this.count.textContent = plural('threadCount', shown.length);
+    this.count.textContent = tn('threadCount', shown.length);
     const view = this.sync.getView();
     this.items.replaceChildren(...shown.map((thread) => {
       const first = thread.comments.find((c) => !c.removed) || thread.comments[0];
@@ -79,7 +79,7 @@ export class ThreadList {
           thread.state === 'resolved' ? el('span', { className: 'state-chip', dataset: { state: 'resolved' }, textContent: t('threadResolved') }) : null,
           el('span', { className: 'thread-item-time', textContent: when(lastActivity(thread)) })]),
         el('span', { className: 'thread-item-text', textContent: excerpt(first?.body || '', 140) }),
-        el('span', { className: 'thread-item-meta', textContent: `${thread.createdBy?.name || t('someone')} · ${plural('commentCount', commentCount(thread))}` }),
+        el('span', { className: 'thread-item-meta', textContent: `${thread.createdBy?.name || t('someone')} · ${tn('commentCount', commentCount(thread))}` }),
         orphaned ? el('span', { className: 'thread-item-orphaned', textContent: t('orphanedNote') }) : null,
       ])]);
     }));

@@ -9,7 +9,7 @@
  */
 
 import { el, icon, ICONS } from './dom.js';
-import { t } from './i18n.js';
+import { t, tn } from './i18n.js';
 import { toast } from './toast.js';
 import { avatarColor, initials } from './whoami.js';
 import { describeTarget } from './comments.js';
@@ -17,8 +17,8 @@ import { moveView } from './session-ui.js';
 import { ThreadComposer } from './thread-composer.js';
 import { threadErrorKey } from './features/threads.js';
 import { isOrphaned, kindOf, pinPoint, REACTIONS, reactionState, threadRights } from './thread-model.js';
-import { excerpt, linkify } from './thread-text.js';
-import { fullTime, plural, when } from './thread-i18n.js';
+import { excerpt, isHttpUrl, linkify } from './thread-text.js';
+import { fullTime, when } from './thread-i18n.js';
 
 /**
  * Appends text to a node, with plain http(s) URLs as safe links.
@@ -279,7 +279,7 @@ export class ThreadPanel {
     const chips = el('div', { className: 'thread-chips' }, [
       el('span', { className: 'state-chip', dataset: { state: thread.state || 'open' },
         textContent: resolved ? t('threadResolvedBy', { name: thread.resolvedBy?.name || t('someone') }) : t('threadOpen') }),
-      el('span', { className: 'thread-count', textContent: plural('commentCount', thread.comments.filter((c) => !c.removed).length) }),
+      el('span', { className: 'thread-count', textContent: tn('commentCount', thread.comments.filter((c) => !c.removed).length) }),
     ]);
     const orphaned = isOrphaned(thread, this.sync.getView());
     const anchor = el('p', { className: `thread-anchor${orphaned ? ' orphaned' : ''}`, textContent: this.anchorText(thread) });
@@ -358,10 +358,9 @@ export class ThreadPanel {
     const body = el('p', { className: 'comment-text' });
     appendLinkified(body, comment.body || '');
     parts.push(body);
-    if (comment.link) {
-      const link = el('a', { className: 'reference-link', href: comment.link, target: '_blank', rel: 'noopener noreferrer nofollow' },
-        [icon('M10 14l10-10M14 4h6v6M19 13v6H5V5h6'), el('span', { textContent: comment.link })]);
-      if (/^https?:\/\//i.test(comment.link)) parts.push(link);
+    if (isHttpUrl(comment.link)) {
+      parts.push(el('a', { className: 'reference-link', href: comment.link, target: '_blank', rel: 'noopener noreferrer nofollow' },
+        [icon('M10 14l10-10M14 4h6v6M19 13v6H5V5h6'), el('span', { textContent: comment.link })]));
     }
     const me = this.threads.me;
     const reactions = el('div', { className: 'reactions', attrs: { role: 'group', 'aria-label': t('reactionsLabel') } });

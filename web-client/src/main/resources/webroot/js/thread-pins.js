@@ -8,10 +8,9 @@
  */
 
 import { el } from './dom.js';
-import { t } from './i18n.js';
+import { t, tn } from './i18n.js';
 import { commentCount, kindOf, pinPoint } from './thread-model.js';
 import { excerpt } from './thread-text.js';
-import { plural } from './thread-i18n.js';
 
 /**
  * The pin layer.
@@ -100,7 +99,7 @@ export class ThreadPins {
         pin.querySelector('.thread-pin-count').textContent = String(n);
         const first = thread.comments.find((c) => !c.removed);
         pin.setAttribute('aria-label', t('threadPinLabel', { kind: t(`kind.${kindOf(thread)}`),
-          name: thread.createdBy?.name || t('someone'), count: plural('commentCount', n),
+          name: thread.createdBy?.name || t('someone'), count: tn('commentCount', n),
           text: excerpt(first?.body || '', 80) }) + (thread.state === 'resolved' ? ` (${t('threadResolved')})` : ''));
       }
       pin.classList.toggle('open', thread.id === this.openId);
