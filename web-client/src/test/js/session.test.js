@@ -9,8 +9,9 @@ const { SyncClient } = await import('../../main/resources/webroot/js/sync.js');
 const { DESCRIBED_SCHEMA } = await import('./fixtures.js');
 const { ServerClock, sampleOffset, median, timerRemaining, formatCountdown, nextTick } =
   await import('../../main/resources/webroot/js/session-clock.js');
-const { applySessionFrame, emptySessionState, normalizeMine, PendingRequests, SessionClient, SessionError } =
+const { applySessionFrame, emptySessionState, normalizeMine, SessionClient, SessionError } =
   await import('../../main/resources/webroot/js/features/session.js');
+const { PendingRequests } = await import('../../main/resources/webroot/js/features/requests.js');
 const { remainingDots, castRefusal, visibleCounts, rankingRows, voteRecords, myDotsOn } =
   await import('../../main/resources/webroot/js/session-vote.js');
 const { fromZonedInput, toZonedInput, formatSessionTime, panFor } = await import('../../main/resources/webroot/js/session-ui.js');
@@ -90,19 +91,16 @@ test('the welcome brings the session and my ballot; session frames replace the s
   assert.deepEqual(state, emptySessionState());
 });
 
-test('session.mine replaces my ballot (either shape); session.head moves the chain, never backwards', () => {
+test('session.mine replaces my ballot (either shape); the chain head moves with session frames, never backwards', () => {
   let state = applySessionFrame(emptySessionState(), { t: 'welcome', session: session({ vote: openVote() }) });
   state = applySessionFrame(state, { t: 'session.mine', vote: { vote: 'v1', dots: { n2: 1 }, left: 2 } });
   assert.deepEqual(state.mine, { vote: 'v1', dots: { n2: 1 }, left: 2 });
   state = applySessionFrame(state, { t: 'session.mine', vote: 'v1', dots: { n2: 1, n3: 1, n9: 0 }, left: 1 });
   assert.deepEqual(state.mine, { vote: 'v1', dots: { n2: 1, n3: 1 }, left: 1 });
   assert.equal(normalizeMine(null), null);
-  state = applySessionFrame(state, { t: 'session.head', vote: 'v1', count: 5, hash: 'ab', counts: { n1: 3 } });
+  state = applySessionFrame(state, { t: 'session', session: session({ vote: openVote({ chain: { count: 5, hash: 'ab' },
+    counts: { n1: 3 } }) }) });
   assert.deepEqual(state.head, { vote: 'v1', count: 5, hash: 'ab', counts: { n1: 3 } });
-  const later = applySessionFrame(state, { t: 'session.head', vote: 'v1', count: 4, hash: 'old' });
-  assert.equal(later.head.count, 5);
-  const other = applySessionFrame(state, { t: 'session.head', vote: 'v0', count: 9, hash: 'x' });
-  assert.equal(other.head.vote, 'v1', 'the head of another vote is ignored');
   // A session frame with an older chain does not undo a newer head.
   state = applySessionFrame(state, { t: 'session', session: session({ vote: openVote({ chain: { count: 3, hash: 'c' } }) }) });
   assert.equal(state.head.count, 5);

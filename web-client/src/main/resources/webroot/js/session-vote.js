@@ -79,7 +79,7 @@ export function castRefusal(vote, mine, record, delta, records = voteRecords(vot
  * The counts to show on records: the results once closed, the live counts
  * while open when the vote has them, else none.
  * @param {object|null} vote
- * @param {object|null} head the latest session.head
+ * @param {object|null} head the latest chain head (from the session views)
  * @returns {Map<string, number>|null}
  */
 export function visibleCounts(vote, head) {

@@ -8,14 +8,14 @@
  * @module features/session
  */
 
+import { PendingRequests, RequestError } from './requests.js';
 import { ServerClock } from '../session-clock.js';
 
 /** Message types this feature handles. */
-export const SESSION_FRAMES = ['session', 'session.mine', 'session.head', 'session.cue', 'session.summon',
+export const SESSION_FRAMES = ['session', 'session.mine', 'session.cue', 'session.summon',
   'session.viewport', 'session.private', 'session.ok'];
 /** Roles that drive a session. */
 export const FACILITATOR_ROLES = new Set(['facilitator', 'owner']);
-const REQUEST_TIMEOUT_MS = 15000;
 const CLOCK_EVERY_MS = 30000;
 // The first samples come quickly, so the countdown is right from the start.
 const CLOCK_FIRST_MS = [0, 600, 1300, 2100, 3000];
@@ -74,14 +74,6 @@ export function applySessionFrame(state, message) {
     }
     case 'session.mine':
       return { ...state, mine: normalizeMine(message) };
-    case 'session.head': {
-      if (typeof message.vote !== 'string') return state;
-      const current = state.session?.vote?.id;
-      if (current && current !== message.vote) return state;
-      if (state.head?.vote === message.vote && state.head.count > message.count) return state;
-      return { ...state, head: { vote: message.vote, count: message.count ?? 0, hash: message.hash ?? '',
-        counts: message.counts && typeof message.counts === 'object' ? message.counts : null } };
-    }
     case 'session.private':
       return { ...state, hidden: Number.isFinite(message.hidden) ? Math.max(0, message.hidden) : 0 };
     default:
@@ -90,104 +82,7 @@ export function applySessionFrame(state, message) {
 }
 
 /** A refused or lost session request. */
-export class SessionError extends Error {
-  /**
-   * @param {string} code e.g. ERR_FORBIDDEN, ERR_VOTE_LIMIT, ERR_DISCONNECTED, ERR_TIMEOUT
-   * @param {string} [message]
-   */
-  constructor(code, message) {
-    super(message || code);
-    this.code = code;
-  }
-}
-
-/**
- * Requests waiting for their answer, by id: session.ok resolves one, an
- * error frame with its id rejects it; a dropped connection or a timeout
- * rejects them (a request is never re-sent: the person decides).
- */
-export class PendingRequests {
-  /**
-   * @param {object} [options]
-   * @param {string} [options.prefix] of the ids
-   * @param {number} [options.timeoutMs]
-   * @param {{setTimeout: Function, clearTimeout: Function}} [options.timers]
-   */
-  constructor({ prefix = 's', timeoutMs = REQUEST_TIMEOUT_MS, timers = globalThis } = {}) {
-    this.prefix = prefix;
-    this.timeoutMs = timeoutMs;
-    this.timers = timers;
-    this.next = 0;
-    this.waiting = new Map();
-  }
-
-  /** The id the next request gets. */
-  newId() {
-    return `${this.prefix}${++this.next}`;
-  }
-
-  /**
-   * Waits for the answer to a request sent with this id.
-   * @param {string} id
-   * @returns {Promise<object>} the session.ok frame
-   */
-  wait(id) {
-    return new Promise((resolve, reject) => {
-      const timer = this.timers.setTimeout(() => this.reject(id, new SessionError('ERR_TIMEOUT')), this.timeoutMs);
-      this.waiting.set(id, { resolve, reject, timer });
-    });
-  }
-
-  /** Whether an id is one of the waiting requests. */
-  has(id) {
-    return this.waiting.has(id);
-  }
-
-  /** Number of waiting requests. */
-  get size() {
-    return this.waiting.size;
-  }
-
-  /**
-   * Settles a request with its answer.
-   * @param {string} id
-   * @param {object} answer
-   * @returns {boolean} whether it was waiting
-   */
-  resolve(id, answer) {
-    const entry = this.take(id);
-    entry?.resolve(answer);
-    return !!entry;
-  }
-
-  /**
-   * Fails a request.
-   * @param {string} id
-   * @param {Error} error
-   * @returns {boolean} whether it was waiting
-   */
-  reject(id, error) {
-    const entry = this.take(id);
-    entry?.reject(error);
-    return !!entry;
-  }
-
-  /**
-   * Fails every waiting request (the connection went down).
-   * @param {string} code
-   */
-  rejectAll(code) {
-    for (const id of [...this.waiting.keys()]) this.reject(id, new SessionError(code));
-  }
-
-  take(id) {
-    const entry = this.waiting.get(id);
-    if (!entry) return null;
-    this.waiting.delete(id);
-    this.timers.clearTimeout(entry.timer);
-    return entry;
-  }
-}
+export class SessionError extends RequestError {}
 
 /**
  * The session of the open board. Subscribe with onChange(fn): fn(kind,

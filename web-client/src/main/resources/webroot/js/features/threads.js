@@ -8,7 +8,7 @@
  */
 
 import { applyThreadFrame } from '../thread-model.js';
-import { PendingRequests, SessionError } from './session.js';
+import { PendingRequests, RequestError } from './requests.js';
 import { ERROR_CODES } from '../i18n-errors.js';
 
 /** Message types this feature handles. */
@@ -18,7 +18,7 @@ export const THREAD_ERRORS = ['ERR_NOT_FOUND', 'ERR_FORBIDDEN', 'ERR_INVALID', '
   'ERR_THROTTLED', 'ERR_UNAVAILABLE', 'ERR_DISCONNECTED', 'ERR_TIMEOUT', 'ERR_UNKNOWN_TYPE'];
 
 /** A refused or lost thread request ({code}). */
-export class ThreadError extends SessionError {}
+export class ThreadError extends RequestError {}
 
 /**
  * The i18n key of what to tell the person about a refused request: by its
