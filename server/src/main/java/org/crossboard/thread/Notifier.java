@@ -47,16 +47,12 @@ final class Notifier {
     String creator = recordCreator;
     deps.boards().get(room.boardId()).compose(board -> board == null ? Future.succeededFuture()
         : readers(room, board).compose(readers -> {
-      Map<String, String> recipients = Recipients.of(thread, comment, readers, creator);
-      if (onlyMentions != null) {
-        recipients = Recipients.mentioned(onlyMentions, comment.author().id(), readers);
-      }
+      // only people in readers, never the author (Recipients sees to both)
+      Map<String, String> recipients = onlyMentions != null
+          ? Recipients.mentioned(onlyMentions, comment.author().id(), readers)
+          : Recipients.of(thread, comment, readers, creator);
       List<Future<Void>> sent = new ArrayList<>();
-      recipients.forEach((user, reason) -> {
-        if (readers.containsKey(user) && !user.equals(comment.author().id())) {
-          sent.add(notify(board, thread, comment, user, reason));
-        }
-      });
+      recipients.forEach((user, reason) -> sent.add(notify(board, thread, comment, user, reason)));
       return Future.join(sent).mapEmpty();
     })).onFailure(e -> LOG.warn("notifications of comment {} on board {} not all sent", commentId, room.boardId(), e));
   }
