@@ -5,6 +5,8 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.util.ArrayList;
+import java.util.List;
 import org.crossboard.access.AccessService;
 import org.crossboard.access.Action;
 import org.crossboard.access.Caller;
@@ -16,13 +18,15 @@ import org.crossboard.board.PropSpec;
 import org.crossboard.error.CrossboardException;
 import org.crossboard.store.BoardInfo;
 import org.crossboard.store.Stores;
+import org.crossboard.thread.Thread;
 import org.crossboard.translation.SourceText;
 import org.crossboard.translation.TranslationService;
 
 /**
  * A board's texts in another language over REST (docs/API.md "Translations", SPEC.md N2–N6): what a
  * reader of one language is shown, and human translations written by editors. The texts are the
- * board's durable records as the caller may see them (never a private record of someone else, L5);
+ * board's durable records as the caller may see them (never a private record of someone else, L5)
+ * and its comments (none is on a private record, L5);
  * machine translations are asked for here, on a read, never while people type.
  */
 final class TranslationApi {
@@ -44,8 +48,7 @@ final class TranslationApi {
     router.get("/api/boards/:id/translations").handler(ctx -> api.authed(ctx, 200, caller ->
         language(ctx.queryParams().get("lang")).compose(lang ->
             access.requireBoard(caller, ctx.pathParam("id"), Action.VIEW_TRANSLATIONS).compose(s ->
-                visibleRecords(caller, s).compose(records ->
-                    translations.translations(s.value().id(), lang, SourceText.all(records)))
+                texts(caller, s).compose(texts -> translations.translations(s.value().id(), lang, texts))
                     .map(shown -> {
                       JsonArray out = new JsonArray();
                       shown.forEach(t -> out.add(t.toJson()));
@@ -79,6 +82,20 @@ final class TranslationApi {
         : Future.failedFuture(CrossboardException.invalid("lang must be a BCP 47 language tag, e.g. pt or fr-CA"));
   }
 
+  /**
+   * The board's texts the caller may read: its current records' (without the private ones the
+   * caller may not see, L5), then its comments' (N2).
+   */
+  private Future<List<SourceText>> texts(Caller caller, AccessService.Scoped<BoardInfo> board) {
+    Future<JsonArray> records = visibleRecords(caller, board);
+    Future<List<JsonObject>> threads = stores.threads().listForBoard(board.value().id());
+    return Future.all(records, threads).map(all -> {
+      List<SourceText> texts = new ArrayList<>(SourceText.all(records.result()));
+      texts.addAll(SourceText.comments(threads.result().stream().map(Thread::fromJson).toList()));
+      return texts;
+    });
+  }
+
   /** The board's current records, without the private ones the caller may not see (L5). */
   private Future<JsonArray> visibleRecords(Caller caller, AccessService.Scoped<BoardInfo> board) {
     PrivateRecords.Viewer viewer = new PrivateRecords.Viewer(caller.userId(), board.role().atLeast(Role.FACILITATOR));
@@ -86,19 +103,17 @@ final class TranslationApi {
         .map(loaded -> PrivateRecords.records(loaded.state().toJson(), viewer));
   }
 
-  /** The text named in the path as it is now; 404 when there is no such record, prop or text for the caller. */
+  /**
+   * The text named in the path (a record's text or title, or a comment's body) as it is now; 404
+   * when there is no such text for the caller.
+   */
   private Future<SourceText> original(RoutingContext ctx, Caller caller, AccessService.Scoped<BoardInfo> board) {
     String id = ctx.pathParam("record");
-    return visibleRecords(caller, board).compose(records -> {
-      for (Object value : records) {
-        if (value instanceof JsonObject record && id.equals(record.getString("id"))) {
-          SourceText text = SourceText.of(record, ctx.pathParam("prop"));
-          if (text != null) {
-            return Future.succeededFuture(text);
-          }
-        }
-      }
-      return Future.failedFuture(CrossboardException.notFound("no such text on this board"));
-    });
+    String prop = ctx.pathParam("prop");
+    return texts(caller, board).compose(texts -> texts.stream()
+        .filter(text -> text.record().equals(id) && text.prop().equals(prop))
+        .findFirst()
+        .map(Future::succeededFuture)
+        .orElseGet(() -> Future.failedFuture(CrossboardException.notFound("no such text on this board"))));
   }
 }

@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
  * and CSV.
  *
  * <pre>{session:{id,title,startsAt,timeZone,startedAt,endedAt},
- *  phases:[{title,plannedMinutes,actualMinutes,frame,notes:[text]}],
+ *  phases:[{title,plannedMinutes,actualMinutes,frame,notes:[{record,text,lang?}]}],
  *  votes:[{id,records,ranking:[{record,label,count}],anonymous,chain:{count,hash}}],
  *  openComments:[{id,author,text,on,onLabel}],
  *  attendance:[{user,name,org,country,joinedAt,leftAt}]}</pre>
@@ -29,7 +29,7 @@ public final class Recap {
   private Recap() {}
 
   /**
-   * @param boardRecords the board's records ({@code id, type, parent, text}), in board order
+   * @param boardRecords the board's records ({@code id, type, parent, text, lang}), in board order
    * @param attendance {@code {session, user, name, org, country, event: join|leave, at}} entries
    */
   public static JsonObject build(Session s, List<JsonObject> boardRecords, List<JsonObject> attendance) {
@@ -78,7 +78,8 @@ public final class Recap {
         for (JsonObject r : records) {
           if (p.frame().equals(r.getValue("parent")) && ("note".equals(r.getValue("type"))
               || "text".equals(r.getValue("type"))) && r.getValue("text") instanceof String text && !text.isBlank()) {
-            notes.add(text);
+            JsonObject note = new JsonObject().put("record", r.getValue("id")).put("text", text);
+            notes.add(r.getValue("lang") instanceof String lang ? note.put("lang", lang) : note); // SPEC.md N6
           }
         }
       }

@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.crossboard.export.Csv;
 
 /**
@@ -22,6 +23,7 @@ final class RecapFormats {
       "rank", "record", "label", "count", "user", "name", "org", "country", "joined_at", "left_at");
   private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
   private static final String MD_SPECIAL = "\\`*_{}[]<>()#+-.!|~&";
+  private static final Pattern LANGUAGE_TAG = Pattern.compile("[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*");
 
   private RecapFormats() {}
 
@@ -42,7 +44,7 @@ final class RecapFormats {
     for (JsonObject p : objects(recap.getJsonArray("phases"))) {
       if (!p.getJsonArray("notes").isEmpty()) {
         md.append("\n### ").append(md(p.getString("title"))).append("\n\n");
-        p.getJsonArray("notes").forEach(n -> md.append("- ").append(md((String) n)).append('\n'));
+        p.getJsonArray("notes").forEach(n -> md.append("- ").append(note(n)).append('\n'));
       }
     }
 
@@ -124,6 +126,22 @@ final class RecapFormats {
       out.append(c);
     }
     return out.toString();
+  }
+
+  /**
+   * A phase's note as Markdown: its text, inside {@code <span lang="…">} when the note says its
+   * language (SPEC.md N6) — inline HTML, which Markdown keeps, so a rendered recap tells screen
+   * readers and translators the language. Recaps kept before notes were objects list bare texts.
+   */
+  static String note(Object note) {
+    if (note instanceof String text) {
+      return md(text);
+    }
+    JsonObject n = (JsonObject) note;
+    String lang = n.getString("lang");
+    String text = md(n.getString("text"));
+    // a record's lang is checked as BCP 47 when pushed (N1); this keeps the attribute safe all the same
+    return lang != null && LANGUAGE_TAG.matcher(lang).matches() ? "<span lang=\"" + lang + "\">" + text + "</span>" : text;
   }
 
   private static String when(Long at, ZoneId zone) {

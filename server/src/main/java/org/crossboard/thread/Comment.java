@@ -15,10 +15,12 @@ import java.util.Set;
  * {@link Thread} puts in its place. A removed comment is a tombstone (SPEC.md K3): its text, link,
  * mentions, history and reactions are gone, {@link #removed} says who removed it and when.
  *
+ * @param lang the language the body is written in (canonical BCP 47, SPEC.md N1), null when not said
  * @param history earlier versions of the body, oldest first, at most {@link #MAX_HISTORY}
  * @param reactions reaction → user ids in the order they reacted; no empty lists
  */
-public record Comment(String id, Author author, String body, String link, List<Mention> mentions, long createdAt,
+public record Comment(String id, Author author, String body, String lang, String link, List<Mention> mentions,
+    long createdAt,
     Long editedAt, List<Revision> history, Removal removed, Map<String, List<String>> reactions) {
   /**
    * Versions kept per comment: with 200 comments of 4,000 characters a thread document stays well
@@ -41,8 +43,9 @@ public record Comment(String id, Author author, String body, String link, List<M
   }
 
   /** A new comment. */
-  static Comment create(String id, Author author, String body, String link, List<Mention> mentions, long now) {
-    return new Comment(id, author, body, link, mentions, now, null, List.of(), null, Map.of());
+  static Comment create(String id, Author author, String body, String lang, String link, List<Mention> mentions,
+      long now) {
+    return new Comment(id, author, body, lang, link, mentions, now, null, List.of(), null, Map.of());
   }
 
   public boolean isRemoved() {
@@ -53,19 +56,23 @@ public record Comment(String id, Author author, String body, String link, List<M
     return editedAt != null;
   }
 
-  /** The comment with a new text; the body it replaces goes into the history (oldest dropped past the cap). */
-  Comment edit(String newBody, String newLink, List<Mention> newMentions, long now) {
+  /**
+   * The comment with a new text in {@code newLang}; the body it replaces goes into the history
+   * (oldest dropped past the cap).
+   */
+  Comment edit(String newBody, String newLang, String newLink, List<Mention> newMentions, long now) {
     List<Revision> h = new ArrayList<>(history);
     h.add(new Revision(body, editedAt != null ? editedAt : createdAt));
     if (h.size() > MAX_HISTORY) {
       h = h.subList(h.size() - MAX_HISTORY, h.size());
     }
-    return new Comment(id, author, newBody, newLink, newMentions, createdAt, now, h, null, reactions);
+    return new Comment(id, author, newBody, newLang, newLink, newMentions, createdAt, now, h, null, reactions);
   }
 
   /** The tombstone of this comment. */
   Comment remove(Author by, long now) {
-    return new Comment(id, author, "", null, List.of(), createdAt, editedAt, List.of(), new Removal(by, now), Map.of());
+    return new Comment(id, author, "", null, null, List.of(), createdAt, editedAt, List.of(), new Removal(by, now),
+        Map.of());
   }
 
   /** With {@code userId}'s reaction on or off (a set per reaction: reacting twice is once). */
@@ -84,7 +91,7 @@ public record Comment(String id, Author author, String body, String link, List<M
         r.put(known, new ArrayList<>(users));
       }
     }
-    return new Comment(id, author, body, link, mentions, createdAt, editedAt, history, removed, r);
+    return new Comment(id, author, body, lang, link, mentions, createdAt, editedAt, history, removed, r);
   }
 
   /** Whether {@code userId} has this reaction on. */
@@ -96,7 +103,8 @@ public record Comment(String id, Author author, String body, String link, List<M
   public JsonObject toJson() {
     JsonObject r = new JsonObject();
     reactions.forEach((k, v) -> r.put(k, new JsonArray(new ArrayList<>(v))));
-    return new JsonObject().put("id", id).put("author", author.toJson()).put("body", body).put("link", link)
+    return new JsonObject().put("id", id).put("author", author.toJson()).put("body", body).put("lang", lang)
+        .put("link", link)
         .put("mentions", new JsonArray(mentions.stream().map(Mention::toJson).toList()))
         .put("createdAt", createdAt).put("editedAt", editedAt)
         .put("history", new JsonArray(history.stream()
@@ -106,11 +114,11 @@ public record Comment(String id, Author author, String body, String link, List<M
         .put("reactions", r);
   }
 
-  /** What clients get: a tombstone without body, link, mentions, history or reactions. */
+  /** What clients get: a tombstone without body, language, link, mentions, history or reactions. */
   JsonObject view() {
     JsonObject json = toJson();
     if (isRemoved()) {
-      for (String gone : List.of("body", "link", "mentions", "history", "reactions")) {
+      for (String gone : List.of("body", "lang", "link", "mentions", "history", "reactions")) {
         json.remove(gone);
       }
     }
@@ -135,8 +143,9 @@ public record Comment(String id, Author author, String body, String link, List<M
     Map<String, List<String>> reactions = new LinkedHashMap<>();
     json.getJsonObject("reactions").forEach(e ->
         reactions.put(e.getKey(), ((JsonArray) e.getValue()).stream().map(String.class::cast).toList()));
+    // "lang" is absent from comments stored before languages were kept: null, not said
     return new Comment(json.getString("id"), Author.fromJson(json.getJsonObject("author")), json.getString("body"),
-        json.getString("link"), mentions, json.getLong("createdAt"), json.getLong("editedAt"), history, removed,
+        json.getString("lang"), json.getString("link"), mentions, json.getLong("createdAt"), json.getLong("editedAt"), history, removed,
         reactions);
   }
 }

@@ -69,7 +69,7 @@ public final class Thread {
       throw CrossboardException.forbidden("starting a thread needs commenter or up");
     }
     Author author = actor.author();
-    Comment first = Comment.create(commentId, author, cmd.body(), cmd.link(), cmd.mentions(), now);
+    Comment first = Comment.create(commentId, author, cmd.body(), cmd.lang(), cmd.link(), cmd.mentions(), now);
     JsonObject doc = new JsonObject().put("_id", id).put("board", boardId).put("workspace", workspaceId)
         .put("version", 0L).put("anchor", cmd.anchor().toJson()).put("kind", cmd.kind()).put("state", OPEN)
         .put("resolvedBy", null).put("resolvedAt", null).put("orphaned", false)

@@ -6,8 +6,8 @@ import java.util.List;
 /**
  * Every client message about threads (docs/COMMENTS.md "Messages"), decoded and validated
  * ({@link #decode}); what needs the thread (does the comment exist, may this person do it) is
- * checked when applied ({@link ThreadRules}). Absent {@code link} is null, absent {@code mentions}
- * empty.
+ * checked when applied ({@link ThreadRules}). Absent {@code link} and {@code lang} are null, absent
+ * {@code mentions} empty; {@code lang} is the body's language as a canonical BCP 47 tag (SPEC.md N1).
  */
 public sealed interface ThreadCommand {
 
@@ -28,7 +28,8 @@ public sealed interface ThreadCommand {
   String threadId();
 
   /** {@code link} is required for a {@code reference} (checked when decoded). */
-  record Create(Anchor anchor, String kind, String body, String link, List<Mention> mentions) implements ThreadCommand {
+  record Create(Anchor anchor, String kind, String body, String lang, String link, List<Mention> mentions)
+      implements ThreadCommand {
     public Create {
       mentions = List.copyOf(mentions);
     }
@@ -42,7 +43,8 @@ public sealed interface ThreadCommand {
     }
   }
 
-  record Reply(String threadId, String body, String link, List<Mention> mentions) implements ThreadCommand {
+  record Reply(String threadId, String body, String lang, String link, List<Mention> mentions)
+      implements ThreadCommand {
     public Reply {
       mentions = List.copyOf(mentions);
     }
@@ -52,8 +54,11 @@ public sealed interface ThreadCommand {
     }
   }
 
-  /** Replaces the comment's body, link and mentions (absent ones become none). */
-  record Edit(String threadId, String commentId, String body, String link, List<Mention> mentions)
+  /**
+   * Replaces the comment's body, link and mentions (absent ones become none); an absent {@code lang}
+   * keeps the comment's language.
+   */
+  record Edit(String threadId, String commentId, String body, String lang, String link, List<Mention> mentions)
       implements ThreadCommand {
     public Edit {
       mentions = List.copyOf(mentions);

@@ -11,7 +11,7 @@ import org.crossboard.export.Csv;
  */
 public final class ThreadCsv {
   static final String[] HEADER = {"thread", "kind", "state", "anchor", "orphaned", "comment", "author", "author_id",
-      "badge", "created", "edited", "removed_by", "body", "link", "mentions", "reactions"};
+      "badge", "created", "edited", "removed_by", "body", "lang", "link", "mentions", "reactions"};
 
   private ThreadCsv() {}
 
@@ -23,7 +23,7 @@ public final class ThreadCsv {
         Csv.row(out, HEADER.length, t.id(), t.kind(), t.resolved() ? Thread.RESOLVED : Thread.OPEN, anchor(t.anchor()),
             Boolean.toString(t.orphaned()), c.id(), c.author().name(), c.author().id(), c.author().badge(),
             time(c.createdAt()), c.editedAt() == null ? "" : time(c.editedAt()),
-            c.isRemoved() ? c.removed().by().name() : "", c.body(), c.link(),
+            c.isRemoved() ? c.removed().by().name() : "", c.body(), c.lang(), c.link(),
             c.mentions().stream().map(m -> m.user() != null ? "user:" + m.user() : "group:" + m.group())
                 .collect(Collectors.joining(" ")),
             c.reactions().entrySet().stream().map(e -> e.getKey() + ":" + e.getValue().size())

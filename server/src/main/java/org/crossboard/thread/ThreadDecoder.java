@@ -7,6 +7,7 @@ import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.crossboard.board.PropSpec;
 import org.crossboard.error.CrossboardException;
 import org.crossboard.error.ErrorCode;
 
@@ -29,12 +30,12 @@ final class ThreadDecoder {
         if (Thread.REFERENCE.equals(kind) && link == null) {
           throw CrossboardException.invalid("link is required for a reference");
         }
-        return new ThreadCommand.Create(anchor, kind, body(f), link, mentions(f));
+        return new ThreadCommand.Create(anchor, kind, body(f), lang(f), link, mentions(f));
       }
       case "thread.reply":
-        return new ThreadCommand.Reply(thread(f), body(f), link(f), mentions(f));
+        return new ThreadCommand.Reply(thread(f), body(f), lang(f), link(f), mentions(f));
       case "thread.edit":
-        return new ThreadCommand.Edit(thread(f), comment(f), body(f), link(f), mentions(f));
+        return new ThreadCommand.Edit(thread(f), comment(f), body(f), lang(f), link(f), mentions(f));
       case "thread.remove":
         return new ThreadCommand.Remove(thread(f), comment(f));
       case "thread.resolve":
@@ -80,6 +81,16 @@ final class ThreadDecoder {
       throw CrossboardException.invalid("body must not be empty");
     }
     return body;
+  }
+
+  /** The body's language (SPEC.md N1): a canonical BCP 47 tag such as {@code pt} or {@code fr-CA}, or null. */
+  private static String lang(JsonObject f) {
+    String lang = Fields.string(f, "lang", "lang", false);
+    if (lang != null && !PropSpec.Language.isValid(lang)) {
+      throw CrossboardException.invalid("lang must be a BCP 47 language tag of at most "
+          + PropSpec.Language.MAX_LENGTH + " characters, e.g. pt or fr-CA");
+    }
+    return lang;
   }
 
   /** An absolute http(s) URL with a host, or null; anything else could run script when clicked. */

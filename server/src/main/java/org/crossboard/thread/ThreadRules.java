@@ -71,7 +71,7 @@ public final class ThreadRules {
     if (t.comments.size() >= MAX_COMMENTS) {
       throw CrossboardException.invalid("a thread holds at most " + MAX_COMMENTS + " comments");
     }
-    t.comments.add(Comment.create(commentId, actor.author(), cmd.body(), cmd.link(), cmd.mentions(), now));
+    t.comments.add(Comment.create(commentId, actor.author(), cmd.body(), cmd.lang(), cmd.link(), cmd.mentions(), now));
     return ThreadOutcome.notifying(commentId, cmd.mentions());
   }
 
@@ -85,10 +85,12 @@ public final class ThreadRules {
     if (Thread.REFERENCE.equals(t.kind()) && isFirst(t, c) && cmd.link() == null) {
       throw CrossboardException.invalid("link is required for a reference");
     }
-    if (c.body().equals(cmd.body()) && Objects.equals(c.link(), cmd.link()) && c.mentions().equals(cmd.mentions())) {
+    String lang = cmd.lang() != null ? cmd.lang() : c.lang();
+    if (c.body().equals(cmd.body()) && Objects.equals(c.lang(), lang) && Objects.equals(c.link(), cmd.link())
+        && c.mentions().equals(cmd.mentions())) {
       return ThreadOutcome.unchanged(c.id());
     }
-    t.put(c.edit(cmd.body(), cmd.link(), cmd.mentions(), now));
+    t.put(c.edit(cmd.body(), lang, cmd.link(), cmd.mentions(), now));
     List<Mention> added = cmd.mentions().stream().filter(m -> !c.mentions().contains(m)).toList();
     return added.isEmpty() ? ThreadOutcome.changed(c.id()) : ThreadOutcome.notifying(c.id(), added);
   }

@@ -12,8 +12,8 @@ import java.util.List;
  *
  * <p>A thread's first comment is an {@code Annotation} whose id is the board IRI with
  * {@code #thread-<id>}; each reply is an Annotation with motivation {@code replying} whose target
- * is that id. Removed comments are left out. Bodies carry no language tag the server knows, so
- * their language is {@code und}. Targets select into the board: a record anchor with a
+ * is that id. Removed comments are left out. A body's {@code language} is its comment's language
+ * (SPEC.md N1), {@code und} (undetermined, BCP 47) for a comment written without one. Targets select into the board: a record anchor with a
  * {@code FragmentSelector} {@code record=<id>} conforming to {@value #RECORD_FRAGMENT_SPEC} (this
  * project's description of anchors), a point or region with a Media Fragments {@code xywh}
  * selector in board units (a point has width and height 0; board coordinates can be negative,
@@ -25,6 +25,9 @@ public final class WebAnnotation {
   public static final String MEDIA_FRAGMENTS = "http://www.w3.org/TR/media-frags/";
   /** What {@code record=<id>} means: the board record with that id (docs/COMMENTS.md "Anchors"). */
   public static final String RECORD_FRAGMENT_SPEC = "https://crossboard.org/docs/COMMENTS.md#a-thread";
+
+  /** BCP 47's tag for a text whose language is not known. */
+  static final String UNDETERMINED = "und";
 
   private WebAnnotation() {}
 
@@ -56,7 +59,7 @@ public final class WebAnnotation {
 
   private static JsonObject annotation(String boardIri, String id, Comment c, String motivation) {
     JsonArray body = new JsonArray().add(new JsonObject().put("type", "TextualBody").put("value", c.body())
-        .put("format", "text/plain").put("language", "und"));
+        .put("format", "text/plain").put("language", c.lang() != null ? c.lang() : UNDETERMINED));
     if (c.link() != null) {
       body.add(new JsonObject().put("type", "SpecificResource").put("source", c.link()));
     }

@@ -5,13 +5,18 @@ import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 import org.crossboard.board.CoreRecordTypes;
+import org.crossboard.thread.Comment;
+import org.crossboard.thread.Thread;
 
 /**
- * One original text of a board record that can be translated (SPEC.md N2): the {@code text} of a
- * note, text or shape, or the {@code title} of a frame, with the record's {@code lang} (null when
- * not set) and its version.
+ * One original text of a board that can be translated (SPEC.md N2): the {@code text} of a note,
+ * text or shape, or the {@code title} of a frame, with the record's {@code lang} (null when not
+ * set) and its version; or the {@code body} of a comment, {@code record} then being the comment's
+ * id (comment ids are unique on a board, and the prop keeps them apart from records' texts).
  */
 public record SourceText(String record, String prop, String text, String lang) {
+  /** The prop under which a comment's text is translated. */
+  public static final String COMMENT_BODY = "body";
 
   public String version() {
     return TextVersion.of(text);
@@ -37,6 +42,26 @@ public record SourceText(String record, String prop, String text, String lang) {
     }
     return new SourceText(record.getString("id"), prop, text,
         record.getValue("lang") instanceof String lang ? lang : null);
+  }
+
+  /** A comment's text, or null when it is removed. */
+  public static SourceText of(Comment comment) {
+    return comment.isRemoved() || comment.body().isBlank() ? null
+        : new SourceText(comment.id(), COMMENT_BODY, comment.body(), comment.lang());
+  }
+
+  /** The text of every comment of {@code threads} that is not removed, thread by thread. */
+  public static List<SourceText> comments(List<Thread> threads) {
+    List<SourceText> out = new ArrayList<>();
+    for (Thread thread : threads) {
+      for (Comment comment : thread.comments()) {
+        SourceText text = of(comment);
+        if (text != null) {
+          out.add(text);
+        }
+      }
+    }
+    return out;
   }
 
   /** Every translatable text among {@code records} (as the board state and exports list them). */

@@ -1,5 +1,6 @@
 package org.crossboard.it;
 
+import static org.crossboard.testing.SessionRequests.ask;
 import static org.crossboard.testing.SessionRequests.push;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -126,6 +127,67 @@ class TranslationTest {
       JsonObject japanese = read(viewer.token(), board, "ja");
       assertEquals(List.of(), japanese.getJsonArray("translations").getList());
     }
+  }
+
+  /** A request that must be answered {@code thread.ok}; returns the new comment's id. */
+  static String comment(WsTestClient c, String type, JsonObject fields) {
+    JsonObject reply = ask(c, type, fields);
+    assertEquals("thread.ok", reply.getString("t"), type + " → " + reply.encode());
+    return reply.getString("comment");
+  }
+
+  @Test
+  @DisplayName("[N1][N2][N3][N6] a comment written in Portuguese read in French: machine-translated, an editor's correction wins, comments in French and removed ones are not translated; the Web Annotation export carries the language")
+  void commentsReadInFrench() {
+    String board = TestAccess.createBoard(server.baseUrl(), "Comments in several languages");
+    TestAccess.Owner owner = TestAccess.ownerOf(board);
+    TestAccess.Account editor = BoardMembers.member(server.baseUrl(), board, "editor", "Élodie Editor");
+    TestAccess.Account expert = BoardMembers.member(server.baseUrl(), board, "commenter", "Paula Perita");
+    TestAccess.Account viewer = BoardMembers.member(server.baseUrl(), board, "viewer", "Vic Viewer");
+    String thread;
+    String question;
+    String answer;
+    String removed;
+    try (WsTestClient e = join(board, editor.token()); WsTestClient x = join(board, expert.token())) {
+      assertEquals("ack", push(e, 1, Changes.put(Changes.note("n1", 0, 0, "Budget 2027").put("lang", "en")))
+          .getString("t"));
+      JsonObject created = ask(x, "thread.create", new JsonObject().put("anchor", new JsonObject().put("kind", "record")
+          .put("record", "n1")).put("kind", "question").put("body", "Porquê este orçamento?").put("lang", "pt"));
+      assertEquals("thread.ok", created.getString("t"), created.encode());
+      thread = created.getString("thread");
+      question = created.getString("comment");
+      answer = comment(e, "thread.reply", new JsonObject().put("thread", thread).put("body", "Parce que c'est prioritaire")
+          .put("lang", "fr"));
+      removed = comment(x, "thread.reply", new JsonObject().put("thread", thread).put("body", "Rascunho a apagar")
+          .put("lang", "pt"));
+      comment(x, "thread.remove", new JsonObject().put("thread", thread).put("comment", removed));
+    }
+
+    JsonObject fr = read(viewer.token(), board, "fr");
+    assertEquals(List.of(new JsonObject().put("record", question).put("prop", "body").put("lang", "fr")
+        .put("text", "Pourquoi ce budget ?").put("source", "machine").put("engine", "LibreTranslate (self-hosted)")
+        .put("from", "pt").put("stale", false)), of(fr, question), "[N2][N3] the comment's body, labelled with the engine");
+    assertEquals(List.of(), of(fr, answer), "[N2] a comment already in French is not translated into French");
+    assertEquals(List.of(), of(fr, removed), "a removed comment has no text to translate");
+    assertFalse(ENGINE.requests().stream().anyMatch(r -> r.getString("q", "").contains("apagar")),
+        "the removed comment's text never went to the engine");
+
+    assertEquals(403, write(expert.token(), board, question, "body", "fr", "Pourquoi ?").statusCode(),
+        "[N3] commenters read translations; editors write them");
+    assertEquals(404, write(owner.token(), board, removed, "body", "fr", "Brouillon").statusCode());
+    assertEquals(404, write(owner.token(), board, question, "text", "fr", "Pourquoi ?").statusCode(),
+        "a comment's text is its body");
+    HttpResponse<String> put = write(editor.token(), board, question, "body", "fr", "Pourquoi ce budget-là ?");
+    assertEquals(200, put.statusCode(), put.body());
+    JsonObject human = of(read(viewer.token(), board, "fr"), question).get(0);
+    assertEquals("Pourquoi ce budget-là ?", human.getString("text"));
+    assertEquals("human", human.getString("source"));
+    assertEquals(1, of(read(viewer.token(), board, "fr"), question).size(), "[N3] the human one wins");
+
+    JsonArray items = new JsonObject(Rest.as(viewer.token()).send("GET", server.baseUrl() + "/api/boards/" + board
+        + "/threads/export", null).body()).getJsonObject("first").getJsonArray("items");
+    assertEquals(List.of("pt", "fr"), items.stream().map(JsonObject.class::cast)
+        .map(a -> a.getJsonArray("body").getJsonObject(0).getString("language")).toList(), "[N6] Web Annotation language");
   }
 
   @Test

@@ -37,6 +37,7 @@ class RecapTest {
     Outcome end = fx.apply(s, FAC, "session.end", new JsonObject());
     assertEquals(1, Fixture.effects(end, Effect.Ended.class).size());
     List<JsonObject> records = List.of(record("f_1", "frame", null, null), record("n_1", "note", "f_1", "Ship *faster* [now](x)"),
+        record("n_p", "note", "f_1", "Menos reuniões").put("lang", "pt"),
         record("n_2", "note", "f_1", "Fewer\nmeetings"), record("t_1", "text", "f_1", "  "),
         record("n_3", "note", null, "elsewhere"));
     List<JsonObject> attendance = List.of(att("u_ana", "join", t0), att("u_ana", "join", t0 + 10),
@@ -60,8 +61,10 @@ class RecapTest {
         .put("frame", null).put("notes", new JsonArray()), phases.getJsonObject(0));
     assertEquals(0.0, phases.getJsonObject(1).getDouble("actualMinutes"));
     assertEquals(0.5, phases.getJsonObject(2).getDouble("actualMinutes"));
-    assertEquals(new JsonArray().add("Ship *faster* [now](x)").add("Fewer\nmeetings"),
-        phases.getJsonObject(2).getJsonArray("notes"));
+    assertEquals(new JsonArray().add(new JsonObject().put("record", "n_1").put("text", "Ship *faster* [now](x)"))
+        .add(new JsonObject().put("record", "n_p").put("text", "Menos reuniões").put("lang", "pt"))
+        .add(new JsonObject().put("record", "n_2").put("text", "Fewer\nmeetings")),
+        phases.getJsonObject(2).getJsonArray("notes"), "[N6] each note with its language when it has one");
     JsonObject vote = recap.getJsonArray("votes").getJsonObject(0);
     assertEquals(new JsonObject().put("record", "n_2").put("label", "Fewer").put("count", 1),
         vote.getJsonArray("ranking").getJsonObject(0));
@@ -87,13 +90,17 @@ class RecapTest {
   }
 
   @Test
-  @DisplayName("[L10] Markdown escapes what people typed; times are in the session's zone")
+  @DisplayName("[L10][N6] Markdown escapes what people typed and tags a note's language; times are in the session's zone")
   void markdown() {
     String md = Recap.markdown(endedRecap());
     assertTrue(md.startsWith("# Retro\n"), md);
     assertTrue(md.contains("| Warm\\-up | 10 | 1.5 |"), md);
     assertTrue(md.contains("- Ship \\*faster\\* \\[now\\]\\(x\\)\n"), md);
     assertTrue(md.contains("- Fewer meetings\n"), md);
+    assertTrue(md.contains("- <span lang=\"pt\">Menos reuniões</span>\n"), md);
+    assertEquals("kept \\<b\\>", RecapFormats.note("kept <b>"), "a recap kept before notes had languages");
+    assertEquals("x", RecapFormats.note(new JsonObject().put("text", "x").put("lang", "\"><script>")),
+        "never an attribute that is not a language tag");
     assertTrue(md.contains("Europe/Tallinn"), md);
     assertTrue(md.contains("- Started: 2025-11-30 12:53 Europe/Tallinn"), md);
     assertTrue(md.contains("| =Evil | Acme, Inc\\. | EE |"), md);

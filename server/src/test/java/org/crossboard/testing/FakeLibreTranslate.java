@@ -22,7 +22,8 @@ public final class FakeLibreTranslate implements AutoCloseable {
       "Olá mundo", "Bonjour le monde",
       "Dados abertos primeiro", "Les données ouvertes d'abord",
       "Dados abertos sempre", "Les données ouvertes toujours",
-      "Plano de ação", "Plan d'action");
+      "Plano de ação", "Plan d'action",
+      "Porquê este orçamento?", "Pourquoi ce budget ?");
   private static final List<String> LANGUAGES = List.of("en", "fr", "pt", "de", "es");
 
   private final Vertx vertx = Vertx.vertx();

@@ -24,7 +24,8 @@ class ExportTest {
     fx.reply(q, ANA, "Because, \"mostly\"");
     fx.reply(q, FAC, "=HYPERLINK(\"x\")");
     fx.apply(q, FAC, "thread.remove", new JsonObject().put("comment", "m_3"));
-    fx.apply(q, EXP, "thread.edit", new JsonObject().put("comment", "m_1").put("body", "Why this budget line?"));
+    fx.apply(q, EXP, "thread.edit", new JsonObject().put("comment", "m_1").put("body", "Why this budget line?")
+        .put("lang", "en"));
     Thread ref = Thread.create("t_2", "b_1", "w_1", (ThreadCommand.Create) ThreadCommand.decode("thread.create",
         new JsonObject().put("anchor", new JsonObject().put("kind", "region").put("x", -10).put("y", 20.5).put("w", 300)
             .put("h", 200)).put("kind", "reference").put("body", "See the OECD note").put("link", "https://oecd.org/n")),
@@ -47,7 +48,7 @@ class ExportTest {
   }
 
   @Test
-  @DisplayName("[K9] Web Annotation: a thread's first comment targets the board with a selector; TextualBody with language")
+  @DisplayName("[K9][N1] Web Annotation: a thread's first comment targets the board with a selector; TextualBody with its language")
   void firstComment() {
     JsonArray items = WebAnnotation.export(BOARD, threads()).getJsonObject("first").getJsonArray("items");
     JsonObject q = items.getJsonObject(0);
@@ -59,7 +60,7 @@ class ExportTest {
     assertEquals("2025-11-30T10:53:20Z", q.getString("created"));
     assertEquals("2025-11-30T10:53:21Z", q.getString("modified"));
     assertEquals(new JsonArray().add(new JsonObject().put("type", "TextualBody").put("value", "Why this budget line?")
-        .put("format", "text/plain").put("language", "und")), q.getJsonArray("body"));
+        .put("format", "text/plain").put("language", "en")), q.getJsonArray("body"));
     JsonObject target = q.getJsonObject("target");
     assertEquals("SpecificResource", target.getString("type"));
     assertEquals(BOARD, target.getString("source"));
@@ -69,6 +70,8 @@ class ExportTest {
     JsonObject ref = items.getJsonObject(2);
     assertEquals("linking", ref.getString("motivation"));
     assertFalse(ref.containsKey("modified"));
+    assertEquals("und", ref.getJsonArray("body").getJsonObject(0).getString("language"),
+        "written without a language: undetermined");
     assertEquals(new JsonObject().put("type", "SpecificResource").put("source", "https://oecd.org/n"),
         ref.getJsonArray("body").getJsonObject(1));
     assertEquals(new JsonObject().put("type", "FragmentSelector").put("conformsTo", "http://www.w3.org/TR/media-frags/")
@@ -97,20 +100,20 @@ class ExportTest {
   }
 
   @Test
-  @DisplayName("[K9] CSV: a header and one row per comment, tombstones without text, formulas defused")
+  @DisplayName("[K9][N1] CSV: a header and one row per comment with its language, tombstones without text, formulas defused")
   void csv() {
     String csv = ThreadCsv.of(threads());
     String[] lines = csv.split("\r\n");
     assertEquals(5, lines.length);
-    assertEquals("thread,kind,state,anchor,orphaned,comment,author,author_id,badge,created,edited,removed_by,body,link,"
-        + "mentions,reactions", lines[0]);
+    assertEquals("thread,kind,state,anchor,orphaned,comment,author,author_id,badge,created,edited,removed_by,body,lang,"
+        + "link,mentions,reactions", lines[0]);
     assertEquals("t_1,question,open,record:n_1,false,m_1,Erik,u_exp,advisory-expert,2025-11-30T10:53:20Z,"
-        + "2025-11-30T10:53:21Z,,Why this budget line?,,,", lines[1]);
+        + "2025-11-30T10:53:21Z,,Why this budget line?,en,,,", lines[1]);
     assertEquals("t_1,question,open,record:n_1,false,m_2,Ana,u_ana,team-member,2025-11-30T10:53:21Z,,,"
-        + "\"Because, \"\"mostly\"\"\",,,", lines[2]);
-    assertEquals("t_1,question,open,record:n_1,false,m_3,Fay,u_fac,facilitator,2025-11-30T10:53:21Z,,Fay,,,,", lines[3]);
+        + "\"Because, \"\"mostly\"\"\",,,,", lines[2]);
+    assertEquals("t_1,question,open,record:n_1,false,m_3,Fay,u_fac,facilitator,2025-11-30T10:53:21Z,,Fay,,,,,", lines[3]);
     assertTrue(lines[4].startsWith("t_2,reference,open,\"region:-10.0,20.5,300.0,200.0\",false,r_1,Erik"), lines[4]);
-    assertTrue(lines[4].endsWith(",See the OECD note,https://oecd.org/n,,"), lines[4]);
+    assertTrue(lines[4].endsWith(",See the OECD note,,https://oecd.org/n,,"), lines[4]);
     assertFalse(csv.contains("HYPERLINK"), "the removed comment's text is gone");
   }
 }

@@ -26,12 +26,13 @@ class ThreadCommandTest {
     ThreadCommand.Create c = (ThreadCommand.Create) ThreadCommand.decode("thread.create", create()
         .put("mentions", new JsonArray().add(new JsonObject().put("user", "u_1")).add(new JsonObject().put("group", "team"))
             .add(new JsonObject().put("user", "u_1"))));
-    assertEquals(new ThreadCommand.Create(Anchor.point(1, 2), "plain", "Hello", null,
+    assertEquals(new ThreadCommand.Create(Anchor.point(1, 2), "plain", "Hello", null, null,
         List.of(Mention.ofUser("u_1"), Mention.ofGroup("team"))), c);
     assertNull(c.threadId());
-    assertEquals(new ThreadCommand.Reply("t_1", "Yes", "https://example.org/a?b=1", List.of()), ThreadCommand.decode(
-        "thread.reply", new JsonObject().put("thread", "t_1").put("body", "Yes").put("link", "https://example.org/a?b=1")));
-    assertEquals(new ThreadCommand.Edit("t_1", "m_1", "New", null, List.of()), ThreadCommand.decode("thread.edit",
+    assertEquals(new ThreadCommand.Reply("t_1", "Sim", "pt", "https://example.org/a?b=1", List.of()),
+        ThreadCommand.decode("thread.reply", new JsonObject().put("thread", "t_1").put("body", "Sim").put("lang", "pt")
+            .put("link", "https://example.org/a?b=1")));
+    assertEquals(new ThreadCommand.Edit("t_1", "m_1", "New", null, null, List.of()), ThreadCommand.decode("thread.edit",
         new JsonObject().put("thread", "t_1").put("comment", "m_1").put("body", "New")));
     assertEquals(new ThreadCommand.Remove("t_1", "m_1"), ThreadCommand.decode("thread.remove",
         new JsonObject().put("thread", "t_1").put("comment", "m_1")));
@@ -45,6 +46,21 @@ class ThreadCommandTest {
     assertEquals("thread.move", move.type());
     assertEquals("t_1", move.threadId());
     refused(ErrorCode.ERR_UNKNOWN_TYPE, () -> ThreadCommand.decode("thread.delete", new JsonObject()));
+  }
+
+  @Test
+  @DisplayName("[N1] a comment's lang is a canonical BCP 47 tag or absent; anything else is ERR_INVALID or ERR_MALFORMED")
+  void languages() {
+    for (String tag : List.of("pt", "fr-CA", "zh-Hant-TW", "und")) {
+      assertEquals(tag, ((ThreadCommand.Create) ThreadCommand.decode("thread.create", create().put("lang", tag))).lang());
+    }
+    for (String bad : List.of("", "PT", "fr_CA", "not a language", "x".repeat(36))) {
+      CrossboardException e = refused(ErrorCode.ERR_INVALID,
+          () -> ThreadCommand.decode("thread.reply", new JsonObject().put("thread", "t_1").put("body", "b").put("lang", bad)));
+      assertTrue(e.getMessage().contains("lang"), e.getMessage());
+    }
+    refused(ErrorCode.ERR_MALFORMED, () -> ThreadCommand.decode("thread.edit",
+        new JsonObject().put("thread", "t_1").put("comment", "m_1").put("body", "b").put("lang", 7)));
   }
 
   @Test

@@ -135,6 +135,25 @@ class ThreadRulesTest {
   }
 
   @Test
+  @DisplayName("[N1][K3] a comment keeps the language it was written in; an edit without lang keeps it, with one changes it")
+  void language() {
+    Thread t = fx.create(EXP, new JsonObject().put("anchor", new JsonObject().put("kind", "point").put("x", 0).put("y", 0))
+        .put("kind", "question").put("body", "Porquê este orçamento?").put("lang", "pt"));
+    assertEquals("pt", t.comment("m_1").lang());
+    fx.apply(t, ANA, "thread.reply", new JsonObject().put("body", "Parce que.").put("lang", "fr"));
+    assertEquals("fr", t.comment("m_2").lang());
+    fx.apply(t, EXP, "thread.edit", new JsonObject().put("comment", "m_1").put("body", "Porquê esta linha?"));
+    assertEquals("pt", t.comment("m_1").lang(), "an edit that does not say keeps the language");
+    assertTrue(fx.apply(t, EXP, "thread.edit", new JsonObject().put("comment", "m_1").put("body", "Porquê esta linha?")
+        .put("lang", "pt-BR")).changed(), "saying another language is a change");
+    assertEquals("pt-BR", t.comment("m_1").lang());
+    assertEquals("pt-BR", Thread.fromJson(t.toJson()).comment("m_1").lang(), "stored and read back");
+    fx.apply(t, EXP, "thread.remove", new JsonObject().put("comment", "m_1"));
+    assertNull(t.comment("m_1").lang(), "a tombstone keeps no language either");
+    assertFalse(t.comment("m_1").view().containsKey("lang"));
+  }
+
+  @Test
   @DisplayName("[K3] an edit that adds mentions notifies only the added ones; a reference keeps its link")
   void editMentions() {
     Thread t = fx.question();
