@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 
 const {
   displayFor, indexTranslations, labelFor, hasPending, withHuman, sameLanguage, translatedProp, languageName,
-  rememberedReaderLanguage, rememberReaderLanguage, TranslationsClient, translationApi, TranslationError,
+  rememberedReaderLanguage, rememberReaderLanguage, TranslationsClient, translationApi, TranslationError, commentTexts,
   REFRESH_DEBOUNCE_MS, PENDING_RETRY_MS, READER_LANGUAGE_KEY,
 } = await import('../../main/resources/webroot/js/translations.js');
 
@@ -22,7 +22,8 @@ test('[W17] the translated prop: text for notes, texts and shapes, title for fra
   assert.equal(translatedProp({ type: 'shape' }), 'text');
   assert.equal(translatedProp(frame), 'title');
   assert.equal(translatedProp({ type: 'connector' }), null);
-  assert.equal(translatedProp({ type: 'comment' }), null);
+  assert.equal(translatedProp({ type: 'comment' }), null, 'the old comment records are not translated');
+  assert.equal(translatedProp({ type: 'thread-comment' }), 'body');
   assert.equal(translatedProp(null), null);
 });
 
@@ -101,6 +102,27 @@ test('[W17] "show original" gives that record its original back, naming its lang
   assert.equal(displayFor(other, index, reader('fr', new Set(['n1']))).text, 'Bonjour le monde');
   const unknownFrom = labelFor({ ...shown, from: undefined });
   assert.deepEqual(unknownFrom, { key: 'translation.original', params: {} });
+});
+
+test('[W17][N2] comments are read as records of their own type: not removed ones, with their language', () => {
+  const threads = [
+    { id: 't1', comments: [{ id: 'm1', body: 'Porquê?', lang: 'pt' }, { id: 'm2', removed: { by: {}, at: 1 } },
+      { id: 'm3', body: 'Why?' }] },
+    { id: 't2', comments: [] },
+  ];
+  const texts = commentTexts(threads);
+  assert.deepEqual([...texts.keys()], ['m1', 'm3']);
+  assert.deepEqual(texts.get('m1'), { id: 'm1', type: 'thread-comment', body: 'Porquê?', lang: 'pt' });
+  assert.equal(texts.get('m3').lang, undefined);
+  assert.equal(commentTexts(null).size, 0);
+  const fr = { record: 'm1', prop: 'body', lang: 'fr', text: 'Pourquoi ?', source: 'machine', engine: 'E', from: 'pt', stale: false };
+  const index = indexTranslations([fr], texts);
+  const shown = displayFor(texts.get('m1'), index, reader('fr'));
+  assert.equal(shown.text, 'Pourquoi ?');
+  assert.equal(shown.prop, 'body');
+  assert.equal(displayFor(texts.get('m1'), index, reader('fr', new Set(['m1']))).text, 'Porquê?', 'the original on demand');
+  assert.equal(displayFor({ ...texts.get('m1'), body: 'Porquê agora?' }, index, reader('fr')), null,
+    'edited since: the original until fetched again');
 });
 
 test('[W17] frames are shown with their translated title', () => {

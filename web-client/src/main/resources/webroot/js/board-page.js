@@ -226,7 +226,9 @@ titleInput.addEventListener('keydown', (e) => {
 sync.on('change', showTitle);
 
 installRoleUi({ sync, perms, editor, renderer, titleInput });
-const translations = installTranslations({ boardId, token: session.token, sync, renderer, perms, selection, actions });
+const translations = installTranslations({ boardId, token: session.token, sync, renderer, perms, selection, actions,
+  threads });
+threadPanel.useTranslations(translations.comments);
 installShare({ boardId, perms, boardInfo });
 
 let fitted = false;

@@ -28,6 +28,7 @@ export const TRANSLATION_STRINGS = {
     'translation.mixed': 'Several languages',
     'translation.fetchFailed': 'Translations could not be loaded: {message}',
     'translation.tagLabel': 'Translation of this item',
+    'translation.commentLanguage': 'Written in',
   },
   fr: {
     'translation.showIn': 'Afficher les notes en',
@@ -51,6 +52,7 @@ export const TRANSLATION_STRINGS = {
     'translation.mixed': 'Plusieurs langues',
     'translation.fetchFailed': 'Impossible de charger les traductions : {message}',
     'translation.tagLabel': 'Traduction de cet élément',
+    'translation.commentLanguage': 'Écrit en',
   },
   de: {
     'translation.showIn': 'Notizen anzeigen auf',
@@ -74,6 +76,7 @@ export const TRANSLATION_STRINGS = {
     'translation.mixed': 'Mehrere Sprachen',
     'translation.fetchFailed': 'Die Übersetzungen konnten nicht geladen werden: {message}',
     'translation.tagLabel': 'Übersetzung dieses Elements',
+    'translation.commentLanguage': 'Geschrieben auf',
   },
   es: {
     'translation.showIn': 'Mostrar las notas en',
@@ -97,6 +100,7 @@ export const TRANSLATION_STRINGS = {
     'translation.mixed': 'Varios idiomas',
     'translation.fetchFailed': 'No se pudieron cargar las traducciones: {message}',
     'translation.tagLabel': 'Traducción de este elemento',
+    'translation.commentLanguage': 'Escrito en',
   },
   pt: {
     'translation.showIn': 'Mostrar as notas em',
@@ -120,6 +124,7 @@ export const TRANSLATION_STRINGS = {
     'translation.mixed': 'Várias línguas',
     'translation.fetchFailed': 'Não foi possível carregar as traduções: {message}',
     'translation.tagLabel': 'Tradução deste elemento',
+    'translation.commentLanguage': 'Escrito em',
   },
   et: {
     'translation.showIn': 'Näita märkmeid keeles',
@@ -143,5 +148,6 @@ export const TRANSLATION_STRINGS = {
     'translation.mixed': 'Mitu keelt',
     'translation.fetchFailed': 'Tõlkeid ei õnnestunud laadida: {message}',
     'translation.tagLabel': 'Selle elemendi tõlge',
+    'translation.commentLanguage': 'Kirjutatud keeles',
   },
 };

@@ -1,16 +1,19 @@
 /**
  * The form that writes a comment: a new thread (with the kind picker and,
  * for a reference, its link), a reply, or an edit. Mentions come from
- * thread-mentions.js; a refused request shows its error here, by code.
+ * thread-mentions.js; a refused request shows its error here, by code. The
+ * language it is written in (SPEC N1) is the UI language unless the writer
+ * picks another (an edit starts from the comment's).
  * @module thread-composer
  */
 
 import { el } from './dom.js';
-import { t } from './i18n.js';
+import { getLanguage, t } from './i18n.js';
 import { MentionBox } from './thread-mentions.js';
 import { MAX_BODY, THREAD_KINDS } from './thread-model.js';
 import { isHttpUrl } from './thread-text.js';
 import { threadErrorKey } from './features/threads.js';
+import { LANGUAGE_CHOICES, languageName } from './translations.js';
 
 let forms = 0;
 
@@ -22,9 +25,9 @@ export class ThreadComposer {
    * @param {object} options
    * @param {'new'|'reply'|'edit'} options.mode
    * @param {() => object[]} options.people mention candidates
-   * @param {(values: {body: string, kind?: string, link: string|null, mentions: object[]}) => Promise<*>} options.onSubmit
+   * @param {(values: {body: string, kind?: string, lang: string, link: string|null, mentions: object[]}) => Promise<*>} options.onSubmit
    * @param {() => void} [options.onCancel] shows a Cancel button
-   * @param {{body?: string, link?: string|null, kind?: string}} [options.initial]
+   * @param {{body?: string, link?: string|null, kind?: string, lang?: string|null}} [options.initial]
    */
   constructor({ mode, people, onSubmit, onCancel = null, initial = {} }) {
     const n = ++forms;
@@ -51,6 +54,7 @@ export class ThreadComposer {
       placeholder: 'https://', maxLength: 2000, autocomplete: 'off', spellcheck: false });
     this.linkRow = el('div', { className: 'thread-link-row' }, [
       el('label', { htmlFor: this.link.id, textContent: t('linkLabel') }), this.link]);
+    this.language = languageChooser(`thread-lang-${n}`, initial.lang || getLanguage());
     this.error = el('p', { className: 'thread-form-error', hidden: true, attrs: { role: 'alert' } });
     this.submitButton = el('button', { type: 'submit', className: 'button small primary',
       textContent: mode === 'reply' ? t('send') : mode === 'edit' ? t('save') : t('postThread') });
@@ -59,7 +63,7 @@ export class ThreadComposer {
     this.form = el('form', { className: `thread-form thread-form-${mode}`, noValidate: true }, [
       this.kinds, label, el('div', { className: 'mention-anchor' }, [this.field]), this.linkRow, this.error,
       el('div', { className: 'thread-form-actions' }, [el('span', { className: 'thread-form-hint', textContent: t('commentHintKeys') }),
-        cancel, this.submitButton]),
+        this.language.label, cancel, this.submitButton]),
     ]);
     this.mentions = new MentionBox(this.field, people);
     this.field.addEventListener('input', () => this.renderState());
@@ -130,7 +134,8 @@ export class ThreadComposer {
     this.renderState();
     this.showError(null);
     try {
-      await this.onSubmit({ body, kind: this.kinds ? this.kind : undefined, link: link || null, mentions: this.mentions.mentions() });
+      await this.onSubmit({ body, kind: this.kinds ? this.kind : undefined, lang: this.language.select.value,
+        link: link || null, mentions: this.mentions.mentions() });
       this.field.value = '';
       this.link.value = '';
       this.mentions.reset();
@@ -145,4 +150,20 @@ export class ThreadComposer {
   focus() {
     this.field.focus({ preventScroll: true });
   }
+}
+
+/**
+ * The "Written in" chooser: the offered languages, plus `lang` when it is
+ * not among them (a comment written elsewhere in another language).
+ * @param {string} id
+ * @param {string} lang selected
+ */
+function languageChooser(id, lang) {
+  const tags = LANGUAGE_CHOICES.includes(lang) ? LANGUAGE_CHOICES : [...LANGUAGE_CHOICES, lang];
+  const select = el('select', { id, className: 'thread-lang' },
+    tags.map((tag) => el('option', { value: tag, textContent: languageName(tag), lang: tag })));
+  select.value = lang;
+  const label = el('label', { className: 'thread-lang-control', title: t('translation.commentLanguage') }, [
+    el('span', { className: 'visually-hidden', textContent: t('translation.commentLanguage') }), select]);
+  return { select, label };
 }

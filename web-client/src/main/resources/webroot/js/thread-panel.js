@@ -4,7 +4,9 @@
  * request), tombstones, reactions, reply, resolve, edit and remove — a new
  * thread being written, or the comments list (thread-list.js). Keyboard:
  * Escape closes and the focus goes back where it was. User text is only
- * ever set as text; plain URLs become links to http(s) only.
+ * ever set as text; plain URLs become links to http(s) only. With a
+ * display language chosen (translation-view.js), a comment in another
+ * language shows its translation, labelled, the original one click away.
  * @module thread-panel
  */
 
@@ -63,6 +65,18 @@ export class ThreadPanel {
       if (this.view === 'list') this.list?.render();
     });
     perms.onChange(() => this.view === 'thread' && this.renderThread(true));
+  }
+
+  /**
+   * Shows comments in the reader's display language (SPEC N2).
+   * @param {{display: (comment: object) => (null|{text: string|null, label: string, original: boolean,
+   *   pending: boolean, lang: string, editable: boolean}), toggle: (id: string) => void,
+   *   edit: (id: string, opener: HTMLElement) => void, onUpdate: (fn: () => void) => void}} translations
+   */
+  useTranslations(translations) {
+    this.translations = translations;
+    translations.onUpdate(() => this.view === 'thread' && this.renderThread());
+    if (this.view === 'thread') this.renderThread(true);
   }
 
   /** Whether the panel is open. */
@@ -236,7 +250,8 @@ export class ThreadPanel {
     let previous = null;
     for (const comment of thread.comments) {
       seen.add(comment.id);
-      const key = JSON.stringify(comment) + (this.editing === comment.id ? ':editing' : '');
+      const shown = comment.removed ? null : this.translations?.display(comment) ?? null;
+      const key = JSON.stringify([comment, shown]) + (this.editing === comment.id ? ':editing' : '');
       let item = this.items.get(comment.id);
       if (!item) {
         item = { li: el('li', { className: 'thread-comment', dataset: { commentId: comment.id } }), key: null };
@@ -249,7 +264,7 @@ export class ThreadPanel {
       if (item.key !== key) {
         const focusKey = item.li.contains(document.activeElement) ? document.activeElement.dataset.focusKey : null;
         item.key = key;
-        this.fillComment(item.li, thread, comment, rights);
+        this.fillComment(item.li, thread, comment, rights, shown);
         if (focusKey) item.li.querySelector(`[data-focus-key="${focusKey}"]`)?.focus({ preventScroll: true });
       }
       const want = previous ? previous.nextSibling : this.commentList.firstChild;
@@ -310,7 +325,10 @@ export class ThreadPanel {
     if (focusKey) this.head.querySelector(`[data-focus-key="${focusKey}"]`)?.focus({ preventScroll: true });
   }
 
-  fillComment(li, thread, comment, rights) {
+  /**
+   * @param {object|null} shown its translation for the reader (useTranslations), or null: the original
+   */
+  fillComment(li, thread, comment, rights, shown = null) {
     li.classList.toggle('removed', !!comment.removed);
     const author = comment.author || {};
     const head = el('div', { className: 'comment-head' }, [
@@ -327,7 +345,8 @@ export class ThreadPanel {
       return;
     }
     if (this.editing === comment.id) {
-      const composer = new ThreadComposer({ mode: 'edit', people: this.people, initial: { body: comment.body, link: comment.link },
+      const composer = new ThreadComposer({ mode: 'edit', people: this.people,
+        initial: { body: comment.body, link: comment.link, lang: comment.lang },
         onSubmit: async (values) => {
           await this.threads.edit(thread.id, comment.id, values);
           this.editing = null;
@@ -356,8 +375,12 @@ export class ThreadPanel {
       parts.push(history);
     }
     const body = el('p', { className: 'comment-text' });
-    appendLinkified(body, comment.body || '');
+    const translated = shown?.text != null && !shown.original;
+    appendLinkified(body, translated ? shown.text : comment.body || '');
+    const lang = translated ? shown.lang : comment.lang;
+    if (lang) body.lang = lang;
     parts.push(body);
+    if (shown) parts.push(this.translationTag(comment, shown));
     if (isHttpUrl(comment.link)) {
       parts.push(el('a', { className: 'reference-link', href: comment.link, target: '_blank', rel: 'noopener noreferrer nofollow' },
         [icon('M10 14l10-10M14 4h6v6M19 13v6H5V5h6'), el('span', { textContent: comment.link })]));
@@ -391,6 +414,22 @@ export class ThreadPanel {
     }
     parts.push(el('div', { className: 'comment-foot' }, [reactions, tools]));
     li.replaceChildren(...parts);
+  }
+
+  /** The label of a comment's translation, "Show original" (pressed while shown) and, for editors, "Edit translation". */
+  translationTag(comment, shown) {
+    const toggle = el('button', { type: 'button', className: 'translation-toggle', textContent: t('translation.showOriginal'),
+      hidden: shown.pending, dataset: { focusKey: 'tr-toggle' }, attrs: { 'aria-pressed': String(shown.original) } });
+    toggle.addEventListener('click', () => this.translations.toggle(comment.id));
+    const parts = [el('span', { className: 'translation-label', textContent: shown.label }), toggle];
+    if (shown.editable && !shown.pending) {
+      const edit = el('button', { type: 'button', className: 'translation-edit', textContent: t('translation.edit'),
+        dataset: { focusKey: 'tr-edit' } });
+      edit.addEventListener('click', () => this.translations.edit(comment.id, edit));
+      parts.push(edit);
+    }
+    return el('div', { className: 'translation-tag comment-translation',
+      attrs: { role: 'group', 'aria-label': t('translation.tagLabel') } }, parts);
   }
 
   async run(promise) {

@@ -7,9 +7,10 @@
  * <name>", "Outdated translation"), a "Show original" toggle (aria-pressed)
  * and, for editors, "Edit translation" (a dialog with the original and the
  * translation, saved as a human one). In the selection bar: the language
- * of the selected records, and "Edit translation" for one of them. The
- * logic is in translations.js; this module only draws and wires it, after
- * each render of the canvas (renderer.afterRender).
+ * of the selected records, and "Edit translation" for one of them.
+ * Comments are translated too: the thread panel asks `comments` what to
+ * show. The logic is in translations.js; this module only draws and wires
+ * it, after each render of the canvas (renderer.afterRender).
  * @module translation-view
  */
 
@@ -17,8 +18,8 @@ import { errorMessage, getLanguage, t } from './i18n.js';
 import { el } from './dom.js';
 import { toast } from './toast.js';
 import {
-  LANGUAGE_CHOICES, TranslationsClient, labelFor, languageName, rememberReaderLanguage, rememberedReaderLanguage,
-  translatedProp, translationApi,
+  LANGUAGE_CHOICES, TranslationsClient, commentTexts, labelFor, languageName, rememberReaderLanguage,
+  rememberedReaderLanguage, translatedProp, translationApi,
 } from './translations.js';
 
 const MISSING = '\u0000';
@@ -33,14 +34,21 @@ const MISSING = '\u0000';
  * @param {import('./permissions.js').Permissions} ctx.perms
  * @param {import('./selection.js').Selection} ctx.selection
  * @param {import('./actions.js').Actions} ctx.actions
- * @returns {{client: TranslationsClient, setReaderLanguage: Function, showOriginal: Set<string>}}
+ * @param {import('./features/threads.js').ThreadsClient} ctx.threads
+ * @returns {{client: TranslationsClient, setReaderLanguage: Function, showOriginal: Set<string>,
+ *   comments: object}} comments: what ThreadPanel.useTranslations takes
  */
-export function installTranslations({ boardId, token, sync, renderer, perms, selection, actions }) {
+export function installTranslations({ boardId, token, sync, renderer, perms, selection, actions, threads }) {
   // New notes are written in the author's language (SPEC N1): the UI language until they say otherwise.
   actions.defaultLang = getLanguage();
-  const client = new TranslationsClient({ api: translationApi({ board: boardId, token }), view: () => sync.getView() });
+  const comments = () => commentTexts(threads.threads.values());
+  // The texts translated: the board's records and the comments, read as records (translations.js).
+  const texts = () => new Map([...sync.getView(), ...comments()]);
+  const textOf = (id) => sync.getView().get(id) || comments().get(id);
+  const client = new TranslationsClient({ api: translationApi({ board: boardId, token }), view: texts });
   const showOriginal = new Set();
   const mayTranslate = () => perms.canEdit || perms.allowed.has('TRANSLATE');
+  const updated = new Set(); // the thread panel's redraw
 
   // Each decorated element remembers what it shows, so only changes touch the DOM.
   const decorate = () => {
@@ -127,7 +135,7 @@ export function installTranslations({ boardId, token, sync, renderer, perms, sel
 
   // "Edit translation": the original beside the translation shown now; saved as a human one.
   const openEditor = (id, opener) => {
-    const record = sync.getView().get(id);
+    const record = textOf(id);
     const prop = translatedProp(record);
     if (!record || !prop || !client.lang) return;
     const display = client.displayFor(record, new Set());
@@ -167,7 +175,7 @@ export function installTranslations({ boardId, token, sync, renderer, perms, sel
       save.disabled = true;
       alert.textContent = '';
       try {
-        await client.saveHuman(sync.getView().get(id) || record, text);
+        await client.saveHuman(textOf(id) || record, text);
         showOriginal.delete(id);
         close();
         toast(t('translation.saved'));
@@ -208,12 +216,16 @@ export function installTranslations({ boardId, token, sync, renderer, perms, sel
   readerSelect.addEventListener('change', () => setReaderLanguage(readerSelect.value));
 
   client.onChange((kind, error) => {
-    if (kind === 'update') renderer.schedule();
+    if (kind === 'update') {
+      renderer.schedule();
+      for (const fn of updated) fn();
+    }
     else if (kind === 'error' && error?.status !== 401) {
       toast(t('translation.fetchFailed', { message: errorMessage(error) }), { kind: 'error' });
     }
   });
   sync.on('change', () => client.boardChanged());
+  threads.onChange((kind) => kind === 'threads' && client.boardChanged());
   renderer.afterRender.push(decorate);
 
   // The selection bar: the language the selected records are written in, and "Edit translation".
@@ -260,6 +272,25 @@ export function installTranslations({ boardId, token, sync, renderer, perms, sel
   perms.onChange(updateBar);
   renderer.afterRender.push(updateBar);
 
+  // What the thread panel shows of a comment (ThreadPanel.useTranslations).
+  const commentView = {
+    display: (comment) => {
+      const text = comments().get(comment.id);
+      const display = text ? client.displayFor(text, showOriginal) : null;
+      if (!display) return null;
+      const { key, params } = labelFor(display, client.engine);
+      return { text: display.text, label: t(key, params), original: display.original, pending: display.pending,
+        lang: display.lang, editable: mayTranslate() };
+    },
+    toggle: (id) => {
+      if (showOriginal.has(id)) showOriginal.delete(id);
+      else showOriginal.add(id);
+      for (const fn of updated) fn();
+    },
+    edit: (id, opener) => openEditor(id, opener),
+    onUpdate: (fn) => updated.add(fn),
+  };
+
   setReaderLanguage(rememberedReaderLanguage());
-  return { client, setReaderLanguage, showOriginal };
+  return { client, setReaderLanguage, showOriginal, comments: commentView };
 }

@@ -9,8 +9,14 @@
  * @module translations
  */
 
-/** The prop translated per record type (notes, texts and shapes: text; frames: title). */
-export const TRANSLATED_PROP = { note: 'text', text: 'text', shape: 'text', frame: 'title' };
+/**
+ * The prop translated per record type (notes, texts and shapes: text; frames:
+ * title) and of thread comments (body), which are read here as records of
+ * type 'thread-comment' (see commentTexts; the board's old 'comment' records
+ * are not translated).
+ */
+export const COMMENT_TYPE = 'thread-comment';
+export const TRANSLATED_PROP = { note: 'text', text: 'text', shape: 'text', frame: 'title', [COMMENT_TYPE]: 'body' };
 
 /** Display languages and record languages offered, as canonical BCP 47 tags. */
 export const LANGUAGE_CHOICES = ['en', 'fr', 'de', 'es', 'pt', 'et', 'fi', 'lv', 'lt', 'pl', 'it', 'nl', 'sv'];
@@ -30,6 +36,24 @@ export const PENDING_RETRY_MS = 2000;
  */
 export function translatedProp(record) {
   return (record && TRANSLATED_PROP[record.type]) || null;
+}
+
+/**
+ * Comments as the translations read them: a record of type COMMENT_TYPE per
+ * comment that is not removed, keyed by the comment's id (the server
+ * translates a comment's body under that id, prop 'body').
+ * @param {Iterable<{comments?: object[]}>} threads
+ * @returns {Map<string, {id: string, type: string, body: string, lang?: string}>}
+ */
+export function commentTexts(threads) {
+  const texts = new Map();
+  for (const thread of threads || []) {
+    for (const comment of thread?.comments || []) {
+      if (!comment?.id || comment.removed || typeof comment.body !== 'string') continue;
+      texts.set(comment.id, { id: comment.id, type: COMMENT_TYPE, body: comment.body, lang: comment.lang || undefined });
+    }
+  }
+  return texts;
 }
 
 /**

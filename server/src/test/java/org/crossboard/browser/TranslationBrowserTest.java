@@ -145,4 +145,70 @@ class TranslationBrowserTest extends BrowserTestBase {
     assertThat(textOf(phone, note)).hasText("Bonjour tout le monde");
     shot(phone, "translation-fr-390-translated");
   }
+
+  @Test
+  @DisplayName("[N1][N2][W17] a comment written in Portuguese, read in Français in the thread panel: machine-translated and labelled, the original one click away, an editor's correction; a French reply carries its language")
+  void portugueseCommentReadInFrench() {
+    // The Portuguese owner puts a question on a note with the comment tool; the composer offers her language.
+    Page ana = pageIn(TestAccess.ownerOf(board).account().signedIn(), "pt", 1440, 900);
+    String note = createNote(ana, 640, 420);
+    editText(ana, note, "Orçamento 2027");
+    settled(ana);
+    ana.locator("#tool-comment").click();
+    ana.locator("[data-record-id='" + note + "']").click();
+    Locator anaPanel = ana.locator("#thread-panel");
+    assertThat(anaPanel.locator(".thread-form-new .thread-lang")).hasValue("pt");
+    assertThat(anaPanel.locator(".thread-form-new .thread-lang-control")).hasAttribute("title", "Escrito em");
+    anaPanel.locator(".thread-form-new textarea").fill("Porquê este orçamento?");
+    anaPanel.locator(".thread-form-new button[type=submit]").click();
+    Locator anaComment = anaPanel.locator(".thread-comment .comment-text");
+    assertThat(anaComment).hasText("Porquê este orçamento?");
+    assertThat(anaComment).hasAttribute("lang", "pt");
+    assertThat(anaPanel.locator(".comment-translation")).hasCount(0);
+
+    // A French editor reads the board in Français and opens the thread.
+    TestAccess.Account claire = member("Claire Martin", "editor");
+    Page reader = pageIn(claire.signedIn(), "fr", 1440, 900);
+    reader.locator("#read-language").selectOption("fr");
+    reader.locator(".thread-pin").click();
+    Locator panel = reader.locator("#thread-panel");
+    Locator first = panel.locator(".thread-comment").first();
+    assertThat(first.locator(".comment-text")).hasText("Pourquoi ce budget ?");
+    assertThat(first.locator(".comment-text")).hasAttribute("lang", "fr");
+    Locator tag = first.locator(".comment-translation");
+    assertThat(tag.locator(".translation-label")).hasText("Traduction automatique par " + ENGINE_NAME);
+    Locator toggle = tag.locator(".translation-toggle");
+    assertThat(toggle).hasAttribute("aria-pressed", "false");
+    shot(reader, "translation-comment-fr-1440");
+
+    // The original, one click away; back again from the keyboard (focus stays on the toggle).
+    toggle.click();
+    assertThat(first.locator(".comment-text")).hasText("Porquê este orçamento?");
+    assertThat(first.locator(".comment-text")).hasAttribute("lang", "pt");
+    assertThat(tag.locator(".translation-label")).hasText("Original (Português)");
+    assertThat(toggle).hasAttribute("aria-pressed", "true");
+    assertThat(toggle).isFocused();
+    reader.keyboard().press("Enter");
+    assertThat(first.locator(".comment-text")).hasText("Pourquoi ce budget ?");
+
+    // The editor corrects it: her translation wins, labelled with her name.
+    tag.locator(".translation-edit").click();
+    Locator dialog = reader.locator("#translation-dialog");
+    assertThat(dialog.locator(".translation-original")).hasText("Porquê este orçamento?");
+    dialog.locator("#translation-text").fill("Pourquoi ce budget-là ?");
+    dialog.locator("#translation-save").click();
+    assertThat(dialog).hasCount(0);
+    assertThat(first.locator(".comment-text")).hasText("Pourquoi ce budget-là ?");
+    assertThat(tag.locator(".translation-label")).hasText("Traduit par Claire Martin");
+
+    // Her reply is written in French (her UI language); the author, reading originals, sees it as written.
+    assertThat(panel.locator(".thread-reply .thread-lang")).hasValue("fr");
+    panel.locator(".thread-reply textarea").fill("Parce que c'est prioritaire.");
+    panel.locator(".thread-reply button[type=submit]").click();
+    assertThat(panel.locator(".thread-comment")).hasCount(2);
+    Locator reply = anaPanel.locator(".thread-comment").nth(1).locator(".comment-text");
+    assertThat(reply).hasText("Parce que c'est prioritaire.");
+    assertThat(reply).hasAttribute("lang", "fr");
+    assertThat(panel.locator(".thread-comment").nth(1).locator(".comment-translation")).hasCount(0);
+  }
 }

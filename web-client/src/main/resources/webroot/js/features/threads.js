@@ -131,18 +131,20 @@ export class ThreadsClient {
   }
 
   /**
-   * @param {{anchor: object, kind: string, body: string, link?: string|null, mentions?: object[]}} thread
+   * `lang` (each of these): the BCP 47 tag of the language the body is
+   * written in (SPEC N1); absent on an edit keeps the comment's.
+   * @param {{anchor: object, kind: string, body: string, lang?: string|null, link?: string|null, mentions?: object[]}} thread
    */
-  create({ anchor, kind, body, link = null, mentions = [] }) {
-    return this.request('thread.create', withOptional({ anchor, kind, body }, link, mentions));
+  create({ anchor, kind, body, lang = null, link = null, mentions = [] }) {
+    return this.request('thread.create', withOptional({ anchor, kind, body }, lang, link, mentions));
   }
 
-  reply(thread, { body, link = null, mentions = [] }) {
-    return this.request('thread.reply', withOptional({ thread, body }, link, mentions));
+  reply(thread, { body, lang = null, link = null, mentions = [] }) {
+    return this.request('thread.reply', withOptional({ thread, body }, lang, link, mentions));
   }
 
-  edit(thread, comment, { body, link = null, mentions = [] }) {
-    return this.request('thread.edit', withOptional({ thread, comment, body }, link, mentions));
+  edit(thread, comment, { body, lang = null, link = null, mentions = [] }) {
+    return this.request('thread.edit', withOptional({ thread, comment, body }, lang, link, mentions));
   }
 
   remove(thread, comment) {
@@ -162,7 +164,8 @@ export class ThreadsClient {
   }
 }
 
-function withOptional(fields, link, mentions) {
+function withOptional(fields, lang, link, mentions) {
+  if (lang) fields.lang = lang;
   if (link) fields.link = link;
   if (mentions?.length) fields.mentions = mentions;
   return fields;
