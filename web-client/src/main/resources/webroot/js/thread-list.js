@@ -1,7 +1,9 @@
 /**
  * The comments list: every thread of the board, filtered by state, kind,
  * author, "mentions me" and the selected item; orphaned threads are marked
- * "its note was removed". Choosing one pans to its pin and opens it.
+ * "its note was removed". Choosing one pans to its pin and opens it. Each
+ * thread's first comment is shown in the reader's display language when it
+ * has a translation (the thread panel labels it).
  * @module thread-list
  */
 
@@ -78,11 +80,21 @@ export class ThreadList {
           el('span', { className: 'kind-chip static', dataset: { kind: kindOf(thread) }, textContent: t(`kind.${kindOf(thread)}`) }),
           thread.state === 'resolved' ? el('span', { className: 'state-chip', dataset: { state: 'resolved' }, textContent: t('threadResolved') }) : null,
           el('span', { className: 'thread-item-time', textContent: when(lastActivity(thread)) })]),
-        el('span', { className: 'thread-item-text', textContent: excerpt(first?.body || '', 140) }),
+        this.excerptOf(first),
         el('span', { className: 'thread-item-meta', textContent: `${thread.createdBy?.name || t('someone')} · ${tn('commentCount', commentCount(thread))}` }),
         orphaned ? el('span', { className: 'thread-item-orphaned', textContent: t('orphanedNote') }) : null,
       ])]);
     }));
     if (!shown.length) this.items.append(el('li', { className: 'thread-list-empty', textContent: t('noThreads') }));
+  }
+
+  /** A comment's first words, translated when the panel has a translation for the reader (useTranslations). */
+  excerptOf(comment) {
+    const translation = comment && !comment.removed ? this.translations?.display(comment) : null;
+    const translated = translation?.text != null && !translation.original;
+    const lang = translated ? translation.lang : comment?.lang;
+    const text = el('span', { className: 'thread-item-text', textContent: excerpt((translated ? translation.text : comment?.body) || '', 140) });
+    if (lang) text.lang = lang; // else the page's language, not "unknown"
+    return text;
   }
 }

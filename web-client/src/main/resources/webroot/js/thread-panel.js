@@ -75,7 +75,11 @@ export class ThreadPanel {
    */
   useTranslations(translations) {
     this.translations = translations;
-    translations.onUpdate(() => this.view === 'thread' && this.renderThread());
+    if (this.list) this.list.translations = translations;
+    translations.onUpdate(() => {
+      if (this.view === 'thread') this.renderThread();
+      else if (this.view === 'list') this.list?.render();
+    });
     if (this.view === 'thread') this.renderThread(true);
   }
 

@@ -210,5 +210,11 @@ class TranslationBrowserTest extends BrowserTestBase {
     assertThat(reply).hasText("Parce que c'est prioritaire.");
     assertThat(reply).hasAttribute("lang", "fr");
     assertThat(panel.locator(".thread-comment").nth(1).locator(".comment-translation")).hasCount(0);
+
+    // The comments list shows the thread in the reader's language too.
+    reader.locator("#threads-button").click();
+    Locator excerpt = panel.locator(".thread-item-text");
+    assertThat(excerpt).hasText("Pourquoi ce budget-là ?");
+    assertThat(excerpt).hasAttribute("lang", "fr");
   }
 }
