@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 
 const {
   displayFor, indexTranslations, labelFor, hasPending, withHuman, sameLanguage, translatedProp, languageName,
-  rememberedReaderLanguage, rememberReaderLanguage, TranslationsClient, translationApi, TranslationError, commentTexts,
+  rememberedReaderLanguage, rememberReaderLanguage, TranslationsClient, translationApi, TranslationError, commentTexts, commentText,
   REFRESH_DEBOUNCE_MS, PENDING_RETRY_MS, READER_LANGUAGE_KEY,
 } = await import('../../main/resources/webroot/js/translations.js');
 
@@ -115,6 +115,8 @@ test('[W17][N2] comments are read as records of their own type: not removed ones
   assert.deepEqual(texts.get('m1'), { id: 'm1', type: 'thread-comment', body: 'Porquê?', lang: 'pt' });
   assert.equal(texts.get('m3').lang, undefined);
   assert.equal(commentTexts(null).size, 0);
+  assert.deepEqual(commentText(threads[0].comments[0]), texts.get('m1'));
+  assert.equal(commentText(threads[0].comments[1]), null, 'a removed comment');
   const fr = { record: 'm1', prop: 'body', lang: 'fr', text: 'Pourquoi ?', source: 'machine', engine: 'E', from: 'pt', stale: false };
   const index = indexTranslations([fr], texts);
   const shown = displayFor(texts.get('m1'), index, reader('fr'));

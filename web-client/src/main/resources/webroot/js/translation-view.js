@@ -18,7 +18,7 @@ import { errorMessage, getLanguage, t } from './i18n.js';
 import { el } from './dom.js';
 import { toast } from './toast.js';
 import {
-  LANGUAGE_CHOICES, TranslationsClient, commentTexts, labelFor, languageName, rememberReaderLanguage,
+  LANGUAGE_CHOICES, TranslationsClient, commentText, commentTexts, labelFor, languageName, rememberReaderLanguage,
   rememberedReaderLanguage, translatedProp, translationApi,
 } from './translations.js';
 
@@ -275,7 +275,7 @@ export function installTranslations({ boardId, token, sync, renderer, perms, sel
   // What the thread panel shows of a comment (ThreadPanel.useTranslations).
   const commentView = {
     display: (comment) => {
-      const text = comments().get(comment.id);
+      const text = commentText(comment);
       const display = text ? client.displayFor(text, showOriginal) : null;
       if (!display) return null;
       const { key, params } = labelFor(display, client.engine);

@@ -49,11 +49,21 @@ export function commentTexts(threads) {
   const texts = new Map();
   for (const thread of threads || []) {
     for (const comment of thread?.comments || []) {
-      if (!comment?.id || comment.removed || typeof comment.body !== 'string') continue;
-      texts.set(comment.id, { id: comment.id, type: COMMENT_TYPE, body: comment.body, lang: comment.lang || undefined });
+      const text = commentText(comment);
+      if (text) texts.set(text.id, text);
     }
   }
   return texts;
+}
+
+/**
+ * One comment as the translations read it (see commentTexts), or null when
+ * it is removed.
+ * @param {object} comment
+ */
+export function commentText(comment) {
+  if (!comment?.id || comment.removed || typeof comment.body !== 'string') return null;
+  return { id: comment.id, type: COMMENT_TYPE, body: comment.body, lang: comment.lang || undefined };
 }
 
 /**
