@@ -142,6 +142,22 @@ public final class AccountService {
   }
 
   /**
+   * Sets the language the caller's account is written to (the e-mail digest), one of
+   * {@link #LANGUAGES} already checked; the web client sends it when the person switches language.
+   * Guests have no account: {@code ERR_FORBIDDEN}.
+   */
+  public Future<Account> setLanguage(Caller caller, String lang) {
+    if (caller.guest()) {
+      return Future.failedFuture(CrossboardException.forbidden("guests have no account to keep a language in"));
+    }
+    return stores.accounts().setLang(caller.userId(), lang)
+        .compose(found -> stores.accounts().byId(caller.userId()))
+        .compose(account -> account == null
+            ? Future.failedFuture(CrossboardException.notFound("no such account"))
+            : Future.succeededFuture(account));
+  }
+
+  /**
    * Changes the caller's password after checking the current one (failures count towards login
    * throttling), and ends every other session of theirs: a password change is what someone does
    * after a laptop went missing. {@code next} is already checked against the password rules.

@@ -77,6 +77,12 @@ final class Fields {
     if (value == null) {
       return AccountService.DEFAULT_LANGUAGE;
     }
+    return requiredLanguage(body);
+  }
+
+  /** One of {@link AccountService#LANGUAGES}, required. */
+  static String requiredLanguage(JsonObject body) {
+    Object value = body.getValue("lang");
     if (!(value instanceof String lang) || !AccountService.LANGUAGES.contains(lang)) {
       throw CrossboardException.invalid("lang must be one of " + AccountService.LANGUAGES);
     }

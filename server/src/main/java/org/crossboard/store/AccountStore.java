@@ -22,6 +22,9 @@ public interface AccountStore {
   /** Replaces the account's password hash; false when there is no such account. */
   Future<Boolean> setPasswordHash(String id, String passwordHash);
 
+  /** Replaces the account's language (of its e-mails); false when there is no such account. */
+  Future<Boolean> setLang(String id, String lang);
+
   /**
    * Makes {@code userId} the server's administrator if there is none yet: true for exactly one
    * caller per server, however many race (the first sign-up on an empty server).

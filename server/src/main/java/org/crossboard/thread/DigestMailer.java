@@ -102,26 +102,14 @@ public final class DigestMailer {
       }
       return readable.of(all, board -> access.boardRole(user, board)).compose(list -> list.isEmpty()
           ? notifications.markMailed(ids, now).map(false)
-          : mail.sendMail(new MailMessage().setFrom(from).setTo(account.email())
-                  .setSubject("Crossboard: " + list.size() + " unread notification" + (list.size() == 1 ? "" : "s"))
-                  .setText(text(account.name(), list)))
+          : sendIn(DigestText.in(account.lang()), account.email(), account.name(), list)
               .compose(r -> notifications.markMailed(ids, now)).map(true));
     });
   }
 
-  private String text(String name, List<JsonObject> list) {
-    StringBuilder out = new StringBuilder("Hello ").append(name).append(",\n\nwhile you were away:\n\n");
-    for (JsonObject n : list) {
-      JsonObject from = n.getJsonObject("from", new JsonObject());
-      String why = switch (n.getString("reason", "")) {
-        case "mention" -> "mentioned you";
-        case "reply" -> "replied in a thread you are in";
-        default -> "commented on your note";
-      };
-      out.append("- ").append(from.getString("name", "Someone")).append(' ').append(why).append(": \"")
-          .append(n.getString("excerpt", "")).append("\"\n  ").append(publicUrl).append("/board.html?b=")
-          .append(n.getString("board")).append("&thread=").append(n.getString("thread")).append("\n");
-    }
-    return out.append("\nMute a board or a thread from its comments panel.\n").toString();
+  /** One digest in the person's language, said in {@code Content-Language} too. */
+  private Future<?> sendIn(DigestText words, String to, String name, List<JsonObject> list) {
+    return mail.sendMail(new MailMessage().setFrom(from).setTo(to).addHeader("Content-Language", words.lang())
+        .setSubject(words.subject(list.size())).setText(words.body(name, list, publicUrl)));
   }
 }

@@ -10,10 +10,14 @@ import com.icegreen.greenmail.util.ServerSetup;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import jakarta.mail.internet.MimeMessage;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.crossboard.testing.BoardMembers;
 import org.crossboard.testing.Changes;
+import org.crossboard.testing.Rest;
 import org.crossboard.testing.TestAccess;
 import org.crossboard.testing.TestServer;
 import org.crossboard.testing.WsTestClient;
@@ -63,9 +67,7 @@ class DigestMailTest {
       assertEquals("thread.ok", reply.getString("t"), reply.encode());
       String thread = reply.getString("thread");
 
-      assertTrue(smtp.waitForIncomingEmail(10_000, 1), "a digest within a few intervals");
-      MimeMessage message = smtp.getReceivedMessages()[0];
-      assertEquals(editor.email(), message.getAllRecipients()[0].toString());
+      MimeMessage message = awaitMessageTo(editor.email());
       assertTrue(message.getSubject().contains("1 unread notification"), message.getSubject());
       String body = message.getContent().toString(); // decoded (quoted-printable would escape the link's "=")
       assertTrue(body.contains("Erin Expert mentioned you"), body);
@@ -73,7 +75,65 @@ class DigestMailTest {
       assertTrue(body.contains("https://boards.example.eu/board.html?b=" + board + "&thread=" + thread), body);
 
       Thread.sleep(2_500); // two more intervals: the notification was mailed, so no second message
-      assertEquals(1, smtp.getReceivedMessages().length, "[K7] mailed once");
+      assertEquals(1, messagesTo(editor.email()).size(), "[K7] mailed once");
     }
+  }
+
+  @Test
+  @DisplayName("[K7][W15] the digest is written in the person's language, which the account keeps (PATCH /api/me): German words and plural, Content-Language de")
+  void digestInGerman() throws Exception {
+    String url = server.baseUrl();
+    String board = TestAccess.createBoard(url, "Digest auf Deutsch");
+    TestAccess.Account expert = BoardMembers.member(url, board, "commenter", "Erin Expert");
+    TestAccess.Account greta = BoardMembers.member(url, board, "editor", "Greta Gruber");
+    HttpResponse<String> bad = Rest.as(greta.token()).send("PATCH", url + "/api/me",
+        new JsonObject().put("lang", "xx").encode());
+    assertEquals(400, bad.statusCode(), bad.body());
+    assertEquals("ERR_INVALID", new JsonObject(bad.body()).getString("code"));
+    HttpResponse<String> set = Rest.as(greta.token()).send("PATCH", url + "/api/me",
+        new JsonObject().put("lang", "de").encode());
+    assertEquals(200, set.statusCode(), set.body());
+    assertEquals("de", new JsonObject(set.body()).getString("lang"));
+    assertEquals("de", new JsonObject(Rest.as(greta.token()).send("GET", url + "/api/me", null).body()).getString("lang"));
+
+    try (WsTestClient x = WsTestClient.join(server.port(), board, "digest-expert-2", null, expert.token())) {
+      for (String body : List.of("@Greta Gruber siehe Seite 3", "@Greta Gruber und Seite 4")) {
+        JsonObject created = ask(x, "thread.create", new JsonObject()
+            .put("anchor", new JsonObject().put("kind", "point").put("x", 5).put("y", 5)).put("kind", "question")
+            .put("body", body).put("lang", "de")
+            .put("mentions", new JsonArray().add(new JsonObject().put("user", greta.userId()))));
+        assertEquals("thread.ok", created.getString("t"), created.encode());
+      }
+      MimeMessage message = awaitMessageTo(greta.email());
+      assertEquals("Crossboard: 2 ungelesene Benachrichtigungen", message.getSubject());
+      assertEquals("de", message.getHeader("Content-Language")[0]);
+      String body = message.getContent().toString();
+      assertTrue(body.startsWith("Hallo Greta Gruber,"), body);
+      assertTrue(body.contains("Erin Expert hat Sie erwähnt: \"@Greta Gruber siehe Seite 3\""), body);
+      assertTrue(body.contains("in deren Kommentarbereich stumm"), body);
+    }
+  }
+
+  /** The first message to {@code email}, waiting for it up to 10 s. */
+  private static MimeMessage awaitMessageTo(String email) throws Exception {
+    long deadline = System.currentTimeMillis() + 10_000;
+    while (System.currentTimeMillis() < deadline) {
+      List<MimeMessage> mine = messagesTo(email);
+      if (!mine.isEmpty()) {
+        return mine.get(0);
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("no digest to " + email + " within a few intervals");
+  }
+
+  private static List<MimeMessage> messagesTo(String email) throws Exception {
+    List<MimeMessage> mine = new ArrayList<>();
+    for (MimeMessage m : smtp.getReceivedMessages()) {
+      if (email.equals(m.getAllRecipients()[0].toString())) {
+        mine.add(m);
+      }
+    }
+    return mine;
   }
 }

@@ -72,6 +72,18 @@ abstract class AccountStoreContract {
   }
 
   @Test
+  @DisplayName("setLang replaces only the language of that account")
+  void setLang() {
+    await(store.insert(account("u1", "ana@example.org")));
+    await(store.insert(account("u2", "ben@example.org")));
+    assertTrue(await(store.setLang("u1", "pt")));
+    assertEquals("pt", await(store.byEmail("ana@example.org")).lang());
+    assertEquals(account("u1", "ana@example.org").passwordHash(), await(store.byId("u1")).passwordHash());
+    assertEquals("de", await(store.byId("u2")).lang());
+    assertFalse(await(store.setLang("nobody", "fr")));
+  }
+
+  @Test
   @DisplayName("claimAdmin succeeds once; the winner reads back as admin")
   void claimAdminOnce() {
     await(store.insert(account("u1", "ana@example.org")));

@@ -51,6 +51,13 @@ public final class InMemoryAccountStore implements AccountStore {
   }
 
   @Override
+  public Future<Boolean> setLang(String id, String lang) {
+    Account after = byId.computeIfPresent(id, (k, a) -> new Account(a.id(), a.email(), a.name(), a.org(), a.country(),
+        lang, a.passwordHash(), a.admin(), a.createdAt()));
+    return Future.succeededFuture(after != null);
+  }
+
+  @Override
   public Future<Boolean> claimAdmin(String userId) {
     if (!admin.compareAndSet(null, userId)) {
       return Future.succeededFuture(false);

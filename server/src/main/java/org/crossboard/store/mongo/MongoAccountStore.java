@@ -73,6 +73,13 @@ public final class MongoAccountStore implements AccountStore {
   }
 
   @Override
+  public Future<Boolean> setLang(String id, String lang) {
+    return mongo.updateCollection(COLLECTION, new JsonObject().put("_id", id),
+            new JsonObject().put("$set", new JsonObject().put("lang", lang)))
+        .compose(r -> durability.afterWrite().map(r != null && r.getDocMatched() > 0));
+  }
+
+  @Override
   public Future<Boolean> claimAdmin(String userId) {
     JsonObject claim = new JsonObject().put("_id", "admin").put("user", userId);
     return mongo.insert(SETTINGS, claim)
