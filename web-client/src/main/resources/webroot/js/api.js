@@ -37,6 +37,18 @@ export function changePassword(current, password) {
   return request('POST', '/api/auth/password', { current, password });
 }
 
+/**
+ * Keeps the language on the account (what its e-mails are written in). Sent
+ * with keepalive, so a page that reloads to show the new language still
+ * sends it; never leaves for sign-in.
+ * @param {string} lang
+ * @returns {Promise<Response>}
+ */
+export function setAccountLanguage(lang) {
+  return authFetch('/api/me', { method: 'PATCH', keepalive: true, headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ lang }) }, { redirect: false });
+}
+
 /** Ends every session of this account, this one too. */
 export function signOutEverywhere() {
   return request('POST', '/api/auth/signout-everywhere');

@@ -5,11 +5,13 @@
  */
 
 import { getLanguage, LANGUAGES, setLanguage, t } from './i18n.js';
-import { signOut } from './auth.js';
+import { getAuth, signOut } from './auth.js';
+import { setAccountLanguage } from './api.js';
 import { renderWhoAmI } from './whoami.js';
 
 /**
- * Fills #language-select and switches language on change.
+ * Fills #language-select and switches language on change; a signed-in
+ * account keeps the choice too (its e-mails follow it, SPEC K7).
  * @param {Function} [onChange] called after the language changed
  */
 export function setupLanguageSelect(onChange = () => {}) {
@@ -25,6 +27,7 @@ export function setupLanguageSelect(onChange = () => {}) {
   select.value = getLanguage();
   select.addEventListener('change', () => {
     setLanguage(select.value);
+    if (getAuth()) setAccountLanguage(select.value).catch(() => { /* the page's language changed all the same */ });
     onChange();
   });
 }

@@ -9,7 +9,10 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
+import org.crossboard.testing.BoardMembers;
+import org.crossboard.testing.Rest;
 import org.crossboard.testing.TestAccess;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -65,6 +68,23 @@ class LanguageBrowserTest extends BrowserTestBase {
       assertEquals("pt", page.evaluate("localStorage.getItem('crossboard.lang')"));
       page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/lang-signin-pt-" + width + ".png")));
     }
+  }
+
+  @Test
+  @DisplayName("[W15][K7] a signed-in person's language switch on the board is kept on the account (for the e-mails), also though the page reloads at once")
+  void accountKeepsTheLanguage() {
+    TestAccess.Account ines = BoardMembers.member(server.baseUrl(), board, "editor", "Inês Sousa");
+    Page page = openAs(ines.signedIn());
+    page.waitForNavigation(() -> page.locator("#language-select").selectOption("es"));
+    assertThat(page.locator("html")).hasAttribute("lang", "es");
+    assertConnected(page);
+    long deadline = System.currentTimeMillis() + 5_000;
+    String lang = null;
+    while (System.currentTimeMillis() < deadline && !"es".equals(lang)) {
+      lang = new JsonObject(Rest.as(ines.token())
+          .send("GET", server.baseUrl() + "/api/me", null).body()).getString("lang");
+    }
+    assertEquals("es", lang, "the account's language");
   }
 
   @Test
