@@ -6,7 +6,9 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import org.crossboard.access.AccessService;
+import org.crossboard.access.AccountService;
 import org.crossboard.access.Action;
+import org.crossboard.access.Caller;
 import org.crossboard.access.Role;
 import org.crossboard.error.CrossboardException;
 import org.crossboard.error.ErrorCode;
@@ -52,7 +54,7 @@ final class SessionApi {
                 .put("session", session.id()).put("events", new JsonArray(events))))));
     router.get("/api/boards/:id/sessions/:sid/recap").handler(ctx -> api.authed(ctx, 200, caller ->
         access.requireBoard(caller, ctx.pathParam("id"), Action.VIEW_SESSIONS).compose(s -> session(ctx)
-            .compose(session -> recap(ctx, session, s.role())))));
+            .compose(session -> recap(ctx, session, s.role(), recapLanguage(ctx, caller))))));
   }
 
   /** The session named in the path, if it is this board's. */
@@ -66,8 +68,20 @@ final class SessionApi {
     return role.atLeast(Role.FACILITATOR) ? SessionViews.forFacilitators(session) : SessionViews.forParticipants(session);
   }
 
+  /**
+   * The language of a Markdown recap: {@code ?lang=} when it is an account language (the web
+   * client sends its own), else the caller's account's, else English.
+   */
+  private static String recapLanguage(RoutingContext ctx, Caller caller) {
+    String asked = ctx.queryParams().get("lang");
+    if (asked != null && AccountService.LANGUAGES.contains(asked)) {
+      return asked;
+    }
+    return caller.account() != null ? caller.account().lang() : AccountService.DEFAULT_LANGUAGE;
+  }
+
   /** The recap; who attended (names, organisations, countries) only for facilitators, as on the socket. */
-  private static Future<Object> recap(RoutingContext ctx, Session session, Role role) {
+  private static Future<Object> recap(RoutingContext ctx, Session session, Role role, String lang) {
     JsonObject recap = view(session, role).getJsonObject("recap");
     if (recap == null) {
       return Future.failedFuture(new CrossboardException(ErrorCode.ERR_SESSION_STATE,
@@ -78,7 +92,8 @@ final class SessionApi {
     if ("md".equals(format)) {
       ctx.response().putHeader("Content-Type", "text/markdown; charset=utf-8")
           .putHeader("Content-Disposition", "attachment; filename=\"" + file + ".md\"");
-      return Future.succeededFuture(Recap.markdown(recap));
+      ctx.response().putHeader("Content-Language", lang);
+      return Future.succeededFuture(Recap.markdown(recap, lang));
     }
     if ("csv".equals(format)) {
       ctx.response().putHeader("Content-Type", "text/csv; charset=utf-8")

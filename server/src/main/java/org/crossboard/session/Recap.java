@@ -55,8 +55,9 @@ public final class Recap {
     return out;
   }
 
-  public static String markdown(JsonObject recap) {
-    return RecapFormats.markdown(recap);
+  /** As Markdown, headings and labels in {@code lang} (an account language; English otherwise). */
+  public static String markdown(JsonObject recap, String lang) {
+    return RecapFormats.markdown(recap, lang);
   }
 
   public static String csv(JsonObject recap) {

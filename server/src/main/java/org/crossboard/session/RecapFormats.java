@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 import org.crossboard.export.Csv;
 
 /**
- * A {@link Recap} as Markdown and as CSV. Everything in a recap that people typed (titles, notes,
+ * A {@link Recap} as Markdown (in the reader's language, {@link RecapWords}) and as CSV. Everything in a recap that people typed (titles, notes,
  * names, organisations) is escaped: in Markdown so it cannot become links, images, HTML or table
  * cells; in CSV (RFC 4180) quoted, and a cell a spreadsheet would run as a formula is prefixed
  * with an apostrophe.
@@ -27,16 +27,19 @@ final class RecapFormats {
 
   private RecapFormats() {}
 
-  static String markdown(JsonObject recap) {
+  /** The recap as Markdown, its headings and labels in {@code lang} (English when not an account language). */
+  static String markdown(JsonObject recap, String lang) {
+    RecapWords w = RecapWords.in(lang);
     JsonObject session = recap.getJsonObject("session");
     ZoneId zone = zone(session.getString("timeZone"));
     StringBuilder md = new StringBuilder();
     md.append("# ").append(md(session.getString("title"))).append("\n\n");
-    md.append("- Scheduled: ").append(when(session.getLong("startsAt"), zone)).append('\n');
-    md.append("- Started: ").append(when(session.getLong("startedAt"), zone)).append('\n');
-    md.append("- Ended: ").append(when(session.getLong("endedAt"), zone)).append("\n\n");
+    md.append("- ").append(w.scheduled()).append(": ").append(when(session.getLong("startsAt"), zone)).append('\n');
+    md.append("- ").append(w.started()).append(": ").append(when(session.getLong("startedAt"), zone)).append('\n');
+    md.append("- ").append(w.ended()).append(": ").append(when(session.getLong("endedAt"), zone)).append("\n\n");
 
-    md.append("## Agenda\n\n| Phase | Planned (min) | Actual (min) |\n|---|---:|---:|\n");
+    md.append("## ").append(w.agenda()).append("\n\n| ").append(w.phase()).append(" | ").append(w.planned())
+        .append(" | ").append(w.actual()).append(" |\n|---|---:|---:|\n");
     for (JsonObject p : objects(recap.getJsonArray("phases"))) {
       md.append("| ").append(md(p.getString("title"))).append(" | ").append(p.getInteger("plannedMinutes"))
           .append(" | ").append(p.getDouble("actualMinutes")).append(" |\n");
@@ -48,28 +51,29 @@ final class RecapFormats {
       }
     }
 
-    md.append("\n## Votes\n");
+    md.append("\n## ").append(w.votes()).append('\n');
     int number = 0;
     for (JsonObject v : objects(recap.getJsonArray("votes"))) {
       JsonObject chain = v.getJsonObject("chain");
-      md.append("\n### Vote ").append(++number).append(v.getBoolean("anonymous") ? " (anonymous)" : "")
-          .append("\n\n| Rank | Record | Dots |\n|---:|---|---:|\n");
+      md.append("\n### ").append(w.vote(++number)).append(v.getBoolean("anonymous") ? " " + w.anonymous() : "")
+          .append("\n\n| ").append(w.rank()).append(" | ").append(w.item()).append(" | ").append(w.dots())
+          .append(" |\n|---:|---|---:|\n");
       int rank = 0;
       for (JsonObject r : objects(v.getJsonArray("ranking"))) {
         md.append("| ").append(++rank).append(" | ").append(md(r.getString("label"))).append(" | ")
             .append(r.getInteger("count")).append(" |\n");
       }
-      md.append("\n").append(chain.getInteger("count")).append(" ballots, chain head `")
-          .append(chain.getString("hash")).append("`\n");
+      md.append("\n").append(w.ballots(chain.getInteger("count"))).append(" `").append(chain.getString("hash"))
+          .append("`\n");
     }
 
     JsonArray comments = recap.getJsonArray("openComments");
     if (comments != null && !comments.isEmpty()) {
-      md.append("\n## Open comments\n\n");
+      md.append("\n## ").append(w.openComments()).append("\n\n");
       for (JsonObject c : objects(comments)) {
         md.append("- **").append(md(c.getString("author"))).append("**");
         if (c.getString("onLabel") != null) {
-          md.append(" on ").append(md(c.getString("onLabel")));
+          md.append(' ').append(w.on(md(c.getString("onLabel"))));
         }
         md.append(": ").append(md(c.getString("text"))).append('\n');
       }
@@ -78,7 +82,9 @@ final class RecapFormats {
     if (recap.getJsonArray("attendance") == null) {
       return md.toString(); // participants' recaps: who attended is the facilitators'
     }
-    md.append("\n## Attendance\n\n| Name | Organisation | Country | Joined | Left |\n|---|---|---|---|---|\n");
+    md.append("\n## ").append(w.attendance()).append("\n\n| ").append(w.name()).append(" | ").append(w.org())
+        .append(" | ").append(w.country()).append(" | ").append(w.joined()).append(" | ").append(w.left())
+        .append(" |\n|---|---|---|---|---|\n");
     for (JsonObject a : objects(recap.getJsonArray("attendance"))) {
       md.append("| ").append(md(a.getString("name"))).append(" | ").append(md(a.getString("org"))).append(" | ")
           .append(md(a.getString("country"))).append(" | ").append(when(a.getLong("joinedAt"), zone)).append(" | ")

@@ -92,7 +92,8 @@ class RecapTest {
   @Test
   @DisplayName("[L10][N6] Markdown escapes what people typed and tags a note's language; times are in the session's zone")
   void markdown() {
-    String md = Recap.markdown(endedRecap());
+    JsonObject recap = endedRecap();
+    String md = Recap.markdown(recap, "en");
     assertTrue(md.startsWith("# Retro\n"), md);
     assertTrue(md.contains("| Warm\\-up | 10 | 1.5 |"), md);
     assertTrue(md.contains("- Ship \\*faster\\* \\[now\\]\\(x\\)\n"), md);
@@ -104,8 +105,32 @@ class RecapTest {
     assertTrue(md.contains("Europe/Tallinn"), md);
     assertTrue(md.contains("- Started: 2025-11-30 12:53 Europe/Tallinn"), md);
     assertTrue(md.contains("| =Evil | Acme, Inc\\. | EE |"), md);
-    assertTrue(md.contains("1 ballots, chain head `"), md);
+    assertTrue(md.contains("1 ballot, chain head `"), md);
+    assertTrue(md.contains("## Agenda\n\n| Phase | Planned (min) | Actual (min) |"), md);
+    assertEquals(md, Recap.markdown(recap, "xx"), "English for a language that is not an account language");
     assertEquals("a \\<b\\> \\| c \\& d", RecapFormats.md(" a <b> | c\r\n& d "));
+  }
+
+  @Test
+  @DisplayName("[L10][W15] a Markdown recap in French, Portuguese and Estonian: headings, labels and plural forms in the language; what people typed as typed")
+  void markdownInOtherLanguages() {
+    JsonObject recap = endedRecap();
+    String fr = Recap.markdown(recap, "fr");
+    assertTrue(fr.startsWith("# Retro\n\n- Prévue: "), fr);
+    assertTrue(fr.contains("## Programme\n\n| Phase | Prévu (min) | Réel (min) |"), fr);
+    assertTrue(fr.contains("### Vote 1\n\n| Rang | Élément | Points |"), fr);
+    assertTrue(fr.contains("1 bulletin, tête de chaîne `"), fr);
+    assertTrue(fr.contains("## Présences\n\n| Nom | Organisation | Pays | Arrivée | Départ |"), fr);
+    assertTrue(fr.contains("| =Evil | Acme, Inc\\. | EE |"), fr);
+    assertTrue(fr.contains("- <span lang=\"pt\">Menos reuniões</span>"), fr);
+    String pt = Recap.markdown(recap, "pt");
+    assertTrue(pt.contains("## Votações") && pt.contains("| Posição | Elemento | Pontos |"), pt);
+    String et = Recap.markdown(recap, "et");
+    assertTrue(et.contains("## Päevakord") && et.contains("1 hääletussedel, ahela pea `"), et);
+    assertEquals("2 hääletussedelit, ahela pea", RecapWords.in("et").ballots(2));
+    assertEquals("0 bulletin, tête de chaîne", RecapWords.in("fr").ballots(0));
+    assertEquals("Kommentar zu Notiz A", "Kommentar " + RecapWords.in("de").on("Notiz A"));
+    assertEquals("Notiz A kohta", RecapWords.in("et").on("Notiz A"));
   }
 
   @Test
