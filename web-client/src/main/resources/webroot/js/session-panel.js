@@ -8,7 +8,7 @@
  * @module session-panel
  */
 
-import { errorMessage, t } from './i18n.js';
+import { errorMessage, getLanguage, t } from './i18n.js';
 import { el, icon, ICONS, saveBlob } from './dom.js';
 import { toast } from './toast.js';
 import { authFetch } from './auth.js';
@@ -416,7 +416,8 @@ export class SessionPanel {
     const sid = this.session.session?._id || this.session.session?.id;
     if (!sid) return;
     const base = `/api/boards/${encodeURIComponent(this.boardId)}/sessions/${encodeURIComponent(sid)}`;
-    const path = kind === 'recap' ? `${base}/recap?format=${format}` : `${base}/attendance`;
+    // a Markdown recap is written in the page's language (CSV and JSON are data, the same in all)
+    const path = kind === 'recap' ? `${base}/recap?format=${format}&lang=${getLanguage()}` : `${base}/attendance`;
     try {
       const response = await authFetch(path, {}, { redirect: false });
       if (!response.ok) throw Object.assign(new Error('download failed'), { status: response.status });
