@@ -52,6 +52,7 @@ import { ThreadList } from './thread-list.js';
 import { installNotifications } from './notifications.js';
 import { peopleCandidates } from './thread-text.js';
 import { installTranslations } from './translation-view.js';
+import { installTopbarMenu } from './topbar-menu.js';
 
 const params = new URLSearchParams(location.search);
 const boardId = params.get('b') || params.get('board') || params.get('id');
@@ -228,6 +229,9 @@ sync.on('change', showTitle);
 installRoleUi({ sync, perms, editor, renderer, titleInput });
 const translations = installTranslations({ boardId, token: session.token, sync, renderer, perms, selection, actions });
 installShare({ boardId, perms, boardInfo });
+// Last of the top bar: the bell and the reading-language switch are in it by now.
+installTopbarMenu({ bar: document.querySelector('.topbar'), button: document.getElementById('more-button'),
+  menu: document.getElementById('more-menu') });
 
 let fitted = false;
 sync.on('welcome', (message) => {
