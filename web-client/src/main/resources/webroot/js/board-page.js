@@ -52,6 +52,7 @@ import { ThreadList } from './thread-list.js';
 import { installNotifications } from './notifications.js';
 import { peopleCandidates } from './thread-text.js';
 import { installTranslations } from './translation-view.js';
+import { installTopbarMenu } from './topbar-menu.js';
 
 const params = new URLSearchParams(location.search);
 const boardId = params.get('b') || params.get('board') || params.get('id');
@@ -230,6 +231,9 @@ const translations = installTranslations({ boardId, token: session.token, sync, 
   threads });
 threadPanel.useTranslations(translations.comments);
 installShare({ boardId, perms, boardInfo });
+// Last of the top bar: the bell and the reading-language switch are in it by now.
+installTopbarMenu({ bar: document.querySelector('.topbar'), button: document.getElementById('more-button'),
+  menu: document.getElementById('more-menu') });
 
 let fitted = false;
 sync.on('welcome', (message) => {

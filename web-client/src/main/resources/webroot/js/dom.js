@@ -60,6 +60,20 @@ export function typingInto(target) {
 }
 
 /**
+ * Gives the focus back to the control that opened a dialog or panel. A
+ * control inside a closed disclosure (the top bar's "More actions" menu on
+ * phones) cannot take it, so the disclosure's button does instead of the
+ * focus falling to the page.
+ * @param {HTMLElement|null} control
+ */
+export function focusBack(control) {
+  if (!control?.isConnected) return;
+  const closed = control.parentElement?.closest('[hidden][id]');
+  const opener = closed && document.querySelector(`[aria-controls="${CSS.escape(closed.id)}"]`);
+  (opener || control).focus();
+}
+
+/**
  * A date and time in the page's language.
  * @param {*} value epoch ms/seconds or ISO text
  * @returns {string}

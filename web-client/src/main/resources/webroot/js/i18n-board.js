@@ -1,7 +1,7 @@
 /**
  * Strings of the board page — the canvas, tools, selection bar, clipboard,
- * shortcut sheet and empty-board hint — per language; i18n.js merges them
- * into its tables.
+ * shortcut sheet, empty-board hint and the top bar's "More actions" — per
+ * language; i18n.js merges them into its tables.
  * @module i18n-board
  */
 
@@ -26,6 +26,7 @@ export const BOARD_STRINGS = {
     emptyBoardComment: 'Once there is something on it, you can comment with the comment tool (M).',
     emptyBoardView: 'Nothing has been added yet.',
     textOverflows: 'The text does not fit: make the note larger to read all of it.',
+    moreActions: 'More actions',
   },
   fr: {
     appName: 'Crossboard', openBoard: 'Ouvrir {title}', deleteBoard: 'Supprimer {title}',
@@ -72,6 +73,7 @@ export const BOARD_STRINGS = {
     emptyBoardComment: 'Dès qu’il y aura du contenu, vous pourrez le commenter avec l’outil commentaire (M).',
     emptyBoardView: 'Rien n’a encore été ajouté.',
     textOverflows: 'Le texte ne tient pas : agrandissez la note pour le lire en entier.',
+    moreActions: 'Plus d’actions',
   },
   de: {
     appName: 'Crossboard', openBoard: '{title} öffnen', deleteBoard: '{title} löschen',
@@ -118,6 +120,7 @@ export const BOARD_STRINGS = {
     emptyBoardComment: 'Sobald etwas darauf ist, können Sie es mit dem Kommentarwerkzeug (M) kommentieren.',
     emptyBoardView: 'Noch wurde nichts hinzugefügt.',
     textOverflows: 'Der Text passt nicht: Vergrößern Sie die Notiz, um alles zu lesen.',
+    moreActions: 'Weitere Aktionen',
   },
   es: {
     appName: 'Crossboard', openBoard: 'Abrir {title}', deleteBoard: 'Eliminar {title}',
@@ -164,6 +167,7 @@ export const BOARD_STRINGS = {
     emptyBoardComment: 'Cuando haya algo, podrás comentarlo con la herramienta de comentarios (M).',
     emptyBoardView: 'Todavía no se ha añadido nada.',
     textOverflows: 'El texto no cabe: agranda la nota para leerlo entero.',
+    moreActions: 'Más acciones',
   },
   pt: {
     'copiedAnnounce.one': '{n} elemento copiado.', 'copiedAnnounce.other': '{n} elementos copiados.', 'cutAnnounce.one': '{n} elemento cortado.', 'cutAnnounce.other': '{n} elementos cortados.', 'pastedAnnounce.one': '{n} elemento colado.', 'pastedAnnounce.other': '{n} elementos colados.',
@@ -185,6 +189,7 @@ export const BOARD_STRINGS = {
     emptyBoardComment: 'Quando houver conteúdo, pode comentá-lo com a ferramenta de comentário (M).',
     emptyBoardView: 'Ainda não foi adicionado nada.',
     textOverflows: 'O texto não cabe: aumente a nota para o ler todo.',
+    moreActions: 'Mais ações',
   },
   et: {
     appName: 'Crossboard', openBoard: 'Ava {title}', deleteBoard: 'Kustuta {title}',
@@ -231,5 +236,6 @@ export const BOARD_STRINGS = {
     emptyBoardComment: 'Kui tahvlil midagi on, saad seda kommenteerida kommentaaritööriistaga (M).',
     emptyBoardView: 'Midagi pole veel lisatud.',
     textOverflows: 'Tekst ei mahu ära: suurenda märkmepaberit, et kõike lugeda.',
+    moreActions: 'Veel toiminguid',
   },
 };

@@ -16,7 +16,7 @@
  * @module outline
  */
 
-import { icon, ICONS } from './dom.js';
+import { focusBack, icon, ICONS } from './dom.js';
 import { t, tn } from './i18n.js';
 import { buildOutline, visibleRows } from './outline-model.js';
 import { hasBox } from './geometry.js';
@@ -162,7 +162,7 @@ export class OutlinePanel {
     this.root.hidden = true;
     document.body.classList.remove('outline-open');
     this.button.setAttribute('aria-expanded', 'false');
-    if (inside) this.button.focus();
+    if (inside) focusBack(this.button);
   }
 
   /** Re-renders on the next animation frame (only while open). */

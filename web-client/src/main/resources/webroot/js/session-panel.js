@@ -9,7 +9,7 @@
  */
 
 import { errorMessage, getLanguage, t } from './i18n.js';
-import { el, icon, ICONS, saveBlob } from './dom.js';
+import { el, focusBack, icon, ICONS, saveBlob } from './dom.js';
 import { toast } from './toast.js';
 import { authFetch } from './auth.js';
 import { fromZonedInput, isTimeZone, localTimeZone, settle, toZonedInput, viewCenter, formatSessionTime } from './session-ui.js';
@@ -99,7 +99,7 @@ export class SessionPanel {
     this.root.hidden = true;
     this.toggle?.setAttribute('aria-expanded', 'false');
     document.body.classList.remove('session-panel-open');
-    if (this.opener?.isConnected) this.opener.focus();
+    focusBack(this.opener);
   }
 
   build() {

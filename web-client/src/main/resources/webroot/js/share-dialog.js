@@ -7,7 +7,7 @@
 
 import { t } from './i18n.js';
 import { createInvite, listBoardInvites, revokeInvite } from './api.js';
-import { copyText, errorText, showFormError } from './dom.js';
+import { copyText, errorText, focusBack, showFormError } from './dom.js';
 import { BOARD_INVITE_ROLES, roleName } from './roles.js';
 import { bindInviteForm, inviteRow } from './invite-list.js';
 import { renderPeople } from './share-people.js';
@@ -85,7 +85,7 @@ export function installShare({ boardId, perms, boardInfo }) {
 
   button.addEventListener('click', open);
   document.getElementById('share-close').addEventListener('click', () => dialog.close());
-  dialog.addEventListener('close', () => button.focus());
+  dialog.addEventListener('close', () => focusBack(button));
   // Clicking the backdrop closes too.
   dialog.addEventListener('click', (e) => {
     if (e.target === dialog) dialog.close();

@@ -136,7 +136,10 @@ class TranslationBrowserTest extends BrowserTestBase {
     // On a phone (another device: the choice is its own).
     Page phone = pageIn(claire.signedIn(), "fr", 390, 844);
     assertThat(phone.locator("#read-language")).hasValue("");
+    // on a phone the switch is under "More actions" (W18)
+    phone.locator("#more-button").click();
     phone.locator("#read-language").selectOption("fr");
+    phone.keyboard().press("Escape");
     assertThat(textOf(phone, note)).hasText("Bonjour tout le monde");
     phone.locator("[data-record-id='" + note + "'] .translation-toggle").click();
     assertThat(textOf(phone, note)).hasText("Olá mundo");
