@@ -17,6 +17,7 @@
 const NARROW = '(max-width: 1024px)';
 
 // What stays in the bar: the way back, the title, the connection, the people, comments and the bell.
+// css/board.css repeats it, to hide the others on a narrow window until the menu takes them.
 const STAYS = '#back-link, label[for="board-title"], #board-title, .topbar-spacer, #connection-status, .presence, '
   + '#threads-button, .bell, .topbar-more';
 

@@ -172,7 +172,13 @@ abstract class BrowserTestBase {
     assertThat(page.locator(".record-editor")).hasCount(0);
   }
 
-  static JsonObject record(Page page, String id) {
+  /** The high-contrast theme on or off as the toggle leaves it (theme.js), without a click (for screenshots). */
+  static void highContrast(Page page, boolean on) {
+    page.evaluate("on => { document.documentElement.dataset.contrast = on ? 'more' : 'normal';"
+        + " document.documentElement.toggleAttribute('data-high-contrast', on); }", on);
+  }
+
+    static JsonObject record(Page page, String id) {
     JsonArray records = new JsonArray(page.evaluate("JSON.stringify(window.crossboard.getRecords())").toString());
     for (Object r : records) {
       if (id.equals(((JsonObject) r).getString("id"))) {

@@ -170,11 +170,11 @@ class KeyboardBrowserTest extends BrowserTestBase {
     page.keyboard().press("o");
     assertThat(page.locator("#outline-panel")).isVisible();
     page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/outline-1440.png")));
-    page.evaluate("document.documentElement.dataset.contrast = 'more'");
+    highContrast(page, true);
     page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/contrast-1440.png")));
     page.setViewportSize(390, 844);
     page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/contrast-outline-390.png")));
-    page.evaluate("document.documentElement.dataset.contrast = 'normal'");
+    highContrast(page, false);
     page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/outline-390.png")));
   }
 

@@ -133,9 +133,9 @@ class PhoneLayoutBrowserTest extends BrowserTestBase {
       page.locator("#" + id).click(new Locator.ClickOptions().setTrial(true).setTimeout(2000));
     }
     shot(page, "phone-topbar-390-open");
-    page.evaluate("document.documentElement.dataset.contrast = 'more'");
+    highContrast(page, true);
     shot(page, "phone-topbar-390-open-contrast");
-    page.evaluate("document.documentElement.dataset.contrast = 'normal'");
+    highContrast(page, false);
 
     // A tap elsewhere closes it.
     page.mouse().click(200, 600);
@@ -290,7 +290,9 @@ class PhoneLayoutBrowserTest extends BrowserTestBase {
     assertEquals("pulse", page.evaluate(dot + ".animationName"));
     assertTrue(seconds(page.evaluate(button + ".transitionDuration")) > 0.05, "buttons fade on hover");
     page.emulateMedia(new Page.EmulateMediaOptions().setReducedMotion(ReducedMotion.REDUCE));
-    assertEquals("none", page.evaluate(dot + ".animationName"));
+    // css/a11y.css: every animation runs once, in a hundredth of a millisecond — so it does not pulse
+    assertEquals("1", page.evaluate(dot + ".animationIterationCount"));
+    assertTrue(seconds(page.evaluate(dot + ".animationDuration")) < 0.001, "no pulse");
     assertTrue(seconds(page.evaluate(button + ".transitionDuration")) < 0.001, "no transition");
     page.evaluate("document.getElementById('connection-status').dataset.state = 'connected'");
 
@@ -303,6 +305,9 @@ class PhoneLayoutBrowserTest extends BrowserTestBase {
     assertEquals("#000000", page.evaluate(ink));
     assertThat(toggle).hasAttribute("aria-pressed", "true");
     assertNull(page.locator("html").getAttribute("data-contrast"), "the system's, not a stored choice");
+    assertThat(page.locator("html")).hasAttribute("data-high-contrast", "");
+    assertEquals("solid", page.evaluate("getComputedStyle(document.querySelector('#tool-note')).borderTopStyle"),
+        "the theme's rules beyond the palette follow the system too");
     page.locator("#more-button").click();
     shot(page, "phone-topbar-390-prefers-contrast");
     page.keyboard().press("Escape");
@@ -310,6 +315,7 @@ class PhoneLayoutBrowserTest extends BrowserTestBase {
     assertThat(page.locator("html")).hasAttribute("data-contrast", "normal");
     assertThat(toggle).hasAttribute("aria-pressed", "false");
     assertEquals("#1B1F24", page.evaluate(ink));
+    assertEquals(false, page.evaluate("document.documentElement.hasAttribute('data-high-contrast')"));
 
     // Forced colours: shadows are gone, so the floating panels get borders, the menu included.
     page.emulateMedia(new Page.EmulateMediaOptions().setContrast(Contrast.NO_PREFERENCE).setForcedColors(ForcedColors.ACTIVE));
