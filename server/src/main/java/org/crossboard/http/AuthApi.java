@@ -31,7 +31,7 @@ final class AuthApi {
     router.get("/api/me").handler(ctx -> api.authed(ctx, 200, caller -> Future.succeededFuture(caller.guest()
         ? new JsonObject().put("id", caller.userId()).put("name", caller.name()).put("guest", true)
         : AccountService.toJson(caller.account()))));
-    router.patch("/api/me").handler(ctx -> api.authed(ctx, 200, Fields::requiredLanguage,
+    router.patch("/api/me").handler(ctx -> api.authed(ctx, 200, RequestBodies::accountLanguage,
         (caller, lang) -> accounts.setLanguage(caller, lang).map(AccountService::toJson)));
   }
 

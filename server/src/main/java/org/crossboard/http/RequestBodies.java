@@ -68,6 +68,11 @@ final class RequestBodies {
     return new PasswordChange(current, next);
   }
 
+  /** {@code {lang}}: the language an account is written to, one of the account languages. */
+  static String accountLanguage(JsonObject body) {
+    return Fields.requiredLanguage(body);
+  }
+
   /** {@code {name}} of a new workspace. */
   static String workspaceName(JsonObject body) {
     return Fields.required(body, "name", Limits.MAX_TITLE_LENGTH);

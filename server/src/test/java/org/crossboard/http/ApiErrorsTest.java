@@ -46,7 +46,7 @@ class ApiErrorsTest {
   void wrongMethod() {
     HttpResponse<String> r = call("DELETE", "/api/me");
     assertError(r, 405, "ERR_METHOD_NOT_ALLOWED");
-    assertEquals("GET", r.headers().firstValue("Allow").orElse(""));
+    assertEquals("GET, PATCH", r.headers().firstValue("Allow").orElse(""));
     r = call("GET", "/api/auth/signin");
     assertError(r, 405, "ERR_METHOD_NOT_ALLOWED");
     assertEquals("POST", r.headers().firstValue("Allow").orElse(""));

@@ -602,6 +602,7 @@ class OpenApiTest {
         Map.entry("signUp", RequestBodies::signUp),
         Map.entry("signIn", RequestBodies::signIn),
         Map.entry("changePassword", RequestBodies::passwordChange),
+        Map.entry("setMyLanguage", RequestBodies::accountLanguage),
         Map.entry("createWorkspace", RequestBodies::workspaceName),
         Map.entry("createBoard", RequestBodies::boardTitle),
         Map.entry("setWorkspaceRole", RequestBodies::role),
@@ -962,7 +963,7 @@ class OpenApiTest {
           example.copy().put("email", "example" + System.nanoTime() + "@example.ee"));
       case "signIn" -> new Call(null, Map.of(), null,
           example.copy().put("email", TestAccess.signUp(base, "Signs in").email()));
-      case "renewToken", "signOut", "signOutEverywhere", "changePassword" ->
+      case "renewToken", "signOut", "signOutEverywhere", "changePassword", "setMyLanguage" ->
           new Call(TestAccess.signUp(base, "Own account").token(), Map.of(), null, example);
       case "getMe", "listWorkspaces", "createWorkspace", "getServerAudit", "getHealth", "getLiveness", "getReadiness",
           "getMetrics", "getOpenApi" ->
