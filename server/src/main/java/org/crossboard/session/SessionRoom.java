@@ -66,6 +66,8 @@ final class SessionRoom {
   private final RandomGenerator random;
   private final ArrayDeque<Step> queue = new ArrayDeque<>();
   private final Map<String, Long> armed = new HashMap<>();
+  /** The last zero cued to this node's people, per timer key: its {@code endsAt}. */
+  private final Map<String, Long> cued = new HashMap<>();
   private final SessionAttendance attendance;
   /** The {@code mine} view each person was last sent from here, to send only what changed. */
   private final Map<String, String> mineSent = new HashMap<>();
@@ -172,7 +174,14 @@ final class SessionRoom {
 
   /** A frame another node's session change sends to the people here too. */
   void relayed(JsonObject body) {
-    deliver(body.getJsonObject("frame"), Target.fromJson(body.getJsonObject("to")));
+    JsonObject frame = body.getJsonObject("frame");
+    Target to = Target.fromJson(body.getJsonObject("to"));
+    JsonObject zero = body.getJsonObject("zero");
+    if (zero != null) {
+      cueOnce(zero.getString("key"), zero.getLong("endsAt"), frame, to); // this node's own timer may have told them
+    } else {
+      deliver(frame, to);
+    }
   }
 
   void close() {
@@ -340,8 +349,16 @@ final class SessionRoom {
 
   private void perform(Effect effect, Step step) {
     if (effect instanceof Effect.Cue cue) {
-      everywhere(new JsonObject().put("t", "session.cue").put("kind", cue.kind()).put("group", cue.group())
-          .put("action", cue.action()), cue.group() == null ? Target.EVERYONE : Target.group(cue.group()));
+      JsonObject frame = cueFrame(cue.kind(), cue.group(), cue.action());
+      Target to = cue.group() == null ? Target.EVERYONE : Target.group(cue.group());
+      if (step instanceof TimerZero t) {
+        // for a node whose own timer did not fire (the room opened there at that moment)
+        cueOnce(t.key(), t.endsAt(), frame, to);
+        room.publish(RELAY, new JsonObject().put("frame", frame).put("to", to.toJson())
+            .put("zero", new JsonObject().put("key", t.key()).put("endsAt", t.endsAt())));
+      } else {
+        everywhere(frame, to);
+      }
     } else if (effect instanceof Effect.SummonAll summon) {
       everywhere(new JsonObject().put("t", "session.summon").put("viewport", summon.viewport())
           .put("frame", summon.frame()).put("force", summon.force()).put("group", summon.group())
@@ -527,11 +544,43 @@ final class SessionRoom {
         long delay = Math.max(1, endsAt - System.currentTimeMillis());
         armed.put(key, room.setTimer(delay, id -> {
           armed.remove(key);
+          cueAtZero(key, endsAt);
           queue.addFirst(new TimerZero(key, endsAt)); // zero does not wait behind a burst of ballots
           drain();
         }));
       }
     });
+  }
+
+  /**
+   * A timer's zero, told to this node's people the moment it fires, before the step that acts on it
+   * is stored (SPEC.md L3): the cue then costs no store write, on whichever node wins the
+   * compare-and-set; the action itself (a lock, a reveal) is in force once stored. Every node with
+   * the room open does this from its own timer; the winner's relay reaches a node whose timer did
+   * not fire, and each zero is cued once per node. A pause or reset stored elsewhere in the last
+   * milliseconds before zero, not yet seen here, can let this node cue a zero that does not act.
+   */
+  private void cueAtZero(String key, long endsAt) {
+    SessionTimer timer = current == null || current.state() != SessionState.LIVE ? null : current.timers().get(key);
+    if (timer == null || timer.state() != SessionTimer.State.RUNNING || timer.endsAt() == null
+        || timer.endsAt() != endsAt) {
+      return;
+    }
+    String group = Session.ALL.equals(key) ? null : key;
+    cueOnce(key, endsAt, cueFrame("timerZero", group, timer.atZero().wire()),
+        group == null ? Target.EVERYONE : Target.group(group));
+  }
+
+  /** Delivers a zero's cue to this node's people unless they had it. */
+  private void cueOnce(String key, long endsAt, JsonObject frame, Target to) {
+    Long before = cued.put(key, endsAt);
+    if (before == null || before != endsAt) {
+      deliver(frame, to);
+    }
+  }
+
+  private static JsonObject cueFrame(String kind, String group, String action) {
+    return new JsonObject().put("t", "session.cue").put("kind", kind).put("group", group).put("action", action);
   }
 
   /** The board as the session domain asks about it: public records only (a vote never lists a hidden note). */

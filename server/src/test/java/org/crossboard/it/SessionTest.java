@@ -5,6 +5,7 @@ import static org.crossboard.testing.SessionRequests.castAtOnce;
 import static org.crossboard.testing.SessionRequests.ok;
 import static org.crossboard.testing.SessionRequests.push;
 import static org.crossboard.testing.SessionRequests.refused;
+import static org.crossboard.testing.SessionRequests.seen;
 import static org.crossboard.testing.SessionRequests.session;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -299,7 +300,8 @@ class SessionTest {
               && m.getJsonObject("vote").getInteger("left", -1) == 0), "[L6] each voter sees their dots used up");
         }
         WsTestClient first = clients.get(0);
-        JsonObject head = session(first, s -> s.getJsonObject("vote") != null
+        // seen, not session: the pings above may have passed over that view
+        JsonObject head = seen(first, s -> s.getJsonObject("vote") != null
             && s.getJsonObject("vote").getJsonObject("chain").getInteger("count") == 12);
         assertFalse(head.getJsonObject("vote").containsKey("ballots") && !head.getJsonObject("vote").getJsonArray("ballots").isEmpty());
         // before close: no frame to a voter names another voter or carries a ballot or a count
