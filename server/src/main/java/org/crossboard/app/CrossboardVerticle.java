@@ -199,18 +199,18 @@ public final class CrossboardVerticle extends VerticleBase {
         .setPort(config.port())
         .setMaxWebSocketFrameSize(Limits.TRANSPORT_MAX_FRAME_BYTES)
         .setMaxWebSocketMessageSize(Limits.TRANSPORT_MAX_FRAME_BYTES);
+    // permessage-deflate when the client offers it (every browser does): welcomes and batches are
+    // JSON and shrink 4–10×. Costs server CPU per receiving socket and ~300 KB of zlib state per
+    // WebSocket (docs/ARCHITECTURE.md "Transports"); WS_COMPRESSION_LEVEL=0 turns it off.
+    options.setPerFrameWebSocketCompressionSupported(false)
+        .setPerMessageWebSocketCompressionSupported(config.webSocketCompressionLevel() > 0);
+    if (config.webSocketCompressionLevel() > 0) {
+      options.setWebSocketCompressionLevel(config.webSocketCompressionLevel());
+    }
+    // HTTP responses (the web client's modules, REST, SockJS) gzipped when the client accepts it;
+    // COMPRESSION_LEVEL=0 turns it off.
     if (config.compressionLevel() > 0) {
-      // permessage-deflate when the client offers it (every browser does): welcomes and batches are
-      // JSON and shrink 4–10×; HTTP responses (the web client's modules, REST, SockJS) are gzipped
-      // when the client accepts it. Costs server CPU per connection and ~300 KB of zlib state per
-      // WebSocket (docs/ARCHITECTURE.md "Transports"); COMPRESSION_LEVEL=0 turns both off.
-      options.setPerMessageWebSocketCompressionSupported(true)
-          .setPerFrameWebSocketCompressionSupported(false)
-          .setWebSocketCompressionLevel(config.compressionLevel())
-          .setCompressionSupported(true)
-          .setCompressionLevel(config.compressionLevel());
-    } else {
-      options.setPerMessageWebSocketCompressionSupported(false).setPerFrameWebSocketCompressionSupported(false);
+      options.setCompressionSupported(true).setCompressionLevel(config.compressionLevel());
     }
     return vertx.createHttpServer(options).requestHandler(router).listen().onSuccess(s -> server = s);
   }

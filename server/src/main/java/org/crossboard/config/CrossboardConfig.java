@@ -23,9 +23,11 @@ import org.crossboard.logging.LogFormat;
  * @param access accounts, tokens and limits
  * @param digest the e-mail digest of notifications
  * @param translation machine translation of board texts (off unless {@code TRANSLATE_URL})
- * @param compressionLevel deflate level (1–9) of WebSocket per-message deflate and of HTTP
- *     responses (gzip/deflate when the client accepts it); 0 turns both off (e.g. behind a proxy
- *     that compresses)
+ * @param compressionLevel deflate level (1–9) of HTTP responses (gzip/deflate when the client
+ *     accepts it); 0 turns it off (e.g. behind a proxy that compresses)
+ * @param webSocketCompressionLevel deflate level (1–9) of WebSocket per-message deflate when the
+ *     client offers it; 0 turns it off. Lower than HTTP's by default: every socket compresses every
+ *     frame it is sent, so the level is paid per receiver (docs/BENCHMARKS.md "Compression")
  */
 public record CrossboardConfig(
     String host,
@@ -50,7 +52,10 @@ public record CrossboardConfig(
     AccessConfig access,
     DigestConfig digest,
     TranslationConfig translation,
-    int compressionLevel) {
+    int compressionLevel,
+    int webSocketCompressionLevel) {
+  /** WebSocket deflate level unless configured: level 6 doubled the p99 of a saturated node's fan-out. */
+  public static final int DEFAULT_WEBSOCKET_COMPRESSION_LEVEL = 3;
 
   /** Defaults, then the config file, then environment variables. */
   public static CrossboardConfig load(Map<String, String> env) throws IOException {
@@ -61,6 +66,8 @@ public record CrossboardConfig(
 
   static CrossboardConfig from(JsonObject file, Map<String, String> env) {
     Settings s = new Settings(file, env);
+    int httpLevel = compressionLevel("COMPRESSION_LEVEL / compressionLevel",
+        s.integer("compressionLevel", "COMPRESSION_LEVEL", 6));
     return new CrossboardConfig(
         s.string("host", "HOST", "0.0.0.0"),
         s.integer("port", "PORT", 8080),
@@ -100,7 +107,10 @@ public record CrossboardConfig(
             s.string("translateUrl", "TRANSLATE_URL", null),
             s.string("translateApiKey", "TRANSLATE_API_KEY", null),
             s.string("translateEngineName", "TRANSLATE_ENGINE_NAME", "LibreTranslate")),
-        compressionLevel(s.integer("compressionLevel", "COMPRESSION_LEVEL", 6)));
+        httpLevel,
+        // COMPRESSION_LEVEL=0 (a compressing proxy in front) meant no WebSocket deflate either, and still does
+        compressionLevel("WS_COMPRESSION_LEVEL / webSocketCompressionLevel", s.integer("webSocketCompressionLevel",
+            "WS_COMPRESSION_LEVEL", httpLevel == 0 ? 0 : DEFAULT_WEBSOCKET_COMPRESSION_LEVEL)));
   }
 
   /** A copy listening on another port (tests start on 0, then pin the port for restarts). */
@@ -108,12 +118,12 @@ public record CrossboardConfig(
     return new CrossboardConfig(host, newPort, dataDir, mongoUrl, mongoDb, redisUrl, nodeId,
         handshakeTimeoutMs, idleTimeoutMs, snapshotEvery, roomIdleCloseMs, writeQueueMaxBytes, webrootDir,
         presenceTickMs, presenceTimeoutMs, presenceThinAbove, trustedProxyHops, logFormat, leaseTtlMs, access,
-        digest, translation, compressionLevel);
+        digest, translation, compressionLevel, webSocketCompressionLevel);
   }
 
-  private static int compressionLevel(int level) {
+  private static int compressionLevel(String names, int level) {
     if (level < 0 || level > 9) {
-      throw new IllegalArgumentException("COMPRESSION_LEVEL / compressionLevel must be 0 (off) to 9, got: " + level);
+      throw new IllegalArgumentException(names + " must be 0 (off) to 9, got: " + level);
     }
     return level;
   }

@@ -53,6 +53,22 @@ class CrossboardConfigTest {
   }
 
   @Test
+  @DisplayName("WebSocket deflate: level 3 unless WS_COMPRESSION_LEVEL says otherwise; off with COMPRESSION_LEVEL=0 unless set")
+  void webSocketCompressionLevel() {
+    assertEquals(3, CrossboardConfig.from(new JsonObject(), Map.of()).webSocketCompressionLevel());
+    assertEquals(3, CrossboardConfig.from(new JsonObject(), Map.of("COMPRESSION_LEVEL", "9")).webSocketCompressionLevel());
+    assertEquals(0, CrossboardConfig.from(new JsonObject(), Map.of("COMPRESSION_LEVEL", "0")).webSocketCompressionLevel(),
+        "a compressing proxy in front: neither");
+    assertEquals(6, CrossboardConfig.from(new JsonObject(), Map.of("COMPRESSION_LEVEL", "0", "WS_COMPRESSION_LEVEL", "6"))
+        .webSocketCompressionLevel());
+    assertEquals(1, CrossboardConfig.from(new JsonObject().put("webSocketCompressionLevel", 1), Map.of())
+        .webSocketCompressionLevel());
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> CrossboardConfig.from(new JsonObject(), Map.of("WS_COMPRESSION_LEVEL", "-1")));
+    assertTrue(e.getMessage().contains("WS_COMPRESSION_LEVEL"));
+  }
+
+  @Test
   @DisplayName("a malformed number names the setting")
   void badNumber() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
