@@ -2,9 +2,11 @@ package org.crossboard.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.BoundingBox;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.util.Map;
@@ -219,5 +221,21 @@ class TranslationBrowserTest extends BrowserTestBase {
     Locator excerpt = panel.locator(".thread-item-text");
     assertThat(excerpt).hasText("Pourquoi ce budget-là ?");
     assertThat(excerpt).hasAttribute("lang", "fr");
+
+    // On a phone the thread is a bottom sheet: the translation's label, toggle and the reply's language fit.
+    Page phone = pageIn(claire.signedIn(), "fr", 390, 844);
+    phone.locator("#more-button").click();
+    phone.locator("#read-language").selectOption("fr");
+    phone.keyboard().press("Escape");
+    phone.locator(".thread-pin").click();
+    Locator sheet = phone.locator("#thread-panel");
+    assertThat(sheet.locator(".thread-comment").first().locator(".comment-text")).hasText("Pourquoi ce budget-là ?");
+    for (Locator control : new Locator[] {sheet.locator(".comment-translation .translation-toggle").first(),
+        sheet.locator(".thread-reply .thread-lang"), sheet.locator(".thread-reply button[type=submit]")}) {
+      control.scrollIntoViewIfNeeded();
+      BoundingBox box = control.boundingBox();
+      assertTrue(box.x >= 0 && box.x + box.width <= 390, "within the phone's width: " + control);
+    }
+    shot(phone, "translation-comment-fr-390");
   }
 }
