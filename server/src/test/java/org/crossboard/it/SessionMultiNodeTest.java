@@ -165,6 +165,11 @@ class SessionMultiNodeTest {
       assertEquals(1, seen(onB, s -> s.getInteger("current") == 1).getInteger("current"),
           "[L3] node B shows the next phase (its view may come before or after the relayed cue)");
       ask(f, "ping", new JsonObject());
+      ask(onB, "ping", new JsonObject());
+      for (WsTestClient c : List.of(onB, f)) {
+        assertEquals(1, c.received().stream().filter(m -> m.startsWith("{\"t\":\"session.cue\"")).count(),
+            "[L3] one cue per client: its node's own timer and the acting node's relay do not both send it");
+      }
       HttpResponse<String> audit = Rest.as(room.owner().token()).send("GET",
           nodeB.baseUrl() + "/api/workspaces/" + room.owner().workspace() + "/audit", null);
       long zeros = new JsonObject(audit.body()).getJsonArray("entries").stream()

@@ -137,6 +137,8 @@ class SessionTest {
         assertTrue(late >= 0 && late < 100, "[L3] cue " + late + " ms after the server's zero");
       }
       session(p, s -> s.getJsonObject("locks").getBoolean("board"));
+      assertEquals(1, p.received().stream().filter(m -> m.startsWith("{\"t\":\"session.cue\"")).count(),
+          "[L3] one cue: the timer's and the stored step's are the same");
       JsonObject refusedPush = push(p, 2, Changes.patch("n1", new JsonObject().put("x", 50)));
       assertEquals("ERR_LOCKED", refusedPush.getString("code"), "[L4] " + refusedPush.encode());
       assertEquals("ack", push(f, 1, Changes.patch("n1", new JsonObject().put("x", 60))).getString("t"),
