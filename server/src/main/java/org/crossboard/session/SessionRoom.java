@@ -16,9 +16,9 @@ import org.crossboard.board.PrivateRecords;
 import org.crossboard.error.CrossboardException;
 import org.crossboard.error.ErrorCode;
 import org.crossboard.protocol.ServerMessages;
-import org.crossboard.room.Audience;
 import org.crossboard.room.Member;
 import org.crossboard.room.RoomHandle;
+import org.crossboard.session.SessionBroadcast.Target;
 import org.crossboard.store.DuplicateKeyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * store orders every change, whichever node makes it: a node that loses the race reloads and
  * applies the batch again on top of the winner (a vote burst of hundreds of ballots costs a few
  * writes, not hundreds). Only after the store took it are commands answered, effects performed
- * and views sent; other nodes hear "version n" and reload. Event-loop confined.
+ * and views sent ({@link SessionBroadcast}); other nodes hear "version n" and reload.
+ * Event-loop confined.
  */
 final class SessionRoom {
   /** Between nodes: the session changed (reload it), and a frame for the people on every node. */
@@ -39,8 +40,6 @@ final class SessionRoom {
   private static final Logger LOG = LoggerFactory.getLogger(SessionRoom.class);
   private static final int MAX_BATCH = 512;
   private static final int MAX_ATTEMPTS = 10;
-  /** Views go out at most this often: a burst of ballots moves the chain head ten times a second, not per ballot. */
-  private static final long VIEW_INTERVAL_MS = 100;
   /** The reveal runs again after this long, for records that were still on their way (SessionReveal). */
   private static final long SECOND_SWEEP_MS = 2_000;
 
@@ -69,22 +68,17 @@ final class SessionRoom {
   /** The last zero cued to this node's people, per timer key: its {@code endsAt}. */
   private final Map<String, Long> cued = new HashMap<>();
   private final SessionAttendance attendance;
-  /** The {@code mine} view each person was last sent from here, to send only what changed. */
-  private final Map<String, String> mineSent = new HashMap<>();
+  private final SessionBroadcast broadcast;
   private Session current;
   private boolean loaded;
   private boolean writing;
-  private boolean viewsDue;
-  private long viewsSentAt;
-  private long viewTimer = -1;
-  /** The hidden-record count last sent (-1: none yet), so a batch sends it only when it moved. */
-  private int hiddenSent = -1;
 
   SessionRoom(RoomHandle room, SessionFeature.Dependencies deps) {
     this.room = room;
     this.deps = deps;
     this.random = deps.random();
     this.attendance = new SessionAttendance(room.boardId(), deps.attendance());
+    this.broadcast = new SessionBroadcast(room, () -> current);
   }
 
   /** The session now (null when the board never had one); its changes happen only here. */
@@ -121,14 +115,13 @@ final class SessionRoom {
   }
 
   void joined(Member member, JsonObject welcome) {
-    welcome.put("session", current == null ? null : view(member));
-    welcome.put("sessionMine", mine(member.principal().userId()));
+    broadcast.welcome(member, welcome);
     attendance.arrived(member, live() ? current : null);
   }
 
   void left(Member member) {
     if (attendance.departed(member, live() ? current : null)) {
-      mineSent.remove(member.principal().userId());
+      broadcast.forget(member.principal().userId());
     }
   }
 
@@ -160,16 +153,9 @@ final class SessionRoom {
     afterChange();
   }
 
-  /**
-   * Durable ops are going out: while private mode is on, everyone gets the number of private records
-   * when it moved — the placeholder for what they may not see (L5). Every node counts its own.
-   */
+  /** Durable ops are going out: the private count with them when it moved (L5). */
   void batchGoingOut() {
-    int hidden = hiddenCount();
-    if (hidden != hiddenSent && (hidden > 0 || hiddenSent > 0)) {
-      hiddenSent = hidden;
-      room.broadcast(new JsonObject().put("t", "session.private").put("hidden", hidden), Audience.EVERYONE);
-    }
+    broadcast.batchGoingOut();
   }
 
   /** A frame another node's session change sends to the people here too. */
@@ -180,7 +166,7 @@ final class SessionRoom {
     if (zero != null) {
       cueOnce(zero.getString("key"), zero.getLong("endsAt"), frame, to); // this node's own timer may have told them
     } else {
-      deliver(frame, to);
+      broadcast.deliver(frame, to);
     }
   }
 
@@ -350,26 +336,26 @@ final class SessionRoom {
   private void perform(Effect effect, Step step) {
     if (effect instanceof Effect.Cue cue) {
       JsonObject frame = cueFrame(cue.kind(), cue.group(), cue.action());
-      Target to = cue.group() == null ? Target.EVERYONE : Target.group(cue.group());
+      Target to = Target.groupOrEveryone(cue.group());
       if (step instanceof TimerZero t) {
         // for a node whose own timer did not fire (the room opened there at that moment)
         cueOnce(t.key(), t.endsAt(), frame, to);
-        room.publish(RELAY, new JsonObject().put("frame", frame).put("to", to.toJson())
+        room.publish(RELAY, SessionBroadcast.relay(frame, to)
             .put("zero", new JsonObject().put("key", t.key()).put("endsAt", t.endsAt())));
       } else {
-        everywhere(frame, to);
+        broadcast.everywhere(frame, to);
       }
     } else if (effect instanceof Effect.SummonAll summon) {
-      everywhere(new JsonObject().put("t", "session.summon").put("viewport", summon.viewport())
+      broadcast.everywhere(new JsonObject().put("t", "session.summon").put("viewport", summon.viewport())
           .put("frame", summon.frame()).put("force", summon.force()).put("group", summon.group())
-          .put("by", summon.by().ref()), summon.group() == null ? Target.EVERYONE : Target.group(summon.group()));
+          .put("by", summon.by().ref()), Target.groupOrEveryone(summon.group()));
     } else if (effect instanceof Effect.RelayViewport relay) {
-      everywhere(new JsonObject().put("t", "session.viewport").put("viewport", relay.viewport()), Target.PARTICIPANTS);
+      broadcast.everywhere(new JsonObject().put("t", "session.viewport").put("viewport", relay.viewport()), Target.PARTICIPANTS);
     } else if (effect instanceof Effect.Reveal) {
       SessionReveal.sweep(room, current);
       room.setTimer(SECOND_SWEEP_MS, t -> SessionReveal.sweep(room, current));
     } else if (effect instanceof Effect.BallotCast ballot) {
-      sendMine(ballot.voterUserId());
+      broadcast.sendMine(ballot.voterUserId());
     } else if (effect instanceof Effect.Audit audit) {
       JsonObject actor = step instanceof Command c ? actor(c.from().principal()).ref()
           : new JsonObject().put("id", SessionReveal.WRITER_ID).put("name", "Session timer");
@@ -388,7 +374,7 @@ final class SessionRoom {
     DotVote was = before == null ? null : before.vote().orElse(null);
     DotVote now = after.vote().orElse(null);
     if (was != null && was.isOpen() && now != null && now.id().equals(was.id()) && !now.isOpen()) {
-      everywhere(new JsonObject().put("t", "session.ballots").mergeIn(now.revealed()), Target.EVERYONE);
+      broadcast.everywhere(new JsonObject().put("t", "session.ballots").mergeIn(now.revealed()), Target.EVERYONE);
     }
   }
 
@@ -408,121 +394,10 @@ final class SessionRoom {
     });
   }
 
-  // ---- what people see -----------------------------------------------------------------------
-
-  /** After the session changed here or elsewhere: timers re-armed, views sent (at most every 100 ms). */
+  /** After the session changed here or elsewhere: timers re-armed, views sent (coalesced). */
   private void afterChange() {
     arm();
-    viewsDue = true;
-    long wait = viewsSentAt + VIEW_INTERVAL_MS - System.currentTimeMillis();
-    if (wait <= 0) {
-      sendViews();
-    } else if (viewTimer < 0) {
-      viewTimer = room.setTimer(wait, t -> {
-        viewTimer = -1;
-        sendViews();
-      });
-    }
-  }
-
-  private void sendViews() {
-    if (!viewsDue || current == null) {
-      return;
-    }
-    viewsDue = false;
-    viewsSentAt = System.currentTimeMillis();
-    int hidden = hiddenCount();
-    hiddenSent = hidden;
-    room.broadcast(frame(SessionViews.forFacilitators(current), hidden), Audience.FACILITATORS);
-    room.broadcast(frame(SessionViews.forParticipants(current), hidden), Audience.PARTICIPANTS);
-    for (Member member : room.members()) {
-      String user = member.principal().userId();
-      JsonObject mine = mine(user);
-      String encoded = mine.encode();
-      if (!encoded.equals(mineSent.get(user))) {
-        mineSent.put(user, encoded);
-        room.broadcast(new JsonObject().put("t", "session.mine").put("vote", mine), Audience.person(user));
-      }
-    }
-  }
-
-  private static JsonObject frame(JsonObject view, int hidden) {
-    return new JsonObject().put("t", "session").put("session", view).put("hidden", hidden);
-  }
-
-  private JsonObject view(Member member) {
-    JsonObject view = member.principal().role().atLeast(org.crossboard.access.Role.FACILITATOR)
-        ? SessionViews.forFacilitators(current) : SessionViews.forParticipants(current);
-    return view.put("hidden", hiddenCount());
-  }
-
-  private JsonObject mine(String userId) {
-    return current == null ? new JsonObject().put("vote", (Object) null) : SessionViews.mine(current, userId);
-  }
-
-  /** A voter's own dots, to every tab of theirs on every node, at once (not with the coalesced views). */
-  private void sendMine(String userId) {
-    JsonObject mine = mine(userId);
-    mineSent.put(userId, mine.encode());
-    everywhere(new JsonObject().put("t", "session.mine").put("vote", mine), Target.person(userId));
-  }
-
-  /** How many records of the open private round exist (what participants see instead of them). */
-  private int hiddenCount() {
-    if (current == null || !current.privateModeOn()) {
-      return 0;
-    }
-    int hidden = 0;
-    for (JsonObject record : room.records()) {
-      JsonObject mark = PrivateRecords.markOf(record);
-      if (mark != null && mark.getInteger("round", 0) == current.privateRound()) {
-        hidden++;
-      }
-    }
-    return hidden;
-  }
-
-  /** To the people here and, through the board's channel, on every other node. */
-  private void everywhere(JsonObject frame, Target to) {
-    deliver(frame, to);
-    room.publish(RELAY, new JsonObject().put("frame", frame).put("to", to.toJson()));
-  }
-
-  private void deliver(JsonObject frame, Target to) {
-    switch (to.kind()) {
-      case "everyone" -> room.broadcast(frame, Audience.EVERYONE);
-      case "participants" -> room.broadcast(frame, Audience.PARTICIPANTS);
-      case "person" -> room.broadcast(frame, Audience.person(to.value()));
-      case "group" -> {
-        List<String> members = current == null ? List.of()
-            : current.group(to.value()).map(BreakoutGroup::members).orElse(List.of());
-        room.broadcast(frame, Audience.matching(m -> members.contains(m.principal().userId())
-            || m.principal().role().atLeast(org.crossboard.access.Role.FACILITATOR)));
-      }
-      default -> LOG.warn("unknown session relay target {}", to.kind());
-    }
-  }
-
-  /** Who a session frame is for; named so it can travel to other nodes. */
-  private record Target(String kind, String value) {
-    static final Target EVERYONE = new Target("everyone", null);
-    static final Target PARTICIPANTS = new Target("participants", null);
-
-    static Target person(String userId) {
-      return new Target("person", userId);
-    }
-
-    static Target group(String groupId) {
-      return new Target("group", groupId);
-    }
-
-    JsonObject toJson() {
-      return new JsonObject().put("kind", kind).put("value", value);
-    }
-
-    static Target fromJson(JsonObject json) {
-      return new Target(json.getString("kind"), json.getString("value"));
-    }
+    broadcast.changed();
   }
 
   // ---- timers ----------------------------------------------------------------------------------
@@ -567,15 +442,14 @@ final class SessionRoom {
       return;
     }
     String group = Session.ALL.equals(key) ? null : key;
-    cueOnce(key, endsAt, cueFrame("timerZero", group, timer.atZero().wire()),
-        group == null ? Target.EVERYONE : Target.group(group));
+    cueOnce(key, endsAt, cueFrame("timerZero", group, timer.atZero().wire()), Target.groupOrEveryone(group));
   }
 
   /** Delivers a zero's cue to this node's people unless they had it. */
   private void cueOnce(String key, long endsAt, JsonObject frame, Target to) {
     Long before = cued.put(key, endsAt);
     if (before == null || before != endsAt) {
-      deliver(frame, to);
+      broadcast.deliver(frame, to);
     }
   }
 
