@@ -1,10 +1,12 @@
 /**
- * Helpers the session's panel, bar and vote layer share: what a refused
- * request says, dates in the viewer's and the session's time zones, and
- * moving the view where a facilitator sends it.
+ * Helpers the session's panel, form, bar and vote layer share: what a
+ * refused request says, dates in the viewer's and the session's time zones,
+ * moving the view where a facilitator sends it, and the panel's labelled
+ * controls.
  * @module session-ui
  */
 
+import { el } from './dom.js';
 import { errorMessage, locale, t } from './i18n.js';
 import { toast } from './toast.js';
 import { MAX_ZOOM, MIN_ZOOM } from './viewport.js';
@@ -193,4 +195,54 @@ export function targetForBox(box, rect) {
   const margin = Math.min(64, Math.min(rect.width, rect.height) / 10);
   const zoom = Math.min((rect.width - margin * 2) / Math.max(box.w, 1), (rect.height - margin * 2) / Math.max(box.h, 1));
   return { x: box.x + box.w / 2, y: box.y + box.h / 2, zoom: Math.min(2, Math.max(MIN_ZOOM, zoom)) };
+}
+
+// The panel's controls: each labelled, ids unique on the page.
+let fieldCount = 0;
+/**
+ * A labelled control.
+ * @param {string} label
+ * @param {HTMLElement} control
+ * @param {string} [className]
+ * @returns {HTMLElement}
+ */
+export function field(label, control, className = 'field') {
+  control.id ||= `sp-field-${++fieldCount}`;
+  return el('div', { className }, [el('label', { htmlFor: control.id, textContent: label }), control]);
+}
+
+/**
+ * A labelled checkbox.
+ * @param {string} label
+ * @param {boolean} [checked]
+ * @returns {{input: HTMLInputElement, row: HTMLLabelElement}}
+ */
+export function check(label, checked = false) {
+  const input = el('input', { type: 'checkbox', checked, id: `sp-check-${++fieldCount}` });
+  return { input, row: el('label', { className: 'check', htmlFor: input.id }, [input, el('span', { textContent: label })]) };
+}
+
+/**
+ * A small button.
+ * @param {string} label
+ * @param {() => *} onClick
+ * @param {string} [className]
+ * @returns {HTMLButtonElement}
+ */
+export function button(label, onClick, className = '') {
+  const b = el('button', { type: 'button', className: `button small ${className}`, textContent: label });
+  b.addEventListener('click', onClick);
+  return b;
+}
+
+/**
+ * A titled section of the panel.
+ * @param {string} title
+ * @param {Node[]} children
+ * @returns {HTMLElement}
+ */
+export function section(title, children) {
+  const id = `sp-section-${++fieldCount}`;
+  return el('section', { className: 'sp-section', attrs: { 'aria-labelledby': id } },
+    [el('h3', { id, textContent: title }), ...children]);
 }
